@@ -1,0 +1,13 @@
+//! Pure domain logic of 绿色长春 · 环境信息.
+//!
+//! Everything here compiles and is tested on the host with plain `cargo test`: no leptos, no
+//! web-sys, no I/O. The app crate (`src/`) only displays what these modules compute.
+
+pub mod air;
+pub mod config;
+pub mod feed_error;
+pub mod i18n;
+pub mod time;
+pub mod water;
+
+pub use feed_error::FeedError;
