@@ -7,6 +7,7 @@ pub mod air;
 pub mod config;
 pub mod feed_error;
 pub mod i18n;
+pub mod report;
 pub mod time;
 pub mod water;
 
