@@ -20,7 +20,11 @@ pub struct FeedError {
 impl FeedError {
     /// An error at `line`:`column`.
     pub fn at(line: usize, column: usize, message: impl Into<String>) -> Self {
-        Self { line, column, message: message.into() }
+        Self {
+            line,
+            column,
+            message: message.into(),
+        }
     }
 
     /// An error about the input as a whole.
@@ -42,7 +46,10 @@ impl FeedError {
 
 /// Character column (1-based) of byte offset `byte` within `line`.
 pub fn char_column(line: &str, byte: usize) -> usize {
-    line.get(..byte.min(line.len())).map(|s| s.chars().count()).unwrap_or(0) + 1
+    line.get(..byte.min(line.len()))
+        .map(|s| s.chars().count())
+        .unwrap_or(0)
+        + 1
 }
 
 impl fmt::Display for FeedError {

@@ -9,6 +9,7 @@ pub mod feed_error;
 pub mod i18n;
 pub mod report;
 pub mod time;
+pub mod url;
 pub mod water;
 
 pub use feed_error::FeedError;

@@ -37,7 +37,8 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 impl Date {
     /// A valid date, or `None`.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
-        (1..=9999).contains(&year)
+        (1..=9999)
+            .contains(&year)
             .then_some(())
             .filter(|_| day >= 1 && day <= days_in_month(year, month))
             .map(|_| Self { year, month, day })
@@ -61,7 +62,11 @@ impl Date {
                 .then(|| s.parse().ok())
                 .flatten()
         };
-        Self::new(num(y)? as i32, u8::try_from(num(m)?).ok()?, u8::try_from(num(d)?).ok()?)
+        Self::new(
+            num(y)? as i32,
+            u8::try_from(num(m)?).ok()?,
+            u8::try_from(num(d)?).ok()?,
+        )
     }
 
     /// Days since 1970-01-01 (H. Hinnant's days_from_civil).

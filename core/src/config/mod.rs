@@ -1,0 +1,543 @@
+//! `config.json`: the runtime configuration the site loads before anything else.
+//!
+//! Outside checks swap data by swapping this file, so its key names are fixed (see the README's
+//! "Configuration" section). Parsing never panics: a syntax error carries its line and column, a
+//! schema error names the key path and the reason, in both languages.
+
+use crate::i18n::Lang;
+use crate::url::resolve;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The data formats a source may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedFormat {
+    CnemcHourlyCsv,
+    QuotsoftSitesCsv,
+    OpenaqV3Json,
+    CcAirJson,
+    CcWaterJson,
+    CnemcWaterJson,
+}
+
+impl FeedFormat {
+    /// Every format with its config name, in the order the README lists them.
+    pub const ALL: [(FeedFormat, &'static str); 6] = [
+        (FeedFormat::CnemcHourlyCsv, "cnemc-hourly-csv"),
+        (FeedFormat::QuotsoftSitesCsv, "quotsoft-sites-csv"),
+        (FeedFormat::OpenaqV3Json, "openaq-v3-json"),
+        (FeedFormat::CcAirJson, "cc-air-json"),
+        (FeedFormat::CcWaterJson, "cc-water-json"),
+        (FeedFormat::CnemcWaterJson, "cnemc-water-json"),
+    ];
+
+    /// The config name, e.g. `cnemc-hourly-csv`.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(f, _)| *f == self)
+            .map_or("", |(_, n)| n)
+    }
+
+    fn parse(name: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(_, n)| *n == name).map(|(f, _)| *f)
+    }
+
+    /// Whether this format carries air data (else water).
+    pub fn is_air(self) -> bool {
+        !matches!(self, FeedFormat::CcWaterJson | FeedFormat::CnemcWaterJson)
+    }
+}
+
+/// Where a source's files are.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SourceUrls {
+    /// One file, or several read and merged in order.
+    List(Vec<String>),
+    /// One file per Beijing-time day: `{date}` becomes `YYYY-MM-DD`, for the last `days` days.
+    Template { template: String, days: u32 },
+}
+
+/// One data source: a format and where to read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub format: FeedFormat,
+    pub urls: SourceUrls,
+    /// Every view of this data says 示例数据.
+    pub sample: bool,
+    /// Who publishes the data, shown in the footer and on cards.
+    pub attribution: Option<String>,
+}
+
+/// The Open311 endpoint that receives reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportConfig {
+    pub endpoint: String,
+    pub jurisdiction_id: Option<String>,
+    /// An identifier, not a secret: it sits in a public file.
+    pub api_key: String,
+    pub multipart_media: bool,
+}
+
+/// Widget settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WidgetConfig {
+    pub refresh_minutes: u32,
+    pub message_origins: Vec<String>,
+}
+
+/// The whole configuration, with every URL already resolved against config.json's own URL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub air_latest: Option<Source>,
+    pub air_history: Option<Source>,
+    pub water_sections: Option<Source>,
+    pub water_results: Option<Source>,
+    pub report: Option<ReportConfig>,
+    pub widget: WidgetConfig,
+    pub max_feed_bytes: u64,
+    pub default_station: Option<String>,
+    pub languages: Vec<Lang>,
+    /// Keys this version does not know (likely typos), for a console warning.
+    pub unknown_keys: Vec<String>,
+}
+
+/// Default `limits.max_feed_bytes`: 20 MB, well above a year of one city's hourly data.
+pub const DEFAULT_MAX_FEED_BYTES: u64 = 20_000_000;
+
+/// Why config.json was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigError {
+    /// Not valid JSON: line and column of the fault.
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// Valid JSON that breaks the schema at `key` (a dotted path such as `air.latest.format`).
+    Schema { key: String, reason: Reason },
+}
+
+/// A schema rule that a key breaks.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    NotAnObject,
+    WrongType {
+        expected: &'static str,
+    },
+    Missing,
+    UnknownFormat {
+        found: String,
+    },
+    WrongKind {
+        format: &'static str,
+        wanted: &'static str,
+    },
+    NoUrl,
+    BadTemplate,
+    OutOfRange {
+        min: u64,
+        max: u64,
+    },
+    UnknownLanguage {
+        found: String,
+    },
+}
+
+impl ConfigError {
+    fn schema(key: &str, reason: Reason) -> Self {
+        ConfigError::Schema {
+            key: key.to_string(),
+            reason,
+        }
+    }
+
+    /// The message shown to people, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ConfigError::Syntax {
+                line,
+                column,
+                detail,
+            } => match lang {
+                Lang::Zh => {
+                    format!("config.json 第 {line} 行第 {column} 列不是有效的 JSON：{detail}")
+                }
+                Lang::En => format!(
+                    "config.json is not valid JSON at line {line}, column {column}: {detail}"
+                ),
+            },
+            ConfigError::Schema { key, reason } => {
+                let why = reason.text(lang);
+                match lang {
+                    Lang::Zh => format!("config.json 中的“{key}”有误：{why}"),
+                    Lang::En => format!("config.json key \"{key}\" is wrong: {why}"),
+                }
+            }
+        }
+    }
+}
+
+impl Reason {
+    fn text(&self, lang: Lang) -> String {
+        let known = || {
+            FeedFormat::ALL
+                .iter()
+                .map(|(_, n)| *n)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match (self, lang) {
+            (Reason::NotAnObject, Lang::Zh) => "应为对象 {…}".into(),
+            (Reason::NotAnObject, Lang::En) => "must be an object {…}".into(),
+            (Reason::WrongType { expected }, Lang::Zh) => format!("类型应为 {expected}"),
+            (Reason::WrongType { expected }, Lang::En) => format!("must be {expected}"),
+            (Reason::Missing, Lang::Zh) => "缺少此项".into(),
+            (Reason::Missing, Lang::En) => "is missing".into(),
+            (Reason::UnknownFormat { found }, Lang::Zh) => {
+                format!("未知的数据格式“{found}”，可用的格式：{}", known())
+            }
+            (Reason::UnknownFormat { found }, Lang::En) => {
+                format!("unknown format \"{found}\"; known formats: {}", known())
+            }
+            (Reason::WrongKind { format, wanted }, Lang::Zh) => {
+                format!(
+                    "格式“{format}”不是{}数据",
+                    if *wanted == "air" { "空气" } else { "水质" }
+                )
+            }
+            (Reason::WrongKind { format, wanted }, Lang::En) => {
+                format!("format \"{format}\" does not carry {wanted} data")
+            }
+            (Reason::NoUrl, Lang::Zh) => "需要 url、urls 或 url_template 之一".into(),
+            (Reason::NoUrl, Lang::En) => "needs one of url, urls or url_template".into(),
+            (Reason::BadTemplate, Lang::Zh) => "url_template 必须包含 {date}".into(),
+            (Reason::BadTemplate, Lang::En) => "url_template must contain {date}".into(),
+            (Reason::OutOfRange { min, max }, Lang::Zh) => format!("应在 {min} 到 {max} 之间"),
+            (Reason::OutOfRange { min, max }, Lang::En) => {
+                format!("must be between {min} and {max}")
+            }
+            (Reason::UnknownLanguage { found }, Lang::Zh) => {
+                format!("未知的语言“{found}”（可用 zh、en）")
+            }
+            (Reason::UnknownLanguage { found }, Lang::En) => {
+                format!("unknown language \"{found}\" (known: zh, en)")
+            }
+        }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+const TOP_KEYS: [&str; 8] = [
+    "air",
+    "water",
+    "report",
+    "widget",
+    "limits",
+    "default_station",
+    "languages",
+    "$comment",
+];
+
+/// Parses config.json's text; `base_url` is the URL it was fetched from.
+pub fn parse_config(text: &str, base_url: &str) -> Result<Config, ConfigError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let root: Value = serde_json::from_str(text).map_err(|e| {
+        let fe = crate::FeedError::from_json(&e);
+        ConfigError::Syntax {
+            line: fe.line,
+            column: fe.column,
+            detail: fe.message,
+        }
+    })?;
+    let root = root
+        .as_object()
+        .ok_or(ConfigError::schema("(root)", Reason::NotAnObject))?;
+    let mut unknown_keys: Vec<String> = root
+        .keys()
+        .filter(|k| !TOP_KEYS.contains(&k.as_str()))
+        .cloned()
+        .collect();
+
+    let air = section(root, "air")?;
+    let water = section(root, "water")?;
+    let source = |sec: Option<&Map<String, Value>>, parent: &str, key: &str, air: bool| {
+        sec.and_then(|s| s.get(key))
+            .map(|v| parse_source(v, &format!("{parent}.{key}"), base_url, air))
+            .transpose()
+    };
+    let air_latest = source(air, "air", "latest", true)?;
+    let air_history = source(air, "air", "history", true)?;
+    let water_sections = source(water, "water", "sections", false)?;
+    let water_results = source(water, "water", "results", false)?;
+    for (name, sec, known) in [
+        ("air", air, ["latest", "history"]),
+        ("water", water, ["sections", "results"]),
+    ] {
+        if let Some(s) = sec {
+            unknown_keys.extend(
+                s.keys()
+                    .filter(|k| !known.contains(&k.as_str()))
+                    .map(|k| format!("{name}.{k}")),
+            );
+        }
+    }
+
+    let report = section(root, "report")?
+        .map(|r| -> Result<ReportConfig, ConfigError> {
+            Ok(ReportConfig {
+                endpoint: resolve(base_url, &req_str(r, "report", "endpoint")?),
+                jurisdiction_id: opt_str(r, "report", "jurisdiction_id")?,
+                api_key: req_str(r, "report", "api_key")?,
+                multipart_media: opt_bool(r, "report", "multipart_media")?.unwrap_or(false),
+            })
+        })
+        .transpose()?;
+
+    let widget = match section(root, "widget")? {
+        Some(w) => WidgetConfig {
+            refresh_minutes: opt_uint(w, "widget", "refresh_minutes", 1, 1440)?.unwrap_or(10)
+                as u32,
+            message_origins: opt_str_list(w, "widget", "message_origins")?,
+        },
+        None => WidgetConfig {
+            refresh_minutes: 10,
+            message_origins: Vec::new(),
+        },
+    };
+
+    let max_feed_bytes = match section(root, "limits")? {
+        Some(l) => opt_uint(l, "limits", "max_feed_bytes", 1_000, 1_000_000_000)?
+            .unwrap_or(DEFAULT_MAX_FEED_BYTES),
+        None => DEFAULT_MAX_FEED_BYTES,
+    };
+
+    let default_station = opt_str(root, "", "default_station")?;
+    let languages = match root.get("languages") {
+        None => vec![Lang::Zh, Lang::En],
+        Some(v) => {
+            let list = v.as_array().ok_or(ConfigError::schema(
+                "languages",
+                Reason::WrongType { expected: "[…]" },
+            ))?;
+            let mut langs = Vec::new();
+            for (i, item) in list.iter().enumerate() {
+                let key = format!("languages[{i}]");
+                let code = item.as_str().ok_or(ConfigError::schema(
+                    &key,
+                    Reason::WrongType {
+                        expected: "\"…\""
+                    },
+                ))?;
+                let lang = Lang::parse(code).ok_or_else(|| {
+                    ConfigError::schema(&key, Reason::UnknownLanguage { found: code.into() })
+                })?;
+                langs.push(lang);
+            }
+            if langs.is_empty() {
+                return Err(ConfigError::schema("languages", Reason::Missing));
+            }
+            langs
+        }
+    };
+
+    Ok(Config {
+        air_latest,
+        air_history,
+        water_sections,
+        water_results,
+        report,
+        widget,
+        max_feed_bytes,
+        default_station,
+        languages,
+        unknown_keys,
+    })
+}
+
+fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+fn section<'a>(
+    root: &'a Map<String, Value>,
+    key: &str,
+) -> Result<Option<&'a Map<String, Value>>, ConfigError> {
+    match root.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(m)) => Ok(Some(m)),
+        Some(_) => Err(ConfigError::schema(key, Reason::NotAnObject)),
+    }
+}
+
+fn opt_str(m: &Map<String, Value>, parent: &str, key: &str) -> Result<Option<String>, ConfigError> {
+    match m.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(ConfigError::schema(
+            &join(parent, key),
+            Reason::WrongType {
+                expected: "\"…\""
+            },
+        )),
+    }
+}
+
+fn req_str(m: &Map<String, Value>, parent: &str, key: &str) -> Result<String, ConfigError> {
+    opt_str(m, parent, key)?
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| ConfigError::schema(&join(parent, key), Reason::Missing))
+}
+
+fn opt_bool(m: &Map<String, Value>, parent: &str, key: &str) -> Result<Option<bool>, ConfigError> {
+    match m.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(_) => Err(ConfigError::schema(
+            &join(parent, key),
+            Reason::WrongType {
+                expected: "true/false",
+            },
+        )),
+    }
+}
+
+fn opt_uint(
+    m: &Map<String, Value>,
+    parent: &str,
+    key: &str,
+    min: u64,
+    max: u64,
+) -> Result<Option<u64>, ConfigError> {
+    match m.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => {
+            let n = v.as_u64().ok_or_else(|| {
+                ConfigError::schema(
+                    &join(parent, key),
+                    Reason::WrongType {
+                        expected: "an integer",
+                    },
+                )
+            })?;
+            if n < min || n > max {
+                return Err(ConfigError::schema(
+                    &join(parent, key),
+                    Reason::OutOfRange { min, max },
+                ));
+            }
+            Ok(Some(n))
+        }
+    }
+}
+
+fn opt_str_list(
+    m: &Map<String, Value>,
+    parent: &str,
+    key: &str,
+) -> Result<Vec<String>, ConfigError> {
+    let path = join(parent, key);
+    match m.get(key) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                v.as_str().map(str::to_string).ok_or_else(|| {
+                    ConfigError::schema(
+                        &format!("{path}[{i}]"),
+                        Reason::WrongType {
+                            expected: "\"…\""
+                        },
+                    )
+                })
+            })
+            .collect(),
+        Some(_) => Err(ConfigError::schema(
+            &path,
+            Reason::WrongType {
+                expected: "[\"…\", …]",
+            },
+        )),
+    }
+}
+
+fn parse_source(v: &Value, path: &str, base_url: &str, air: bool) -> Result<Source, ConfigError> {
+    let m = v
+        .as_object()
+        .ok_or(ConfigError::schema(path, Reason::NotAnObject))?;
+    let format_name = req_str(m, path, "format")?;
+    let format = FeedFormat::parse(&format_name).ok_or_else(|| {
+        ConfigError::schema(
+            &join(path, "format"),
+            Reason::UnknownFormat {
+                found: format_name.clone(),
+            },
+        )
+    })?;
+    if format.is_air() != air {
+        return Err(ConfigError::schema(
+            &join(path, "format"),
+            Reason::WrongKind {
+                format: format.name(),
+                wanted: if air { "air" } else { "water" },
+            },
+        ));
+    }
+    let urls = if let Some(url) = opt_str(m, path, "url")? {
+        SourceUrls::List(vec![resolve(base_url, &url)])
+    } else if m.contains_key("urls") {
+        let list = opt_str_list(m, path, "urls")?;
+        if list.is_empty() {
+            return Err(ConfigError::schema(&join(path, "urls"), Reason::Missing));
+        }
+        SourceUrls::List(list.iter().map(|u| resolve(base_url, u)).collect())
+    } else if let Some(template) = opt_str(m, path, "url_template")? {
+        if !template.contains("{date}") {
+            return Err(ConfigError::schema(
+                &join(path, "url_template"),
+                Reason::BadTemplate,
+            ));
+        }
+        let days = opt_uint(m, path, "days", 1, 400)?.unwrap_or(2) as u32;
+        SourceUrls::Template {
+            template: resolve(base_url, &template),
+            days,
+        }
+    } else {
+        return Err(ConfigError::schema(path, Reason::NoUrl));
+    };
+    Ok(Source {
+        format,
+        urls,
+        sample: opt_bool(m, path, "sample")?.unwrap_or(false),
+        attribution: opt_str(m, path, "attribution")?,
+    })
+}
+
+impl Source {
+    /// The concrete URLs to fetch, in merge order; `today` is the current Beijing date.
+    pub fn urls_for(&self, today: crate::time::Date) -> Vec<String> {
+        match &self.urls {
+            SourceUrls::List(list) => list.clone(),
+            SourceUrls::Template { template, days } => (0..i64::from(*days))
+                .rev()
+                .map(|back| template.replace("{date}", &today.add_days(-back).to_string()))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

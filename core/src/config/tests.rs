@@ -1,0 +1,194 @@
+use super::*;
+use crate::time::Date;
+
+const BASE: &str = "http://127.0.0.1:8080/sthjj/env/config.json";
+
+fn err(text: &str) -> ConfigError {
+    parse_config(text, BASE).expect_err("config should be refused")
+}
+
+fn schema_key(e: &ConfigError) -> &str {
+    match e {
+        ConfigError::Schema { key, .. } => key,
+        ConfigError::Syntax { .. } => panic!("expected a schema error, got {e:?}"),
+    }
+}
+
+#[test]
+fn reads_the_bundled_shape_and_resolves_urls() {
+    let cfg = parse_config(
+        r#"{
+          "air": {
+            "latest": {"format": "cc-air-json", "url": "data/sample/air-latest.json", "sample": true},
+            "history": {"format": "cc-air-json", "urls": ["data/a.json", "/b.json"], "sample": true}
+          },
+          "water": {
+            "sections": {"format": "cc-water-json", "url": "data/s.json"},
+            "results": {"format": "cnemc-water-json", "url_template": "w/{date}.json", "days": 3}
+          },
+          "report": {"endpoint": "/open311/v2", "jurisdiction_id": "changchun.gov.cn",
+                     "api_key": "cc-dev-key", "multipart_media": true},
+          "widget": {"refresh_minutes": 5, "message_origins": ["https://www.changchun.gov.cn"]},
+          "limits": {"max_feed_bytes": 5000000},
+          "default_station": "1119A",
+          "languages": ["zh", "en"]
+        }"#,
+        BASE,
+    )
+    .expect("valid config");
+    let latest = cfg.air_latest.expect("air.latest");
+    assert!(latest.sample);
+    assert_eq!(latest.format, FeedFormat::CcAirJson);
+    assert_eq!(
+        latest.urls,
+        SourceUrls::List(vec![
+            "http://127.0.0.1:8080/sthjj/env/data/sample/air-latest.json".into()
+        ])
+    );
+    let history = cfg.air_history.expect("air.history");
+    assert_eq!(
+        history.urls_for(Date::new(2021, 1, 1).unwrap()),
+        vec![
+            "http://127.0.0.1:8080/sthjj/env/data/a.json",
+            "http://127.0.0.1:8080/b.json"
+        ]
+    );
+    let results = cfg.water_results.expect("water.results");
+    assert_eq!(
+        results.urls_for(Date::new(2021, 3, 1).unwrap()),
+        vec![
+            "http://127.0.0.1:8080/sthjj/env/w/2021-02-27.json",
+            "http://127.0.0.1:8080/sthjj/env/w/2021-02-28.json",
+            "http://127.0.0.1:8080/sthjj/env/w/2021-03-01.json",
+        ]
+    );
+    let report = cfg.report.expect("report");
+    assert_eq!(report.endpoint, "http://127.0.0.1:8080/open311/v2");
+    assert!(report.multipart_media);
+    assert_eq!(cfg.widget.refresh_minutes, 5);
+    assert_eq!(cfg.max_feed_bytes, 5_000_000);
+    assert_eq!(cfg.default_station.as_deref(), Some("1119A"));
+    assert!(cfg.unknown_keys.is_empty());
+}
+
+#[test]
+fn an_empty_object_is_a_config_with_defaults() {
+    let cfg = parse_config("{}", BASE).unwrap();
+    assert_eq!(cfg.air_latest, None);
+    assert_eq!(cfg.widget.refresh_minutes, 10);
+    assert_eq!(cfg.max_feed_bytes, DEFAULT_MAX_FEED_BYTES);
+    assert_eq!(cfg.languages, vec![Lang::Zh, Lang::En]);
+}
+
+#[test]
+fn syntax_errors_carry_line_and_column_in_both_languages() {
+    let e = err("{\n  \"air\": {,}\n}");
+    let ConfigError::Syntax { line, column, .. } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!((*line, *column), (2, 11));
+    assert!(
+        e.message(Lang::Zh).contains("第 2 行第 11 列"),
+        "{}",
+        e.message(Lang::Zh)
+    );
+    assert!(e.message(Lang::En).contains("line 2, column 11"));
+}
+
+#[test]
+fn an_unknown_format_names_the_known_ones() {
+    let e = err(r#"{"air": {"latest": {"format": "csv", "url": "x"}}}"#);
+    assert_eq!(schema_key(&e), "air.latest.format");
+    for (_, name) in FeedFormat::ALL {
+        assert!(e.message(Lang::En).contains(name));
+        assert!(e.message(Lang::Zh).contains(name));
+    }
+    assert!(e.message(Lang::Zh).contains("未知的数据格式“csv”"));
+}
+
+#[test]
+fn schema_errors_name_the_key() {
+    let cases = [
+        (r#"[]"#, "(root)"),
+        (r#"{"air": 3}"#, "air"),
+        (r#"{"air": {"latest": {"url": "x"}}}"#, "air.latest.format"),
+        (
+            r#"{"air": {"latest": {"format": "cc-air-json"}}}"#,
+            "air.latest",
+        ),
+        (
+            r#"{"air": {"latest": {"format": "cc-water-json", "url": "x"}}}"#,
+            "air.latest.format",
+        ),
+        (
+            r#"{"water": {"results": {"format": "cc-air-json", "url": "x"}}}"#,
+            "water.results.format",
+        ),
+        (
+            r#"{"air": {"history": {"format": "cc-air-json", "urls": []}}}"#,
+            "air.history.urls",
+        ),
+        (
+            r#"{"air": {"history": {"format": "cc-air-json", "urls": [1]}}}"#,
+            "air.history.urls[0]",
+        ),
+        (
+            r#"{"air": {"latest": {"format": "cc-air-json", "url_template": "a.csv"}}}"#,
+            "air.latest.url_template",
+        ),
+        (
+            r#"{"air": {"latest": {"format": "cc-air-json", "url": "x", "sample": "yes"}}}"#,
+            "air.latest.sample",
+        ),
+        (r#"{"report": {"endpoint": "/o"}}"#, "report.api_key"),
+        (
+            r#"{"widget": {"refresh_minutes": 0}}"#,
+            "widget.refresh_minutes",
+        ),
+        (
+            r#"{"widget": {"refresh_minutes": 2.5}}"#,
+            "widget.refresh_minutes",
+        ),
+        (
+            r#"{"limits": {"max_feed_bytes": -1}}"#,
+            "limits.max_feed_bytes",
+        ),
+        (r#"{"languages": ["zh", "fr"]}"#, "languages[1]"),
+        (r#"{"languages": []}"#, "languages"),
+        (r#"{"default_station": 1119}"#, "default_station"),
+    ];
+    for (text, key) in cases {
+        let e = err(text);
+        assert_eq!(schema_key(&e), key, "for {text}");
+        assert!(e.message(Lang::Zh).contains(key) && e.message(Lang::En).contains(key));
+    }
+}
+
+#[test]
+fn unknown_keys_are_reported_not_fatal() {
+    let cfg = parse_config(r#"{"air": {"lastest": {}}, "colour": "red"}"#, BASE).unwrap();
+    assert_eq!(
+        cfg.unknown_keys,
+        vec!["colour".to_string(), "air.lastest".to_string()]
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    assert!(parse_config("\u{feff}{}", BASE).is_ok());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(500))]
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,200}") {
+        let _ = parse_config(&text, BASE);
+    }
+
+    #[test]
+    fn arbitrary_json_values_never_panic(text in r#"\{("(air|water|report|widget|limits|languages|latest|format|url|urls)": ?(\{|\[|"[a-z\-{}]*"|[0-9]+|true|null),? ?){0,8}\}?\]?\}?"#) {
+        if let Err(ConfigError::Syntax { line, .. }) = parse_config(&text, BASE) {
+            proptest::prop_assert!(line >= 1);
+        }
+    }
+}
