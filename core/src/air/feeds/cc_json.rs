@@ -1,0 +1,413 @@
+//! `cc-air-json`: this project's own open-data format for station air data, columnar and
+//! compact (documented in `core/src/air/FORMAT.md`). Reading validates inside deserialisation
+//! so that every error carries serde_json's line and column.
+
+use crate::air::dataset::{AirDataset, DailyRow, HourlyRow, Station};
+use crate::air::pollutant::Species;
+use crate::time::{Date, Hour};
+use crate::FeedError;
+use serde::Deserialize;
+use std::fmt::Write;
+
+/// The value of `"format"`.
+pub const FORMAT: &str = "cc-air-json";
+/// The supported `"version"`.
+pub const VERSION: u32 = 1;
+/// Longest series accepted (11 years of hours).
+const MAX_LEN: usize = 100_000;
+
+#[derive(Deserialize)]
+struct Doc {
+    // Validated while parsing; nothing to keep.
+    #[allow(dead_code)]
+    format: Tag,
+    #[allow(dead_code)]
+    version: Version,
+    sample: bool,
+    source: String,
+    #[allow(dead_code)]
+    generated_at: Stamp,
+    #[allow(dead_code)]
+    units: Units,
+    stations: Vec<JsonStation>,
+    #[serde(default)]
+    hourly: Vec<HourlySeries>,
+    #[serde(default)]
+    daily: Vec<DailySeries>,
+}
+
+#[derive(Deserialize)]
+#[serde(try_from = "String")]
+struct Tag;
+impl TryFrom<String> for Tag {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        (s == FORMAT)
+            .then_some(Tag)
+            .ok_or_else(|| format!("expected format \"{FORMAT}\", found \"{s}\""))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(try_from = "u32")]
+struct Version;
+impl TryFrom<u32> for Version {
+    type Error = String;
+    fn try_from(v: u32) -> Result<Self, String> {
+        (v == VERSION)
+            .then_some(Version)
+            .ok_or_else(|| format!("unsupported version {v}, expected {VERSION}"))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(try_from = "String")]
+struct Stamp(Hour);
+impl TryFrom<String> for Stamp {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Hour::parse(&s)
+            .map(Stamp)
+            .ok_or_else(|| format!("expected an hour like 2021-01-01T01:00, found \"{s}\""))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(try_from = "String")]
+struct Day(Date);
+impl TryFrom<String> for Day {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Date::parse(&s)
+            .map(Day)
+            .ok_or_else(|| format!("expected a date like 2021-01-01, found \"{s}\""))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(try_from = "RawUnits")]
+struct Units;
+#[derive(Deserialize)]
+struct RawUnits {
+    pm25: String,
+    pm10: String,
+    so2: String,
+    no2: String,
+    co: String,
+    o3: String,
+}
+impl TryFrom<RawUnits> for Units {
+    type Error = String;
+    fn try_from(u: RawUnits) -> Result<Self, String> {
+        for (s, got) in [
+            (Species::Pm25, &u.pm25),
+            (Species::Pm10, &u.pm10),
+            (Species::So2, &u.so2),
+            (Species::No2, &u.no2),
+            (Species::Co, &u.co),
+            (Species::O3, &u.o3),
+        ] {
+            if got != s.unit() {
+                return Err(format!(
+                    "unit of {} must be \"{}\", found \"{got}\"",
+                    s.key(),
+                    s.unit()
+                ));
+            }
+        }
+        Ok(Units)
+    }
+}
+
+#[derive(Deserialize)]
+struct JsonStation {
+    code: String,
+    name: String,
+    lon: Option<f64>,
+    lat: Option<f64>,
+    reference: bool,
+}
+
+type Column = Vec<Option<f64>>;
+
+#[derive(Deserialize)]
+#[serde(try_from = "RawHourly")]
+struct HourlySeries {
+    station: String,
+    start: Hour,
+    values: [Column; 6],
+}
+#[derive(Deserialize)]
+struct RawHourly {
+    station: String,
+    start: Stamp,
+    pm25: Column,
+    pm10: Column,
+    so2: Column,
+    no2: Column,
+    co: Column,
+    o3: Column,
+}
+
+fn check_columns(cols: &[(&str, &Column)]) -> Result<(), String> {
+    let n = cols.first().map_or(0, |c| c.1.len());
+    if n > MAX_LEN {
+        return Err(format!("series longer than {MAX_LEN} values"));
+    }
+    for (name, c) in cols {
+        if c.len() != n {
+            return Err(format!(
+                "array \"{name}\" has {} values, expected {n}",
+                c.len()
+            ));
+        }
+        if let Some(i) = c
+            .iter()
+            .position(|v| v.is_some_and(|v| v.is_nan() || v < 0.0))
+        {
+            return Err(format!("negative value at index {i} of \"{name}\""));
+        }
+    }
+    Ok(())
+}
+
+impl TryFrom<RawHourly> for HourlySeries {
+    type Error = String;
+    fn try_from(r: RawHourly) -> Result<Self, String> {
+        check_columns(&[
+            ("pm25", &r.pm25),
+            ("pm10", &r.pm10),
+            ("so2", &r.so2),
+            ("no2", &r.no2),
+            ("co", &r.co),
+            ("o3", &r.o3),
+        ])?;
+        Ok(HourlySeries {
+            station: r.station,
+            start: r.start.0,
+            values: [r.pm25, r.pm10, r.so2, r.no2, r.co, r.o3],
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(try_from = "RawDaily")]
+struct DailySeries {
+    station: String,
+    start: Date,
+    means: [Column; 5],
+    o3_1h_max: Column,
+    o3_8h_max: Column,
+}
+#[derive(Deserialize)]
+struct RawDaily {
+    station: String,
+    start: Day,
+    pm25: Column,
+    pm10: Column,
+    so2: Column,
+    no2: Column,
+    co: Column,
+    o3_1h_max: Column,
+    o3_8h_max: Column,
+}
+impl TryFrom<RawDaily> for DailySeries {
+    type Error = String;
+    fn try_from(r: RawDaily) -> Result<Self, String> {
+        check_columns(&[
+            ("pm25", &r.pm25),
+            ("pm10", &r.pm10),
+            ("so2", &r.so2),
+            ("no2", &r.no2),
+            ("co", &r.co),
+            ("o3_1h_max", &r.o3_1h_max),
+            ("o3_8h_max", &r.o3_8h_max),
+        ])?;
+        Ok(DailySeries {
+            station: r.station,
+            start: r.start.0,
+            means: [r.pm25, r.pm10, r.so2, r.no2, r.co],
+            o3_1h_max: r.o3_1h_max,
+            o3_8h_max: r.o3_8h_max,
+        })
+    }
+}
+
+/// Parses a cc-air-json document. Series of stations missing from `stations` are kept with
+/// name = code.
+pub fn parse_cc_air_json(text: &str) -> Result<AirDataset, FeedError> {
+    let doc: Doc = serde_json::from_str(text).map_err(|e| FeedError::from_json(&e))?;
+    let mut ds = AirDataset {
+        sample: doc.sample,
+        source: doc.source,
+        ..Default::default()
+    };
+    for s in doc.stations {
+        if ds.stations.iter().any(|o| o.code == s.code) {
+            return Err(FeedError::whole(format!(
+                "station \"{}\" listed twice",
+                s.code
+            )));
+        }
+        ds.stations.push(Station {
+            code: s.code,
+            name: s.name,
+            lon: s.lon,
+            lat: s.lat,
+            is_reference: s.reference,
+        });
+    }
+    for series in doc.hourly {
+        let st = ds
+            .station_index(&series.station)
+            .ok_or_else(|| FeedError::whole("too many stations"))?;
+        let n = series.values.first().map_or(0, Vec::len);
+        ds.rows.reserve(n);
+        for i in 0..n {
+            let mut c = [None; 6];
+            for (slot, col) in c.iter_mut().zip(&series.values) {
+                *slot = col.get(i).copied().flatten();
+            }
+            if c.iter().any(Option::is_some) {
+                ds.rows.push(HourlyRow {
+                    station: st,
+                    hour: Hour(series.start.0 + i as i64),
+                    c,
+                    published: None,
+                });
+            }
+        }
+    }
+    for series in doc.daily {
+        let st = ds
+            .station_index(&series.station)
+            .ok_or_else(|| FeedError::whole("too many stations"))?;
+        for (i, o3_1h) in series.o3_1h_max.iter().enumerate() {
+            let mut mean = [None; 6];
+            for (k, col) in series.means.iter().enumerate() {
+                if let Some(m) = mean.get_mut(k) {
+                    *m = col.get(i).copied().flatten();
+                }
+            }
+            let o3_max_8h = series.o3_8h_max.get(i).copied().flatten();
+            ds.daily.push(DailyRow {
+                station: st,
+                date: series.start.add_days(i as i64),
+                mean,
+                o3_max_1h: *o3_1h,
+                o3_max_8h,
+            });
+        }
+    }
+    Ok(ds)
+}
+
+/// Header fields written besides the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CcJsonMeta {
+    /// `generated_at`, an hour stamp (kept fixed by the sample generator for byte-identical runs).
+    pub generated_at: Hour,
+}
+
+fn json_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+fn push_number(out: &mut String, v: Option<f64>) {
+    match v {
+        // Display gives the shortest round-tripping form: 35 for 35.0, 0.6 for 0.6.
+        Some(v) if v.is_finite() => {
+            let _ = write!(out, "{v}");
+        }
+        _ => out.push_str("null"),
+    }
+}
+
+fn push_column(out: &mut String, values: impl Iterator<Item = Option<f64>>) {
+    out.push('[');
+    for (i, v) in values.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_number(out, v);
+    }
+    out.push(']');
+}
+
+/// Writes the hourly rows of `ds` (daily rows are not written) as cc-air-json: one series per station from its
+/// first to its last row, `null` where a value is missing. Deterministic for a given input.
+pub fn write_cc_air_json(ds: &AirDataset, meta: &CcJsonMeta) -> String {
+    let mut out = String::with_capacity(ds.rows.len() * 24 + 1024);
+    let _ = write!(
+        out,
+        "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"sample\":{},\"source\":{},\"generated_at\":\"{}+08:00\",\n\"units\":{{",
+        ds.sample,
+        json_str(&ds.source),
+        meta.generated_at.to_param()
+    );
+    let units: Vec<String> = Species::ALL
+        .iter()
+        .map(|s| format!("\"{}\":\"{}\"", s.key(), s.unit()))
+        .collect();
+    out.push_str(&units.join(","));
+    out.push_str("},\n\"stations\":[");
+    for (i, s) in ds.stations.iter().enumerate() {
+        out.push_str(if i > 0 { ",\n" } else { "\n" });
+        let _ = write!(
+            out,
+            "{{\"code\":{},\"name\":{},",
+            json_str(&s.code),
+            json_str(&s.name)
+        );
+        out.push_str("\"lon\":");
+        push_number(&mut out, s.lon);
+        out.push_str(",\"lat\":");
+        push_number(&mut out, s.lat);
+        let _ = write!(out, ",\"reference\":{}}}", s.is_reference);
+    }
+    out.push_str("\n],\n\"hourly\":[");
+    let mut first = true;
+    for (k, _) in ds.stations.iter().enumerate() {
+        let rows: Vec<&HourlyRow> = ds
+            .rows
+            .iter()
+            .filter(|r| usize::from(r.station) == k)
+            .collect();
+        let (Some(a), Some(b)) = (
+            rows.iter().map(|r| r.hour.0).min(),
+            rows.iter().map(|r| r.hour.0).max(),
+        ) else {
+            continue;
+        };
+        let len = usize::try_from(b - a + 1).unwrap_or(0);
+        let mut grid = vec![[None; 6]; len];
+        for r in &rows {
+            if let Some(g) = grid.get_mut(usize::try_from(r.hour.0 - a).unwrap_or(usize::MAX)) {
+                *g = r.c;
+            }
+        }
+        out.push_str(if first { "\n" } else { ",\n" });
+        first = false;
+        let code = ds.stations.get(k).map(|s| s.code.as_str()).unwrap_or("");
+        let _ = write!(
+            out,
+            "{{\"station\":{},\"start\":\"{}\"",
+            json_str(code),
+            Hour(a).to_param()
+        );
+        for s in Species::ALL {
+            let _ = write!(out, ",\n \"{}\":", s.key());
+            push_column(
+                &mut out,
+                grid.iter().map(|g| g.get(s.index()).copied().flatten()),
+            );
+        }
+        out.push('}');
+    }
+    out.push_str("\n]}\n");
+    out
+}
+
+#[cfg(test)]
+#[path = "cc_json_tests.rs"]
+mod tests;

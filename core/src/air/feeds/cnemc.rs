@@ -1,0 +1,295 @@
+//! `cnemc-hourly-csv`: CNEMC's real-time hourly station publication as archived in
+//! `HeQinWill/CNEMC` (`Archive/YYYY-MM-DD/YYYY-MM-DDTHH.csv`), see shared/domain/data-formats.md
+//! §3(a) and shared/data/cnemc-changchun/README.md.
+//!
+//! The O3 column names do not say what the columns hold; [`COLUMNS`] maps them by what the
+//! data shows (checked on 477 real rows), and is the only place that knows.
+
+use super::csv_reader::{number, CsvReader, Field};
+use crate::air::dataset::{code_is_reference, AirDataset, HourlyRow, Published, Station};
+use crate::air::pollutant::{PollutantSet, Species};
+use crate::time::Hour;
+use crate::FeedError;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Target {
+    Time,
+    Code,
+    Lon,
+    Lat,
+    Name,
+    Primary,
+    Aqi,
+    OneHour(Species),
+    Mean24(Species),
+    O3Running8h,
+    O3Max1h,
+    O3Max8h,
+}
+
+/// Header name → meaning. Unlisted headers (e.g. `area`) are ignored.
+const COLUMNS: [(&str, Target); 21] = [
+    ("timepoint", Target::Time),
+    ("stationcode", Target::Code),
+    ("longitude", Target::Lon),
+    ("latitude", Target::Lat),
+    ("positionname", Target::Name),
+    ("primarypollutant", Target::Primary),
+    ("aqi", Target::Aqi),
+    ("pm10", Target::OneHour(Species::Pm10)),
+    ("pm10_24h", Target::Mean24(Species::Pm10)),
+    ("pm2_5", Target::OneHour(Species::Pm25)),
+    ("pm2_5_24h", Target::Mean24(Species::Pm25)),
+    // Despite its name, `o3_24h` is the 1-h O3 value: it reproduces the published AQI (469/469).
+    ("o3_24h", Target::OneHour(Species::O3)),
+    // `o3` is the 24-h sliding maximum of the 1-h O3 (246/246).
+    ("o3", Target::O3Max1h),
+    // `o3_8h_24h` is the running 8-h mean restarting at 01:00 (460/460).
+    ("o3_8h_24h", Target::O3Running8h),
+    // `o3_8h` is the day's maximum 8-h mean so far; at 00:00 the day's MDA8 (19/19).
+    ("o3_8h", Target::O3Max8h),
+    ("no2", Target::OneHour(Species::No2)),
+    ("no2_24h", Target::Mean24(Species::No2)),
+    ("so2", Target::OneHour(Species::So2)),
+    ("so2_24h", Target::Mean24(Species::So2)),
+    ("co", Target::OneHour(Species::Co)),
+    ("co_24h", Target::Mean24(Species::Co)),
+];
+
+fn value(f: &Field<'_>, header: &str) -> Result<Option<f64>, FeedError> {
+    match number(&f.text) {
+        Ok(Some(v)) if v < 0.0 => Err(FeedError::at(
+            f.line,
+            f.column(),
+            format!("negative value in column \"{header}\": \"{}\"", f.text),
+        )),
+        Ok(v) => Ok(v),
+        Err(_) => Err(FeedError::at(
+            f.line,
+            f.column(),
+            format!(
+                "expected a number in column \"{header}\", found \"{}\"",
+                f.text
+            ),
+        )),
+    }
+}
+
+/// Parses a CNEMC hourly CSV (one or many hours, any stations). Rows keep file order; use
+/// [`crate::air::merge`] to sort and to detect duplicates.
+pub fn parse_cnemc_hourly_csv(text: &str) -> Result<AirDataset, FeedError> {
+    let mut reader = CsvReader::new(text);
+    let mut fields: Vec<Field<'_>> = Vec::with_capacity(24);
+    let header_line = reader
+        .next_record(&mut fields)?
+        .ok_or_else(|| FeedError::whole("empty file: no header line"))?;
+    let mut map: Vec<Option<(Target, &'static str)>> = Vec::with_capacity(fields.len());
+    for f in &fields {
+        let name = f.text.trim().to_ascii_lowercase();
+        let target = COLUMNS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(n, t)| (t, n));
+        if target.is_some()
+            && map
+                .iter()
+                .flatten()
+                .any(|(t, _)| Some(*t) == target.map(|x| x.0))
+        {
+            return Err(FeedError::at(
+                f.line,
+                f.column(),
+                format!("duplicate column \"{name}\""),
+            ));
+        }
+        map.push(target);
+    }
+    let mut required = vec![Target::Time, Target::Code];
+    required.extend(Species::ALL.map(Target::OneHour));
+    for t in required {
+        if !map.iter().flatten().any(|(m, _)| *m == t) {
+            let name = COLUMNS
+                .iter()
+                .find(|(_, x)| *x == t)
+                .map(|(n, _)| *n)
+                .unwrap_or("?");
+            return Err(FeedError::at(
+                header_line,
+                0,
+                format!("missing column \"{name}\""),
+            ));
+        }
+    }
+    let width = map.len();
+    let mut ds = AirDataset {
+        source: "CNEMC".to_string(),
+        ..Default::default()
+    };
+    let mut index: HashMap<String, u16> = HashMap::new();
+    let mut last_time: Option<(&str, Hour)> = None;
+    while let Some(line) = reader.next_record(&mut fields)? {
+        if fields.len() != width {
+            return Err(FeedError::at(
+                line,
+                0,
+                format!("expected {width} fields, found {}", fields.len()),
+            ));
+        }
+        let mut row = HourlyRow {
+            station: 0,
+            hour: Hour(0),
+            c: [None; 6],
+            published: None,
+        };
+        let mut pubd = Published::default();
+        let (mut hour, mut code, mut name, mut lon, mut lat) = (None, None, None, None, None);
+        for (f, m) in fields.iter().zip(&map) {
+            let Some((target, header)) = *m else { continue };
+            match target {
+                Target::Time => {
+                    // Rows of one hour are consecutive: parse each distinct stamp once.
+                    let h = match last_time {
+                        Some((t, h)) if t == f.text.as_ref() => h,
+                        _ => Hour::parse(&f.text).ok_or_else(|| {
+                            FeedError::at(
+                                f.line,
+                                f.column(),
+                                format!(
+                                    "expected a time like 2022-01-01T00:00:00, found \"{}\"",
+                                    f.text
+                                ),
+                            )
+                        })?,
+                    };
+                    if let Cow::Borrowed(t) = f.text {
+                        last_time = Some((t, h));
+                    }
+                    hour = Some(h);
+                }
+                Target::Code => code = Some(f),
+                Target::Name => name = Some(f),
+                Target::Lon => lon = value(f, header).ok().flatten(),
+                Target::Lat => lat = value(f, header).ok().flatten(),
+                Target::Primary => pubd.primary = PollutantSet::parse_cnemc(&f.text),
+                Target::Aqi => {
+                    pubd.aqi = value(f, header)?
+                        .map(|v| {
+                            if v.fract() == 0.0 && v <= 500.0 {
+                                Ok(v as u16)
+                            } else {
+                                Err(FeedError::at(
+                                    f.line,
+                                    f.column(),
+                                    format!("expected an integer AQI ≤ 500, found \"{}\"", f.text),
+                                ))
+                            }
+                        })
+                        .transpose()?;
+                }
+                Target::OneHour(s) => {
+                    if let Some(slot) = row.c.get_mut(s.index()) {
+                        *slot = value(f, header)?;
+                    }
+                }
+                Target::Mean24(s) => {
+                    if let Some(slot) = pubd.mean_24h.get_mut(s.index()) {
+                        *slot = value(f, header)?.map(|v| v as f32);
+                    }
+                }
+                Target::O3Running8h => pubd.o3_8h = value(f, header)?.map(|v| v as f32),
+                Target::O3Max1h => pubd.o3_max_1h = value(f, header)?.map(|v| v as f32),
+                Target::O3Max8h => pubd.o3_max_8h = value(f, header)?.map(|v| v as f32),
+            }
+        }
+        let (Some(hour), Some(code)) = (hour, code) else {
+            return Err(FeedError::at(line, 0, "row without time or station code"));
+        };
+        let code_text = code.text.trim();
+        if code_text.is_empty() {
+            return Err(FeedError::at(
+                code.line,
+                code.column(),
+                "empty station code",
+            ));
+        }
+        let station = match index.get(code_text) {
+            Some(&i) => i,
+            None => {
+                let i = u16::try_from(ds.stations.len())
+                    .map_err(|_| FeedError::at(line, 0, "too many stations"))?;
+                let name = name
+                    .map(|n| n.text.trim().to_string())
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or_else(|| code_text.to_string());
+                ds.stations.push(Station {
+                    code: code_text.to_string(),
+                    is_reference: code_is_reference(code_text, &name),
+                    name,
+                    lon,
+                    lat,
+                });
+                index.insert(code_text.to_string(), i);
+                i
+            }
+        };
+        row.station = station;
+        row.hour = hour;
+        row.published = (!pubd.is_empty()).then_some(pubd);
+        ds.rows.push(row);
+    }
+    Ok(ds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "timepoint,stationcode,longitude,latitude,area,positionname,primarypollutant,aqi,pm10,pm10_24h,pm2_5,pm2_5_24h,o3,o3_24h,o3_8h,o3_8h_24h,no2,no2_24h,so2,so2_24h,co,co_24h\r\n\
+2022-01-01T00:00:00,1119A,125.3325,43.9166,长春市,食品厂,颗粒物(PM10),56,62,52,37,37,62,14,51,24,51,41,12,16,0.6,0.6\r\n\
+2022-01-01T00:00:00,1125A,125.7194,43.515,长春市,甩湾子(对照点),\"颗粒物(PM10),细颗粒物(PM2.5)\",94,77,52,70,49,72,18,63,32,29,23,2,3,1.1,0.7\r\n\
+2022-01-01T00:00:00,1126A,125.3863,43.8447,长春市,经开区环卫处,,,,51,,35,63,,24,,,47,,15,,0.8\r\n";
+
+    #[test]
+    fn maps_the_o3_columns_by_content() {
+        let ds = parse_cnemc_hourly_csv(SAMPLE).unwrap();
+        assert_eq!(ds.rows.len(), 3);
+        let r = &ds.rows[0];
+        assert_eq!(r.get(Species::O3), Some(14.0));
+        assert_eq!(r.get(Species::Co), Some(0.6));
+        let p = r.published.unwrap();
+        assert_eq!(
+            (p.aqi, p.o3_max_1h, p.o3_8h, p.o3_max_8h),
+            (Some(56), Some(62.0), Some(24.0), Some(51.0))
+        );
+        assert!(ds.stations[1].is_reference);
+        assert_eq!(
+            ds.rows[1]
+                .published
+                .unwrap()
+                .primary
+                .unwrap()
+                .0
+                .count_ones(),
+            2
+        );
+        assert_eq!(ds.rows[2].c, [None; 6]);
+        assert_eq!(ds.stations[2].name, "经开区环卫处");
+    }
+
+    #[test]
+    fn errors_point_at_the_cell() {
+        let bad = SAMPLE.replace(",62,52,37", ",6x,52,37");
+        let e = parse_cnemc_hourly_csv(&bad).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 65));
+        assert!(e.message.contains("pm10"), "{}", e.message);
+        let e = parse_cnemc_hourly_csv("timepoint,stationcode\n").unwrap_err();
+        assert!(e.message.contains("missing column"));
+        assert_eq!(parse_cnemc_hourly_csv("").unwrap_err().line, 0);
+        let e =
+            parse_cnemc_hourly_csv(&SAMPLE.replace("2022-01-01T00:00:00,1125A", "yesterday,1125A"))
+                .unwrap_err();
+        assert_eq!((e.line, e.column), (3, 1));
+    }
+}
