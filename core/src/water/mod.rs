@@ -1,1 +1,29 @@
-//! placeholder, replaced by the water engine
+//! Surface water: GB 3838-2002 《地表水环境质量标准》 classes, the single-factor assessment of
+//! 地表水环境质量评价办法(试行) (环办〔2011〕22号), river grades, period headlines, and the feed
+//! adapters (`cc-water-json`, documented in `FORMAT.md`; the CNEMC automatic-station JSON).
+//!
+//! Everything is pure and host-tested. The reference for every rule is
+//! `shared/domain/water-quality.md`; rules marked [memory] there are marked so here too.
+
+pub mod assess;
+pub mod class;
+pub mod explain;
+pub mod feeds;
+pub mod grade;
+pub mod limits;
+pub mod period;
+pub mod sample;
+pub mod sections;
+
+pub use assess::{classify, exceedance, Basis, IndicatorResult, SectionAssessment};
+pub use class::{Status, WaterClass};
+pub use explain::{class_label, deciding_sentence, format_exceedance, AUTOMATIC_LABEL};
+pub use grade::{
+    grade_by_proportion, river_grade, river_grade_for_period, RiverGrade, SectionValues,
+};
+pub use limits::{Indicator, Rule, WaterBody};
+pub use period::{
+    assess_period, headline, headline_comparison, period_means, Headline, HeadlineComparison,
+    Period,
+};
+pub use sections::{changchun_sections, Measurement, Name, Provenance, River, Section};

@@ -1,0 +1,259 @@
+//! Monthly, quarterly and annual assessment and the headline figures, per 地表水环境质量评价办法
+//! (试行) (环办〔2011〕22号) §数据统计 [memory]: a period's class comes from the arithmetic mean of
+//! the valid values in the period, then the single-factor method. The headline is the national
+//! convention: 优良 (Ⅰ–Ⅲ) share and 劣Ⅴ count and share, compared with the same period a year
+//! earlier.
+
+use super::assess::{Basis, SectionAssessment};
+use super::class::WaterClass;
+use super::limits::Indicator;
+use super::sections::{Measurement, Section};
+use crate::i18n::Lang;
+use crate::time::Date;
+use std::collections::BTreeMap;
+
+/// An assessment period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Period {
+    /// A calendar month (1–12).
+    Month {
+        /// Year.
+        year: i32,
+        /// Month 1–12.
+        month: u8,
+    },
+    /// A calendar quarter (1–4).
+    Quarter {
+        /// Year.
+        year: i32,
+        /// Quarter 1–4.
+        quarter: u8,
+    },
+    /// A calendar year.
+    Year(i32),
+}
+
+impl Period {
+    /// Whether `date` falls in this period.
+    pub fn contains(self, date: Date) -> bool {
+        match self {
+            Period::Month { year, month } => date.year == year && date.month == month,
+            Period::Quarter { year, quarter } => {
+                date.year == year && date.month.div_ceil(3) == quarter
+            }
+            Period::Year(year) => date.year == year,
+        }
+    }
+
+    /// The same period one year earlier (同比).
+    pub fn year_earlier(self) -> Self {
+        match self {
+            Period::Month { year, month } => Period::Month {
+                year: year - 1,
+                month,
+            },
+            Period::Quarter { year, quarter } => Period::Quarter {
+                year: year - 1,
+                quarter,
+            },
+            Period::Year(year) => Period::Year(year - 1),
+        }
+    }
+
+    /// URL form: `2021-05`, `2021-Q2`, `2021`.
+    pub fn to_param(self) -> String {
+        match self {
+            Period::Month { year, month } => format!("{year:04}-{month:02}"),
+            Period::Quarter { year, quarter } => format!("{year:04}-Q{quarter}"),
+            Period::Year(year) => format!("{year:04}"),
+        }
+    }
+
+    /// Parses [`Period::to_param`]; `None` for anything else or an out-of-range month/quarter.
+    pub fn parse(text: &str) -> Option<Self> {
+        let t = text.trim();
+        let year_of = |s: &str| -> Option<i32> {
+            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        match t.split_once('-') {
+            None => year_of(t).map(Period::Year),
+            Some((y, rest)) => {
+                let year = year_of(y)?;
+                if let Some(q) = rest.strip_prefix('Q') {
+                    let quarter: u8 = (q.len() == 1).then(|| q.parse().ok()).flatten()?;
+                    (1..=4)
+                        .contains(&quarter)
+                        .then_some(Period::Quarter { year, quarter })
+                } else {
+                    let ok = rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_digit());
+                    let month: u8 = ok.then(|| rest.parse().ok()).flatten()?;
+                    (1..=12)
+                        .contains(&month)
+                        .then_some(Period::Month { year, month })
+                }
+            }
+        }
+    }
+
+    /// Display label: `2021年5月` / `May 2021`, `2021年第2季度` / `Q2 2021`, `2021年` / `2021`.
+    pub fn label(self, lang: Lang) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        match (self, lang) {
+            (Period::Month { year, month }, Lang::Zh) => format!("{year}年{month}月"),
+            (Period::Month { year, month }, Lang::En) => {
+                let m = MONTHS
+                    .get(usize::from(month).wrapping_sub(1))
+                    .copied()
+                    .unwrap_or("?");
+                format!("{m} {year}")
+            }
+            (Period::Quarter { year, quarter }, Lang::Zh) => format!("{year}年第{quarter}季度"),
+            (Period::Quarter { year, quarter }, Lang::En) => format!("Q{quarter} {year}"),
+            (Period::Year(year), Lang::Zh) => format!("{year}年"),
+            (Period::Year(year), Lang::En) => format!("{year}"),
+        }
+    }
+}
+
+/// The arithmetic mean of each indicator's valid (finite) values at `section` in `period`, in
+/// Table 1 order.
+pub fn period_means(
+    results: &[Measurement],
+    section: &str,
+    period: Period,
+) -> Vec<(Indicator, f64)> {
+    let mut sums: BTreeMap<Indicator, (f64, u32)> = BTreeMap::new();
+    for m in results {
+        if m.section == section && period.contains(m.date) && m.value.is_finite() {
+            let e = sums.entry(m.indicator).or_insert((0.0, 0));
+            e.0 += m.value;
+            e.1 += 1;
+        }
+    }
+    sums.into_iter()
+        .map(|(i, (sum, n))| (i, sum / f64::from(n)))
+        .collect()
+}
+
+/// One section's assessment for a period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionPeriod<'a> {
+    /// The section.
+    pub section: &'a Section,
+    /// The means of the period, classified.
+    pub assessment: SectionAssessment,
+}
+
+/// Assesses every section with at least one assessed value in `period` (manual results, so the
+/// basis is [`Basis::Manual`]). Sections without data in the period are left out.
+pub fn assess_period<'a>(
+    sections: &'a [Section],
+    results: &[Measurement],
+    period: Period,
+) -> Vec<SectionPeriod<'a>> {
+    sections
+        .iter()
+        .filter_map(|section| {
+            let means = period_means(results, &section.slug, period);
+            let assessment = SectionAssessment::new(&means, section.body, Basis::Manual);
+            assessment.class.map(|_| SectionPeriod {
+                section,
+                assessment,
+            })
+        })
+        .collect()
+}
+
+/// The headline figures of a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Headline {
+    /// The period.
+    pub period: Period,
+    /// Sections with a class in the period.
+    pub assessed: usize,
+    /// Sections in Ⅰ–Ⅲ (优良).
+    pub good: usize,
+    /// Sections in 劣Ⅴ.
+    pub worse_than_v: usize,
+}
+
+impl Headline {
+    /// Counts the classes of sections assessed for `period`.
+    pub fn from_classes(period: Period, classes: impl IntoIterator<Item = WaterClass>) -> Self {
+        let mut h = Headline {
+            period,
+            assessed: 0,
+            good: 0,
+            worse_than_v: 0,
+        };
+        for c in classes {
+            h.assessed += 1;
+            h.good += usize::from(c.is_good());
+            h.worse_than_v += usize::from(c == WaterClass::WorseThanV);
+        }
+        h
+    }
+
+    /// 优良比例 in percent; `None` without assessed sections.
+    pub fn good_share(&self) -> Option<f64> {
+        share(self.good, self.assessed)
+    }
+
+    /// 劣Ⅴ比例 in percent; `None` without assessed sections.
+    pub fn worse_than_v_share(&self) -> Option<f64> {
+        share(self.worse_than_v, self.assessed)
+    }
+}
+
+fn share(part: usize, total: usize) -> Option<f64> {
+    (total > 0).then(|| part as f64 * 100.0 / total as f64)
+}
+
+/// The headline of `period` for the given sections and manual results.
+pub fn headline(sections: &[Section], results: &[Measurement], period: Period) -> Headline {
+    let assessed = assess_period(sections, results, period);
+    Headline::from_classes(period, assessed.iter().filter_map(|s| s.assessment.class))
+}
+
+/// A headline with the same period a year earlier (同比).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HeadlineComparison {
+    /// This period.
+    pub current: Headline,
+    /// The same period a year earlier.
+    pub year_earlier: Headline,
+}
+
+impl HeadlineComparison {
+    /// Change of the 优良比例 in percentage points; `None` if either period has no data.
+    pub fn good_share_change(&self) -> Option<f64> {
+        Some(self.current.good_share()? - self.year_earlier.good_share()?)
+    }
+
+    /// Change of the 劣Ⅴ比例 in percentage points; `None` if either period has no data.
+    pub fn worse_than_v_share_change(&self) -> Option<f64> {
+        Some(self.current.worse_than_v_share()? - self.year_earlier.worse_than_v_share()?)
+    }
+
+    /// Change of the 劣Ⅴ count; `None` if the earlier period has no data.
+    pub fn worse_than_v_count_change(&self) -> Option<i64> {
+        (self.year_earlier.assessed > 0)
+            .then(|| self.current.worse_than_v as i64 - self.year_earlier.worse_than_v as i64)
+    }
+}
+
+/// The headline of `period` compared with the same period a year earlier.
+pub fn headline_comparison(
+    sections: &[Section],
+    results: &[Measurement],
+    period: Period,
+) -> HeadlineComparison {
+    HeadlineComparison {
+        current: headline(sections, results, period),
+        year_earlier: headline(sections, results, period.year_earlier()),
+    }
+}
