@@ -1,0 +1,351 @@
+//! The outbox: reports waiting to be sent, being sent, sent or failed, as a pure state machine
+//! (FixMyStreet-style offline queue, anchors §E.C and §G).
+//!
+//! Guarantees:
+//! - a `Sent` item is never sent again ([`OutboxItem::begin_send`] refuses it, and no outcome
+//!   moves it back);
+//! - every attempt reuses the item's idempotency key, so the receiver deduplicates retries;
+//! - transient failures (network, timeout, 5xx, 429) go back to `Queued` with exponential
+//!   backoff and jitter, honouring `Retry-After` up to [`RetryPolicy::retry_after_cap_ms`];
+//! - 4xx answers (except 408 and 429) stop: the report is kept, marked `Failed`, with the
+//!   server's description. It is `editable` unless the refusal is about the client's
+//!   credentials (401/403), which no edit can fix.
+//!
+//! All times are milliseconds since the Unix epoch (`Date.now()`); randomness is passed in.
+
+use serde::{Deserialize, Serialize};
+
+use super::datetime::Minute;
+use super::json::{from_stored_object, lenient};
+use crate::i18n::Lang;
+use crate::FeedError;
+
+/// Retry timing. The defaults are for production; tests pass small values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RetryPolicy {
+    /// Delay after the first failed attempt before jitter: 5 s.
+    pub base_delay_ms: u64,
+    /// Ceiling of the exponential backoff: 10 min, so a phone back online soon retries.
+    pub max_delay_ms: u64,
+    /// Ceiling of a server's `Retry-After`: 1 h, so a bad header cannot park a report for days.
+    pub retry_after_cap_ms: u64,
+    /// The app aborts a POST after this long and records a timeout: 30 s (photos on 3G).
+    pub request_timeout_ms: u64,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            base_delay_ms: 5_000,
+            max_delay_ms: 600_000,
+            retry_after_cap_ms: 3_600_000,
+            request_timeout_ms: 30_000,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Backoff after `attempts` failed attempts (≥ 1): `min(max, base·2^(attempts−1))`, scaled
+    /// by "equal jitter" into [½, 1] of that by `jitter` ∈ [0, 1] (clamped; NaN counts as 0).
+    /// For a fixed jitter it never decreases with `attempts` and never exceeds `max_delay_ms`.
+    pub fn backoff_ms(&self, attempts: u32, jitter: f64) -> u64 {
+        let exp = attempts.saturating_sub(1).min(63);
+        let full = self
+            .base_delay_ms
+            .saturating_mul(1u64 << exp)
+            .min(self.max_delay_ms);
+        let j = if jitter.is_nan() {
+            0.0
+        } else {
+            jitter.clamp(0.0, 1.0)
+        };
+        let half = full / 2;
+        half + ((full - half) as f64 * j) as u64
+    }
+
+    /// The wait after a failure: the backoff, or a longer `Retry-After` (capped).
+    pub fn delay_ms(&self, attempts: u32, jitter: f64, retry_after_seconds: Option<u32>) -> u64 {
+        let backoff = self.backoff_ms(attempts, jitter);
+        match retry_after_seconds {
+            Some(s) => backoff.max((u64::from(s) * 1000).min(self.retry_after_cap_ms)),
+            None => backoff,
+        }
+    }
+}
+
+/// What one attempt to send produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// 2xx with a `service_request_id`.
+    Created {
+        reference: String,
+        notice: Option<String>,
+    },
+    /// 2xx with a `token` (batch service): accepted, id to be looked up.
+    Token(String),
+    /// 4xx other than 408/429, with the server's description.
+    ClientError { status: u16, description: String },
+    /// 429.
+    RateLimited { retry_after_seconds: Option<u32> },
+    /// 5xx (or an unreadable 2xx).
+    ServerError(u16),
+    /// The fetch failed (offline, DNS, CORS).
+    Network,
+    /// No answer within [`RetryPolicy::request_timeout_ms`], or 408.
+    Timeout,
+}
+
+/// Where an outbox item stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum OutboxState {
+    /// Waiting for its next attempt.
+    #[default]
+    Queued,
+    /// An attempt is in flight.
+    Sending,
+    /// Accepted. `reference` is the service request id, or the token while `is_token`.
+    Sent {
+        reference: String,
+        #[serde(default)]
+        is_token: bool,
+        #[serde(default)]
+        notice: Option<String>,
+        at: i64,
+    },
+    /// Stopped; the report is kept.
+    Failed { message: String, editable: bool },
+}
+
+/// One report in the outbox (stored in IndexedDB next to its draft).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct OutboxItem {
+    #[serde(deserialize_with = "lenient")]
+    pub draft_id: String,
+    #[serde(deserialize_with = "lenient")]
+    pub idempotency_key: String,
+    #[serde(deserialize_with = "lenient")]
+    pub state: OutboxState,
+    /// Attempts started so far.
+    #[serde(deserialize_with = "lenient")]
+    pub attempts: u32,
+    /// Not before this time (ms since epoch).
+    #[serde(deserialize_with = "lenient")]
+    pub next_attempt_at: i64,
+    /// The last failure, for the detail line (technical, e.g. `HTTP 503`).
+    #[serde(deserialize_with = "lenient")]
+    pub last_error: Option<String>,
+    /// When it was queued.
+    #[serde(deserialize_with = "lenient")]
+    pub queued_at: i64,
+}
+
+impl OutboxItem {
+    /// A report queued at `now_ms`, due at once.
+    pub fn new(
+        draft_id: impl Into<String>,
+        idempotency_key: impl Into<String>,
+        now_ms: i64,
+    ) -> Self {
+        Self {
+            draft_id: draft_id.into(),
+            idempotency_key: idempotency_key.into(),
+            state: OutboxState::Queued,
+            attempts: 0,
+            next_attempt_at: now_ms,
+            last_error: None,
+            queued_at: now_ms,
+        }
+    }
+
+    /// Decodes a stored item (forward-compatible like drafts).
+    pub fn from_json(text: &str) -> Result<Self, FeedError> {
+        from_stored_object(text)
+    }
+
+    /// Encodes for storage.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
+    }
+
+    /// Queued and its time has come.
+    pub fn is_due(&self, now_ms: i64) -> bool {
+        self.state == OutboxState::Queued && self.next_attempt_at <= now_ms
+    }
+
+    /// Queued → Sending, counting the attempt. Returns false (and changes nothing) in any other
+    /// state: a sent report is never sent again, and one send runs at a time.
+    pub fn begin_send(&mut self) -> bool {
+        if self.state != OutboxState::Queued {
+            return false;
+        }
+        self.state = OutboxState::Sending;
+        self.attempts = self.attempts.saturating_add(1);
+        true
+    }
+
+    /// After a restart, an item left `Sending` is queued again (the idempotency key makes the
+    /// repeat safe: the receiver answers with the case the lost attempt may have created).
+    pub fn recover(&mut self, now_ms: i64) {
+        if self.state == OutboxState::Sending {
+            self.state = OutboxState::Queued;
+            self.next_attempt_at = now_ms;
+        }
+    }
+
+    /// The user asks to send a failed (possibly edited) report again, or to retry now.
+    pub fn retry_now(&mut self, now_ms: i64) {
+        if matches!(self.state, OutboxState::Failed { .. } | OutboxState::Queued) {
+            self.state = OutboxState::Queued;
+            self.next_attempt_at = now_ms;
+        }
+    }
+
+    /// The pure transition for the outcome of the attempt in flight. `jitter` ∈ [0, 1] comes
+    /// from the caller's random source. A success is recorded from any unsent state (a late
+    /// answer still counts); failures only apply to the attempt in flight.
+    pub fn apply(&self, outcome: Outcome, now_ms: i64, jitter: f64, policy: &RetryPolicy) -> Self {
+        let mut next = self.clone();
+        if matches!(self.state, OutboxState::Sent { .. }) {
+            return next;
+        }
+        let sent = |reference: String, is_token: bool, notice: Option<String>| OutboxState::Sent {
+            reference,
+            is_token,
+            notice,
+            at: now_ms,
+        };
+        let retry_after = match &outcome {
+            Outcome::Created { reference, notice } => {
+                next.state = sent(reference.clone(), false, notice.clone());
+                next.last_error = None;
+                return next;
+            }
+            Outcome::Token(token) => {
+                next.state = sent(token.clone(), true, None);
+                next.last_error = None;
+                return next;
+            }
+            _ if self.state != OutboxState::Sending => return next,
+            Outcome::ClientError {
+                status,
+                description,
+            } => {
+                next.state = OutboxState::Failed {
+                    message: description.clone(),
+                    editable: !matches!(status, 401 | 403),
+                };
+                next.last_error = Some(format!("HTTP {status}"));
+                return next;
+            }
+            Outcome::RateLimited {
+                retry_after_seconds,
+            } => {
+                next.last_error = Some("HTTP 429".to_string());
+                *retry_after_seconds
+            }
+            Outcome::ServerError(status) => {
+                next.last_error = Some(format!("HTTP {status}"));
+                None
+            }
+            Outcome::Network => {
+                next.last_error = Some("network".to_string());
+                None
+            }
+            Outcome::Timeout => {
+                next.last_error = Some("timeout".to_string());
+                None
+            }
+        };
+        let delay = policy.delay_ms(self.attempts.max(1), jitter, retry_after);
+        next.state = OutboxState::Queued;
+        next.next_attempt_at = now_ms.saturating_add(i64::try_from(delay).unwrap_or(i64::MAX));
+        next
+    }
+
+    /// A token was resolved to its service request id (`GET tokens/{token}.json`).
+    pub fn resolve_token(&mut self, service_request_id: &str) {
+        if let OutboxState::Sent {
+            reference,
+            is_token,
+            ..
+        } = &mut self.state
+        {
+            if *is_token && !service_request_id.trim().is_empty() {
+                *reference = service_request_id.trim().to_string();
+                *is_token = false;
+            }
+        }
+    }
+
+    /// `data-state` for CSS and tests: `queued`, `sending`, `sent` or `failed`.
+    pub fn data_state(&self) -> &'static str {
+        match self.state {
+            OutboxState::Queued => "queued",
+            OutboxState::Sending => "sending",
+            OutboxState::Sent { .. } => "sent",
+            OutboxState::Failed { .. } => "failed",
+        }
+    }
+
+    /// The short status: 待发送 / 发送中 / 已提交 / 发送失败.
+    pub fn status_label(&self, lang: Lang) -> &'static str {
+        let (zh, en) = match self.state {
+            OutboxState::Queued => ("待发送", "Waiting to send"),
+            OutboxState::Sending => ("发送中", "Sending"),
+            OutboxState::Sent { .. } => ("已提交", "Submitted"),
+            OutboxState::Failed { .. } => ("发送失败", "Not sent"),
+        };
+        lang.pick(zh, en)
+    }
+
+    /// The status line with its time, for the outbox list and a polite live region.
+    pub fn status_text(&self, lang: Lang, now_ms: i64) -> String {
+        let label = self.status_label(lang);
+        let time = |ms: i64| Minute::from_unix_millis(ms).to_string();
+        match (&self.state, lang) {
+            (OutboxState::Queued, _) if self.next_attempt_at <= now_ms || self.attempts == 0 => {
+                match lang {
+                    Lang::Zh => format!("{label}：联网后自动发送"),
+                    Lang::En => format!("{label}: it will be sent when you are online"),
+                }
+            }
+            (OutboxState::Queued, Lang::Zh) => {
+                format!("{label}：将于 {} 自动重试", time(self.next_attempt_at))
+            }
+            (OutboxState::Queued, Lang::En) => {
+                format!("{label}: trying again at {}", time(self.next_attempt_at))
+            }
+            (OutboxState::Sending, Lang::Zh) => format!("{label}（第 {} 次）", self.attempts),
+            (OutboxState::Sending, Lang::En) => format!("{label} (attempt {})", self.attempts),
+            (
+                OutboxState::Sent {
+                    reference,
+                    is_token,
+                    at,
+                    ..
+                },
+                Lang::Zh,
+            ) => {
+                let what = if *is_token { "受理凭证" } else { "编号" };
+                format!("{label}：{} · {what} {reference}", time(*at))
+            }
+            (
+                OutboxState::Sent {
+                    reference,
+                    is_token,
+                    at,
+                    ..
+                },
+                Lang::En,
+            ) => {
+                let what = if *is_token { "receipt" } else { "reference" };
+                format!("{label}: {} · {what} {reference}", time(*at))
+            }
+            (OutboxState::Failed { message, .. }, Lang::Zh) => format!("{label}：{message}"),
+            (OutboxState::Failed { message, .. }, Lang::En) => format!("{label}: {message}"),
+        }
+    }
+}

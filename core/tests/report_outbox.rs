@@ -1,0 +1,217 @@
+//! The outbox state machine: transitions, backoff, Retry-After, persistence, status texts.
+
+use cc_core::i18n::Lang;
+use cc_core::report::{OutboxItem, OutboxState, Outcome, RetryPolicy};
+
+const T0: i64 = 1_772_323_200_000; // 2026-03-01T00:00Z = 08:00 Beijing
+
+fn sending() -> OutboxItem {
+    let mut item = OutboxItem::new("d1", "key-1", T0);
+    assert!(item.is_due(T0));
+    assert!(item.begin_send());
+    item
+}
+
+#[test]
+fn production_defaults() {
+    let p = RetryPolicy::default();
+    assert_eq!(
+        (
+            p.base_delay_ms,
+            p.max_delay_ms,
+            p.retry_after_cap_ms,
+            p.request_timeout_ms
+        ),
+        (5_000, 600_000, 3_600_000, 30_000)
+    );
+}
+
+#[test]
+fn created_is_final_and_never_sent_again() {
+    let p = RetryPolicy::default();
+    let item = sending().apply(
+        Outcome::Created {
+            reference: "CC-2026-000001".into(),
+            notice: Some("已收到".into()),
+        },
+        T0 + 1000,
+        0.5,
+        &p,
+    );
+    assert_eq!(item.data_state(), "sent");
+    assert_eq!(item.idempotency_key, "key-1");
+    let mut again = item.clone();
+    assert!(!again.begin_send());
+    assert!(!again.is_due(T0 + 10_000_000));
+    again.retry_now(T0);
+    again.recover(T0);
+    assert_eq!(again, item);
+    // No later outcome changes a sent item.
+    assert_eq!(item.apply(Outcome::Network, T0, 0.5, &p), item);
+    assert_eq!(
+        item.status_text(Lang::Zh, T0),
+        "已提交：2026-03-01 08:00 · 编号 CC-2026-000001"
+    );
+    assert_eq!(
+        item.status_text(Lang::En, T0),
+        "Submitted: 2026-03-01 08:00 · reference CC-2026-000001"
+    );
+}
+
+#[test]
+fn tokens_are_sent_and_resolve_later() {
+    let p = RetryPolicy::default();
+    let mut item = sending().apply(Outcome::Token("tok".into()), T0, 0.0, &p);
+    assert!(matches!(
+        item.state,
+        OutboxState::Sent { is_token: true, .. }
+    ));
+    assert!(item.status_text(Lang::Zh, T0).contains("受理凭证 tok"));
+    item.resolve_token("CC-2026-000009");
+    assert!(
+        matches!(&item.state, OutboxState::Sent { reference, is_token: false, .. } if reference == "CC-2026-000009")
+    );
+}
+
+#[test]
+fn client_errors_fail_and_keep_the_report() {
+    let p = RetryPolicy::default();
+    let item = sending().apply(
+        Outcome::ClientError {
+            status: 400,
+            description: "缺少位置".into(),
+        },
+        T0,
+        0.5,
+        &p,
+    );
+    assert_eq!(
+        item.state,
+        OutboxState::Failed {
+            message: "缺少位置".into(),
+            editable: true
+        }
+    );
+    assert_eq!(item.status_text(Lang::Zh, T0), "发送失败：缺少位置");
+    assert_eq!(item.last_error.as_deref(), Some("HTTP 400"));
+    let forbidden = sending().apply(
+        Outcome::ClientError {
+            status: 403,
+            description: "invalid api_key".into(),
+        },
+        T0,
+        0.5,
+        &p,
+    );
+    assert!(matches!(
+        forbidden.state,
+        OutboxState::Failed {
+            editable: false,
+            ..
+        }
+    ));
+    // After editing, the user sends it again with the same key.
+    let mut retried = item.clone();
+    retried.retry_now(T0 + 5);
+    assert!(retried.is_due(T0 + 5));
+    assert!(retried.begin_send());
+    assert_eq!(retried.attempts, 2);
+    assert_eq!(retried.idempotency_key, "key-1");
+}
+
+#[test]
+fn transient_failures_back_off() {
+    let p = RetryPolicy::default();
+    let mut item = sending();
+    let mut last_delay = 0;
+    for (i, outcome) in [
+        Outcome::Network,
+        Outcome::Timeout,
+        Outcome::ServerError(503),
+    ]
+    .into_iter()
+    .cycle()
+    .take(12)
+    .enumerate()
+    {
+        item = item.apply(outcome, T0, 1.0, &p);
+        assert_eq!(item.data_state(), "queued", "{i}");
+        let delay = item.next_attempt_at - T0;
+        assert!(delay >= last_delay && delay <= 600_000, "{i}: {delay}");
+        last_delay = delay;
+        assert!(!item.is_due(T0));
+        assert!(item.is_due(item.next_attempt_at));
+        assert!(item.begin_send());
+    }
+    assert_eq!(item.attempts, 13);
+    assert_eq!(last_delay, 600_000);
+    // Exact schedule with jitter 1.0: 5 s, 10 s, 20 s …
+    let fresh = sending().apply(Outcome::Network, T0, 1.0, &p);
+    assert_eq!(fresh.next_attempt_at - T0, 5_000);
+    let low = sending().apply(Outcome::Network, T0, 0.0, &p);
+    assert_eq!(low.next_attempt_at - T0, 2_500);
+    assert!(low
+        .status_text(Lang::Zh, T0)
+        .starts_with("待发送：将于 2026-03-01 08:00"));
+}
+
+#[test]
+fn retry_after_is_honoured_and_capped() {
+    let p = RetryPolicy::default();
+    let ra = |s| Outcome::RateLimited {
+        retry_after_seconds: s,
+    };
+    let item = sending().apply(ra(Some(120)), T0, 0.5, &p);
+    assert_eq!(item.next_attempt_at - T0, 120_000);
+    let capped = sending().apply(ra(Some(86_400)), T0, 0.5, &p);
+    assert_eq!(capped.next_attempt_at - T0, 3_600_000);
+    let short = sending().apply(ra(Some(1)), T0, 1.0, &p);
+    assert_eq!(
+        short.next_attempt_at - T0,
+        5_000,
+        "backoff wins over a shorter Retry-After"
+    );
+    let none = sending().apply(ra(None), T0, 1.0, &p);
+    assert_eq!(none.next_attempt_at - T0, 5_000);
+}
+
+#[test]
+fn stale_failures_are_ignored_and_sending_recovers() {
+    let p = RetryPolicy::default();
+    let queued = OutboxItem::new("d", "k", T0);
+    assert_eq!(queued.apply(Outcome::Network, T0, 0.5, &p), queued);
+    let mut s = sending();
+    assert!(!s.begin_send(), "one send at a time");
+    s.recover(T0 + 9);
+    assert_eq!(s.state, OutboxState::Queued);
+    assert_eq!(s.next_attempt_at, T0 + 9);
+    assert_eq!(s.status_label(Lang::En), "Waiting to send");
+    assert_eq!(sending().status_text(Lang::Zh, T0), "发送中（第 1 次）");
+}
+
+#[test]
+fn persisted_items_round_trip_and_tolerate_old_shapes() {
+    let p = RetryPolicy::default();
+    for item in [
+        OutboxItem::new("d", "k", T0),
+        sending(),
+        sending().apply(Outcome::Token("t".into()), T0, 0.1, &p),
+        sending().apply(
+            Outcome::ClientError {
+                status: 404,
+                description: "未知".into(),
+            },
+            T0,
+            0.1,
+            &p,
+        ),
+    ] {
+        assert_eq!(OutboxItem::from_json(&item.to_json()), Ok(item.clone()));
+    }
+    let old = r#"{"draft_id":"d","idempotency_key":"k","state":{"kind":"teleported"},"attempts":"x","extra":1}"#;
+    let item = OutboxItem::from_json(old).unwrap_or_default();
+    assert_eq!(item.draft_id, "d");
+    assert_eq!(item.state, OutboxState::Queued);
+    assert_eq!(item.attempts, 0);
+    assert!(OutboxItem::from_json("[1,2]").is_err());
+}
