@@ -1,1 +1,16 @@
+//! 绿色长春 · 环境信息: the Leptos 0.8 client-side site.
+//!
+//! Domain logic lives in the `cc_core` crate (no leptos, no web-sys); this crate only loads data,
+//! routes and displays. Layout: `app` (router and shell), `pages/` (one module per route: routing
+//! state and data loading), `components/` (display only), `api/` (the network behind one typed
+//! error), `prefs` (language and 关怀版 theme), `text` (every UI string in zh-CN and en).
 
+pub mod api;
+pub mod app;
+pub mod charts;
+pub mod components;
+pub mod env;
+pub mod feeds;
+pub mod pages;
+pub mod prefs;
+pub mod text;

@@ -3,38 +3,12 @@
 //! 150 ms in wasm; this test prints the native time (run with `--release --nocapture` to see a
 //! meaningful figure) and only guards against gross regressions.
 
-use cc_core::air::{city_daily, good_days, parse_cnemc_hourly_csv, sample, Species};
-use std::fmt::Write;
+use cc_core::air::{city_daily, good_days, parse_cnemc_hourly_csv, sample};
 use std::time::Instant;
-
-fn cnemc_csv() -> String {
-    let ds = sample::generate_2021();
-    let mut out = String::from("timepoint,stationcode,longitude,latitude,area,positionname,primarypollutant,aqi,pm10,pm10_24h,pm2_5,pm2_5_24h,o3,o3_24h,o3_8h,o3_8h_24h,no2,no2_24h,so2,so2_24h,co,co_24h\r\n");
-    let cell = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-    for r in &ds.rows {
-        let s = &ds.stations[usize::from(r.station)];
-        let _ = write!(
-            out,
-            "{}:00,{},{},{},长春市,{},\"颗粒物(PM10),细颗粒物(PM2.5)\",88,{},,{},,,{},,,{},,{},,{},\r\n",
-            r.hour.to_param(),
-            s.code,
-            s.lon.unwrap_or(0.0),
-            s.lat.unwrap_or(0.0),
-            s.name,
-            cell(r.get(Species::Pm10)),
-            cell(r.get(Species::Pm25)),
-            cell(r.get(Species::O3)),
-            cell(r.get(Species::No2)),
-            cell(r.get(Species::So2)),
-            cell(r.get(Species::Co)),
-        );
-    }
-    out
-}
 
 #[test]
 fn one_year_of_cnemc_csv_to_good_days() {
-    let text = cnemc_csv();
+    let text = sample::cnemc_csv_2021();
     let tr = Instant::now();
     let mut reader = cc_core::air::feeds::csv_reader::CsvReader::new(&text);
     let mut fields = Vec::new();

@@ -9,7 +9,7 @@
 //! fixed-seed SplitMix64 are used (no `ln`/`cos`), so the output is identical on every run and
 //! platform.
 
-use super::dataset::{AirDataset, HourlyRow};
+use super::dataset::{AirDataset, HourlyRow, Published};
 use super::feeds::cc_json::{write_cc_air_json, CcJsonMeta};
 use super::pollutant::Species;
 use super::round;
@@ -192,6 +192,32 @@ pub fn generate_2021() -> AirDataset {
         rows,
         daily: Vec::new(),
     }
+}
+
+/// The sample year as one CNEMC hourly CSV (87,600 rows, 10 stations), the benchmark workload
+/// (`make bench`, core/tests/air_bench.rs). Besides the 1-h values, each row carries what the
+/// real feed publishes and the engine computes the same way: the hourly AQI, its primary
+/// pollutants and the 24-h sliding means. The O3 summary columns (`o3`, `o3_8h`, `o3_8h_24h`)
+/// are left empty, since the feed's running and "so far" values are not computed here.
+pub fn cnemc_csv_2021() -> String {
+    let mut ds = generate_2021();
+    let hours = super::aggregate::station_hourly(&ds);
+    let by_key: std::collections::HashMap<(u16, i64), &super::aggregate::StationHour> =
+        hours.iter().map(|h| ((h.station, h.hour.0), h)).collect();
+    for r in &mut ds.rows {
+        let Some(h) = by_key.get(&(r.station, r.hour.0)) else {
+            continue;
+        };
+        let aqi = h.assessment.outcome.as_ref().ok();
+        let published = Published {
+            aqi: aqi.map(|a| a.value),
+            primary: Some(aqi.map(|a| a.primary).unwrap_or_default()),
+            mean_24h: h.mean_24h.map(|v| v.map(|x| x as f32)),
+            ..Published::default()
+        };
+        r.published = (!published.is_empty()).then_some(published);
+    }
+    super::feeds::cnemc::write_cnemc_hourly_csv(&ds, "长春市")
 }
 
 /// Outages so that missing-data states appear: 1126A (index 7) is down 60 h from 2021-05-10,

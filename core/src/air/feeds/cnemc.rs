@@ -242,6 +242,77 @@ pub fn parse_cnemc_hourly_csv(text: &str) -> Result<AirDataset, FeedError> {
     Ok(ds)
 }
 
+/// The header of a CNEMC hourly CSV, as the real feed writes it.
+pub const CNEMC_HEADER: &str = "timepoint,stationcode,longitude,latitude,area,positionname,primarypollutant,aqi,pm10,pm10_24h,pm2_5,pm2_5_24h,o3,o3_24h,o3_8h,o3_8h_24h,no2,no2_24h,so2,so2_24h,co,co_24h";
+
+/// Appends one CSV cell, quoted when it holds a comma, a quote or a line break.
+fn push_cell(out: &mut String, text: &str) {
+    if text.contains([',', '"', '\r', '\n']) {
+        out.push('"');
+        out.push_str(&text.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(text);
+    }
+}
+
+fn push_num<T: std::fmt::Display>(out: &mut String, v: Option<T>) {
+    use std::fmt::Write;
+    out.push(',');
+    if let Some(v) = v {
+        let _ = write!(out, "{v}");
+    }
+}
+
+/// Writes `ds` in the CNEMC hourly CSV layout of [`parse_cnemc_hourly_csv`] (CRLF lines, stamps
+/// `YYYY-MM-DDTHH:00:00`, `area` = `area` on every row), in row order. The 1-h values go to the
+/// columns the parser reads them from (the 1-h O3 into `o3_24h`, see [`COLUMNS`]); what a row
+/// has in [`Published`] fills the other columns, which stay empty otherwise. Daily rows are not
+/// part of this format and are left out.
+pub fn write_cnemc_hourly_csv(ds: &AirDataset, area: &str) -> String {
+    let mut out = String::with_capacity(ds.rows.len() * 140 + 256);
+    out.push_str(CNEMC_HEADER);
+    out.push_str("\r\n");
+    for r in &ds.rows {
+        let Some(s) = ds.station(r.station) else {
+            continue;
+        };
+        let p = r.published.unwrap_or_default();
+        let c = |sp: Species| r.get(sp);
+        let m = |sp: Species| p.mean_24h.get(sp.index()).copied().flatten();
+        out.push_str(&r.hour.to_param());
+        out.push_str(":00,");
+        push_cell(&mut out, &s.code);
+        push_num(&mut out, s.lon);
+        push_num(&mut out, s.lat);
+        out.push(',');
+        push_cell(&mut out, area);
+        out.push(',');
+        push_cell(&mut out, &s.name);
+        out.push(',');
+        if let Some(set) = p.primary {
+            push_cell(&mut out, &set.text(crate::i18n::Lang::Zh));
+        }
+        push_num(&mut out, p.aqi);
+        push_num(&mut out, c(Species::Pm10));
+        push_num(&mut out, m(Species::Pm10));
+        push_num(&mut out, c(Species::Pm25));
+        push_num(&mut out, m(Species::Pm25));
+        push_num(&mut out, p.o3_max_1h);
+        push_num(&mut out, c(Species::O3));
+        push_num(&mut out, p.o3_max_8h);
+        push_num(&mut out, p.o3_8h);
+        push_num(&mut out, c(Species::No2));
+        push_num(&mut out, m(Species::No2));
+        push_num(&mut out, c(Species::So2));
+        push_num(&mut out, m(Species::So2));
+        push_num(&mut out, c(Species::Co));
+        push_num(&mut out, m(Species::Co));
+        out.push_str("\r\n");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,6 +347,35 @@ mod tests {
         );
         assert_eq!(ds.rows[2].c, [None; 6]);
         assert_eq!(ds.stations[2].name, "经开区环卫处");
+    }
+
+    #[test]
+    fn the_writer_round_trips_through_the_parser() {
+        let ds = parse_cnemc_hourly_csv(SAMPLE).unwrap();
+        let text = write_cnemc_hourly_csv(&ds, "长春市");
+        assert!(text.starts_with(CNEMC_HEADER));
+        let again = parse_cnemc_hourly_csv(&text).unwrap();
+        assert_eq!(again.stations, ds.stations);
+        assert_eq!(again.rows, ds.rows);
+        // The quoted list of primary pollutants survives, and the columns land where they were.
+        assert!(text.contains(",\"颗粒物(PM10),细颗粒物(PM2.5)\",94,77,52,70,49,72,18,63,32,"));
+        let mut odd = ds.clone();
+        odd.stations[0].name = "a,\"b\"".to_string();
+        odd.stations[0].lon = None;
+        let back = parse_cnemc_hourly_csv(&write_cnemc_hourly_csv(&odd, "x")).unwrap();
+        assert_eq!(back.stations[0].name, "a,\"b\"");
+        assert_eq!(back.stations[0].lon, None);
+    }
+
+    #[test]
+    fn the_generated_year_round_trips() {
+        let ds = crate::air::sample::generate_2021();
+        let back = parse_cnemc_hourly_csv(&write_cnemc_hourly_csv(&ds, "长春市")).unwrap();
+        assert_eq!(back.rows.len(), 87_600);
+        assert_eq!(back.stations, ds.stations);
+        for (a, b) in ds.rows.iter().zip(&back.rows) {
+            assert_eq!((a.station, a.hour, a.c), (b.station, b.hour, b.c));
+        }
     }
 
     #[test]

@@ -1,0 +1,53 @@
+# 绿色长春 · 环境信息 — the two commands are `make serve` and `make test`. See README.md.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
+
+DIST        := dist
+SAMPLE_DIR  := public/data/sample
+PORT        ?= 8080
+RECEIVER_PORT ?= 8081
+
+.PHONY: setup sample build serve test test-host test-wasm test-e2e test-receiver lint size bench clean
+
+setup:
+	@scripts/setup.sh
+
+# Deterministic sample data (labelled 示例数据 everywhere it appears).
+sample:
+	@mkdir -p $(SAMPLE_DIR)
+	@cargo run --quiet --release -p cc_core --bin gen_air_sample -- $(SAMPLE_DIR)
+	@cargo run --quiet --release -p cc_core --bin gen_water_sample -- $(SAMPLE_DIR)
+
+# Release build of the site, made hostable at any path under a strict CSP.
+build: setup sample
+	@trunk build index.html --release --dist $(DIST)
+	@node tools/finalize-dist.mjs $(DIST)
+
+serve: build
+	@scripts/serve.sh $(DIST) $(PORT) $(RECEIVER_PORT)
+
+lint: setup
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
+test-host: setup
+	cargo test --workspace
+
+test-wasm: setup
+	cargo test --target wasm32-unknown-unknown --test browser
+
+test-receiver: setup
+	@if [ -f receiver/package.json ]; then cd receiver && npm test; fi
+
+test-e2e: build
+	cd e2e && npx playwright test
+
+test: lint test-host test-wasm test-receiver test-e2e
+
+size: build
+	@node tools/size.mjs $(DIST)
+
+clean:
+	rm -rf $(DIST) target e2e/test-results $(SAMPLE_DIR)

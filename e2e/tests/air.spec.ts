@@ -1,0 +1,108 @@
+// The /air page (air-quality issue), on a phone-sized screen in the phone project.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, expectNoAxeViolations } from './fixtures';
+
+const REAL = path.resolve(__dirname, '../../../shared/data/cnemc-changchun');
+
+test('the city card shows AQI, level in words, main pollutant, data time and the sample label', async ({ page }) => {
+  await page.goto('/air');
+  const card = page.getByTestId('city-aqi');
+  await expect(card.getByTestId('aqi')).toHaveText(/^\d+$/);
+  await expect(card).toContainText(/[一二三四五六]级 (优|良|轻度污染|中度污染|重度污染|严重污染)/);
+  await expect(card).toContainText('北京时间');
+  await expect(card).toContainText(/由 \d 个评价点/);
+  await expect(card.getByTestId('sample')).toContainText('示例数据');
+  await expect(card.getByTestId('stale')).toBeVisible();
+  await expect(page.getByRole('table', { name: '六项污染物' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /健康提示/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('the station table lists all 10 stations, marks the background station and sorts', async ({ page }) => {
+  await page.goto('/air?lang=en');
+  const rows = page.locator('[data-testid^="station-1"]');
+  await expect(rows).toHaveCount(10);
+  await expect(page.getByTestId('station-1125A')).toContainText('background station');
+  await page.getByLabel('Sort').selectOption({ label: 'AQI high to low' });
+  const values = await rows.locator('[data-testid="aqi"]').allTextContents();
+  const numbers = values.filter((v) => v !== '—').map(Number);
+  expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+});
+
+test('a station detail view and a time-travel link are shareable', async ({ page }) => {
+  await page.goto('/air');
+  await page.getByTestId('station-1122A').getByRole('link').click();
+  await expect(page).toHaveURL(/\/air\?station=1122A/);
+  await expect(page.getByTestId('station-detail-1122A')).toContainText('劳动公园');
+  await page.getByRole('link', { name: /上一小时/ }).click();
+  await expect(page).toHaveURL(/station=1122A&at=2021-12-31T23:00/);
+  await page.reload();
+  await expect(page.getByTestId('station-detail-1122A')).toContainText('2021-12-31 23:00 北京时间');
+  await page.goto('/air?at=2021-12-31T20:00');
+  await expect(page.getByTestId('city-aqi')).toContainText('2021-12-31 20:00');
+  await page.goto('/air?at=yesterday');
+  await expect(page.getByRole('status').filter({ hasText: 'YYYY-MM-DDTHH:00' })).toBeVisible();
+});
+
+test('each chart has a summary, a table alternative and a CSV download labelled as sample', async ({ page }) => {
+  await page.goto('/air');
+  const hourly = page.getByTestId('chart-hourly-aqi');
+  await expect(hourly.getByTestId('chart-summary')).toContainText('AQI');
+  await hourly.getByText('以表格查看数据').click();
+  await expect(hourly.getByRole('table')).toBeVisible();
+  await expect(hourly.getByRole('row')).toHaveCount(25);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    hourly.getByRole('link', { name: /下载数据/ }).click(),
+  ]);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  expect(csv).toContain('示例数据');
+  expect(download.suggestedFilename()).toBe('hourly-aqi-sample.csv');
+
+  await page.getByRole('button', { name: /载入全年数据/ }).click();
+  for (const id of ['chart-daily-aqi', 'chart-aqi-calendar']) {
+    const chart = page.getByTestId(id);
+    await expect(chart.getByTestId('chart-summary')).not.toBeEmpty();
+    await chart.getByText('以表格查看数据').click();
+    await expect(chart.getByRole('table')).toBeVisible();
+  }
+  await expect(page.getByTestId('chart-aqi-calendar').getByTestId('chart-summary')).toContainText('优良');
+  await expectNoAxeViolations(page);
+});
+
+test('a feed answering HTTP 500 is explained and the rest of the site keeps working', async ({ page, watch }) => {
+  await page.goto('/fx/air-feed-500/air');
+  await expect(page.getByTestId('feed-error')).toContainText('HTTP 500');
+  await expect(page.getByTestId('feed-error')).toContainText('air-latest.json');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我要举报' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('我要举报');
+  watch.problems.splice(0, watch.problems.length, ...watch.problems.filter((p) => !/status of 500/.test(p)));
+});
+
+test('a malformed CSV names the file, line and column', async ({ page }) => {
+  await page.goto('/fx/air-bad-csv/air?lang=en');
+  const error = page.getByTestId('feed-error');
+  await expect(error).toContainText('bad.csv');
+  await expect(error).toContainText('line 3, column');
+  await expectNoAxeViolations(page);
+});
+
+test('the real CNEMC publication, served over HTTP, gives the published AQI and main pollutant for every station', async ({ page }) => {
+  test.skip(!fs.existsSync(REAL) && process.env.CI !== 'true', 'shared CNEMC data not present');
+  const hour = '2022-01-01T19:00:00';
+  const lines = fs.readFileSync(path.join(REAL, '2022-01-01.csv'), 'utf8').trim().split('\n').slice(1);
+  const rows = lines.filter((l) => l.startsWith(hour)).map((l) => {
+    const cells = l.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+    return { code: cells[1], primary: cells[6], aqi: cells[7] };
+  });
+  expect(rows).toHaveLength(10);
+  await page.goto(`/fx/cnemc-real/air?at=2022-01-01T19:00`);
+  for (const row of rows) {
+    const station = page.getByTestId(`station-${row.code}`);
+    await expect(station.getByTestId('aqi')).toHaveText(row.aqi === '' ? '—' : row.aqi);
+    await expect(station.getByTestId('primary')).toHaveText(row.primary);
+  }
+  await expect(page.getByTestId('city-aqi')).toContainText('中国环境监测总站');
+  await expect(page.getByTestId('sample')).toHaveCount(0);
+});

@@ -1,0 +1,139 @@
+// The app shell (foundation issue): every route in both languages, preferences, 404, sub-path
+// hosting, configuration errors and keyboard entry.
+import { test, expect, expectNoAxeViolations, expectNoHorizontalScroll } from './fixtures';
+
+const ROUTES: [string, string, string][] = [
+  ['/', '长春市环境信息', 'Changchun environment information'],
+  ['/air', '空气质量', 'Air quality'],
+  ['/water', '水环境', 'Water'],
+  ['/report', '我要举报', 'Report pollution'],
+  ['/embed', '嵌入小部件', 'Embed a widget'],
+  ['/notes', '数据说明', 'About the data'],
+  ['/privacy', '隐私说明', 'Privacy'],
+  ['/accessibility', '无障碍声明', 'Accessibility statement'],
+];
+
+for (const lang of ['zh', 'en'] as const) {
+  for (const [path, zh, en] of ROUTES) {
+    test(`${path} renders in ${lang}`, async ({ page }, info) => {
+      const response = await page.goto(`${path}?lang=${lang}`);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'zh' ? zh : en);
+      await expect(page.getByRole('navigation', { name: lang === 'zh' ? '主导航' : 'Main navigation' })).toBeVisible();
+      await expect(page.getByRole('link', { name: lang === 'zh' ? '隐私说明' : 'Privacy' })).toBeVisible();
+      await expect(page).toHaveTitle(new RegExp(lang === 'zh' ? zh : en));
+      await expectNoHorizontalScroll(page);
+      await expectNoAxeViolations(page);
+      const name = path === '/' ? 'home' : path.slice(1);
+      await page.screenshot({ path: info.outputPath(`../screens/${info.project.name}-${lang}-${name}.png`), fullPage: true });
+    });
+  }
+}
+
+test('the language choice is remembered across visits', async ({ page }) => {
+  await page.goto('/air');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('空气质量');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Air quality');
+  await page.goto('/water');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Water');
+  await page.goto('/water?lang=zh');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('水环境');
+});
+
+test('关怀版 is remembered and can be set by the URL', async ({ page }) => {
+  await page.goto('/');
+  const care = page.getByRole('button', { name: '关怀版' });
+  await expect(care).toHaveAttribute('aria-pressed', 'false');
+  const before = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  await care.click();
+  await expect(page.locator('html')).toHaveClass(/cc-care/);
+  const after = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  expect(parseFloat(after)).toBeGreaterThan(parseFloat(before));
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/cc-care/);
+  await page.goto('/?theme=normal');
+  await expect(page.locator('html')).not.toHaveClass(/cc-care/);
+  await page.goto('/air?theme=care&lang=en');
+  await expect(page.locator('html')).toHaveClass(/cc-care/);
+  await expectNoAxeViolations(page);
+});
+
+test('an unknown address shows the 404 page with a real 404 status', async ({ page }) => {
+  const response = await page.goto('/no-such-page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('找不到这个页面');
+  await page.getByRole('link', { name: '返回首页' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('长春市环境信息');
+});
+
+test('navigation moves focus to the new page heading', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '水环境' }).click();
+  await expect(page).toHaveURL(/\/water$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page.getByRole('link', { name: '水环境' }).first()).toHaveAttribute('aria-current', 'page');
+});
+
+test('the keyboard reaches the skip link first, and it jumps to the content', async ({ page }) => {
+  await page.goto('/air');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: '跳到主要内容' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
+});
+
+test('the same build works under a sub-path, deep links and navigation included', async ({ page }) => {
+  const response = await page.goto('/sthjj/env/air');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('空气质量');
+  await expect(page).toHaveURL(/\/sthjj\/env\/air$/);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我要举报' }).click();
+  await expect(page).toHaveURL(/\/sthjj\/env\/report$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('我要举报');
+  await page.getByRole('link', { name: '绿色长春 · 环境信息' }).click();
+  await expect(page).toHaveURL(/\/sthjj\/env\/$/);
+  const missing = await page.goto('/sthjj/env/nowhere');
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('找不到这个页面');
+});
+
+test('no horizontal scrolling at 320 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const [path] of ROUTES) {
+    await page.goto(`${path}?theme=care`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoHorizontalScroll(page);
+  }
+});
+
+test.describe('configuration errors are explained, never a blank page', () => {
+  test('a syntax error names line and column', async ({ page }) => {
+    await page.goto('/fx/bad-config-syntax/air');
+    const error = page.getByTestId('config-error');
+    await expect(error).toContainText('config.json 第 3 行');
+    await expect(error).toContainText('列');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect(error).toContainText('line 3, column');
+    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  });
+
+  test('an unknown format names the key and the known formats', async ({ page }) => {
+    await page.goto('/fx/unknown-format/?lang=en');
+    const error = page.getByTestId('config-error').first();
+    await expect(error).toContainText('air.latest.format');
+    await expect(error).toContainText('cnemc-hourly-csv');
+    await expect(error).toContainText('cc-water-json');
+    await expectNoAxeViolations(page);
+  });
+
+  test('an unreachable config says so with the HTTP status', async ({ page, watch }) => {
+    await page.goto('/fx/config-500/water');
+    await expect(page.getByTestId('config-error').first()).toContainText('HTTP 500');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('水环境');
+    // The browser itself logs the failed request; that is the case under test, not a fault.
+    watch.problems.splice(0, watch.problems.length, ...watch.problems.filter((p) => !/500/.test(p)));
+  });
+});

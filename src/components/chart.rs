@@ -1,0 +1,112 @@
+//! A chart as people with any ability can use it: the canvas drawing, a one-sentence summary,
+//! the same data as a table, and a CSV download (WCAG 1.1.1: the canvas is an image whose text
+//! alternative is the summary, and the table carries every value).
+
+use crate::charts::{ChartError, Table};
+use crate::text::ui;
+use cc_core::i18n::Lang;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// A drawing function for one chart, given the canvas' drawing area.
+pub type DrawFn =
+    Arc<dyn Fn(&DrawingArea<CanvasBackend, Shift>) -> Result<(), ChartError> + Send + Sync>;
+
+/// Height of a chart for a width, so phones get a taller aspect than desktops.
+fn height_for(width: u32, tall: bool) -> u32 {
+    let ratio = if width < 500 { 0.62 } else { 0.38 };
+    let h = (f64::from(width) * ratio * if tall { 1.4 } else { 1.0 }) as u32;
+    h.clamp(180, 420)
+}
+
+/// `data:` URL of a CSV file (with a BOM so spreadsheet programs read UTF-8).
+pub fn csv_href(csv: &str) -> String {
+    let encoded: String = js_sys::encode_uri_component(&format!("\u{feff}{csv}")).into();
+    format!("data:text/csv;charset=utf-8,{encoded}")
+}
+
+/// A figure: canvas, caption, summary, table alternative and CSV download.
+#[component]
+pub fn ChartFigure(
+    /// Stable id used for the heading and the CSV file name.
+    id: &'static str,
+    /// The heading of the figure.
+    title: String,
+    /// One sentence saying what the chart shows.
+    summary: String,
+    /// Every value of the chart.
+    table: Table,
+    /// Whether the data is 示例数据 (the CSV says so too).
+    sample: bool,
+    /// Draws the chart.
+    draw: DrawFn,
+    lang: Lang,
+    /// A taller canvas (calendars).
+    #[prop(optional)]
+    tall: bool,
+) -> impl IntoView {
+    let t = ui(lang);
+    let canvas = NodeRef::<Canvas>::new();
+    // The effect only pushes data out to the canvas.
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let el: web_sys::HtmlCanvasElement = el.unchecked_into();
+        let width = el.client_width().max(280) as u32;
+        el.set_width(width);
+        el.set_height(height_for(width, tall));
+        if let Some(backend) = CanvasBackend::with_canvas_object(el) {
+            let root = backend.into_drawing_area();
+            if let Err(e) = draw(&root) {
+                leptos::logging::warn!("chart {id}: {}", e.0);
+            }
+            let _ = root.present();
+        }
+    });
+    let csv = table.to_csv(sample);
+    let file = format!("{id}{}.csv", if sample { "-sample" } else { "" });
+    let heading_id = format!("chart-{id}");
+    let labelled_by = heading_id.clone();
+    let header = table
+        .headers
+        .iter()
+        .map(|h| view! { <th scope="col">{h.clone()}</th> })
+        .collect_view();
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells = r.iter();
+            let first = cells.next().cloned().unwrap_or_default();
+            let rest = cells.map(|c| view! { <td>{c.clone()}</td> }).collect_view();
+            view! { <tr><th scope="row">{first}</th>{rest}</tr> }
+        })
+        .collect_view();
+    view! {
+        <figure class="cc-chart" aria-labelledby=labelled_by data-testid=format!("chart-{id}")>
+            <h3 id=heading_id class="cc-chart__title">{title}</h3>
+            <p class="cc-chart__summary" data-testid="chart-summary">{summary.clone()}</p>
+            <canvas class="cc-chart__canvas" node_ref=canvas role="img" aria-label=summary></canvas>
+            <details class="cc-chart__table">
+                <summary>{t.chart_view_table}</summary>
+                <div class="cc-table-wrap">
+                    <table class="cc-table">
+                        <caption>{table.caption.clone()}</caption>
+                        <thead><tr>{header}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </details>
+            <p>
+                <a class="cc-download" href=csv_href(&csv) download=file>
+                    {t.chart_download_csv}
+                    {sample.then(|| format!("（{}）", t.sample_data))}
+                </a>
+            </p>
+        </figure>
+    }
+}

@@ -1,0 +1,90 @@
+//! "Find the station nearest to me": asks the browser for the position only when the button is
+//! pressed, computes the distance on the device, and never sends the position anywhere.
+
+use crate::app::href;
+use crate::text::ui;
+use cc_core::air::Station;
+use cc_core::i18n::Lang;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Found {
+    Idle,
+    Asking,
+    Nearest { code: String, name: String, km: f64 },
+    Unavailable,
+}
+
+/// A button that finds the nearest station, and the answer in a live region.
+#[component]
+pub fn NearestStation(stations: Vec<Station>, lang: Lang) -> impl IntoView {
+    let t = ui(lang);
+    let (found, set_found) = signal(Found::Idle);
+    let points: Vec<(Option<f64>, Option<f64>)> = stations.iter().map(|s| (s.lat, s.lon)).collect();
+    let ask = move |_| {
+        set_found.set(Found::Asking);
+        let Some(geo) = window().navigator().geolocation().ok() else {
+            set_found.set(Found::Unavailable);
+            return;
+        };
+        let stations = stations.clone();
+        let points = points.clone();
+        let on_position = Closure::once_into_js(move |pos: JsValue| {
+            let c = pos.unchecked_into::<web_sys::Position>().coords();
+            set_found.set(
+                match cc_core::geo::nearest(c.latitude(), c.longitude(), &points) {
+                    Some((i, km)) => match stations.get(i) {
+                        Some(s) => Found::Nearest {
+                            code: s.code.clone(),
+                            name: s.name.clone(),
+                            km,
+                        },
+                        None => Found::Unavailable,
+                    },
+                    None => Found::Unavailable,
+                },
+            );
+        });
+        let on_error = Closure::once_into_js(move |_: JsValue| set_found.set(Found::Unavailable));
+        let options = web_sys::PositionOptions::new();
+        options.set_timeout(15_000);
+        options.set_maximum_age(600_000);
+        if geo
+            .get_current_position_with_error_callback_and_options(
+                on_position.unchecked_ref(),
+                Some(on_error.unchecked_ref()),
+                &options,
+            )
+            .is_err()
+        {
+            set_found.set(Found::Unavailable);
+        }
+    };
+    let answer = move || match found.get() {
+        Found::Idle => ().into_any(),
+        Found::Asking => view! { <span>{t.loading}</span> }.into_any(),
+        Found::Nearest { code, name, km } => view! {
+            <span>
+                {t.air_nearest_result}" "
+                <a href=format!("{}?station={code}", href("/air"))>{name}</a>
+                {format!(
+                    "{}{}{}",
+                    lang.pick("（", " ("),
+                    t.air_nearest_distance.replace("{d}", &format!("{km:.1}")),
+                    lang.pick("）", ")"),
+                )}
+            </span>
+        }
+        .into_any(),
+        Found::Unavailable => view! { <span>{t.air_nearest_denied}</span> }.into_any(),
+    };
+    view! {
+        <div class="cc-nearest">
+            <button type="button" class="cc-button cc-button--secondary" on:click=ask>
+                {t.air_nearest}
+            </button>
+            <p role="status" class="cc-nearest__answer">{answer}</p>
+        </div>
+    }
+}

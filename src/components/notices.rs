@@ -1,0 +1,84 @@
+//! Status messages: loading, errors, the sample-data label and the stale-data notice.
+//!
+//! Each is announced politely or assertively through a live region (WCAG 4.1.3), and none
+//! relies on colour alone: every one starts with a word that says what it is.
+
+use crate::prefs::use_lang;
+use crate::text::ui;
+use cc_core::time::Hour;
+use leptos::prelude::*;
+
+/// "Loading…", announced politely.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p class="cc-notice cc-notice--loading" role="status">
+            {move || ui(lang.get()).loading}
+        </p>
+    }
+}
+
+/// A data feed that could not be loaded: what happened, in words, with the file and position.
+#[component]
+pub fn FeedError(
+    /// The message, already in the reader's language.
+    #[prop(into)]
+    message: Signal<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="cc-notice cc-notice--error" role="alert" data-testid="feed-error">
+            <p class="cc-notice__title">{move || ui(lang.get()).feed_error_title}</p>
+            <p class="cc-notice__detail">{message}</p>
+        </div>
+    }
+}
+
+/// The configuration could not be used: a clear bilingual message naming the problem.
+#[component]
+pub fn ConfigError(
+    /// The message, already in the reader's language.
+    #[prop(into)]
+    message: Signal<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="cc-notice cc-notice--error" role="alert" data-testid="config-error">
+            <p class="cc-notice__title">{move || ui(lang.get()).config_error_title}</p>
+            <p>{move || ui(lang.get()).config_error_hint}</p>
+            <p class="cc-notice__detail"><code>{message}</code></p>
+        </div>
+    }
+}
+
+/// The 示例数据 label carried by every view of sample data.
+#[component]
+pub fn SampleLabel() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p class="cc-sample" data-testid="sample">
+            <strong class="cc-sample__tag">{move || ui(lang.get()).sample_data}</strong>
+            " "
+            <span>{move || ui(lang.get()).sample_data_note}</span>
+        </p>
+    }
+}
+
+/// Shown when the newest data is older than the source's freshness limit.
+#[component]
+pub fn StaleNotice(
+    /// The newest hour in the data.
+    newest: Hour,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p class="cc-notice cc-notice--stale" role="status" data-testid="stale">
+            {move || ui(lang.get()).stale_notice}
+            " "
+            {newest.to_string()}
+            " "
+            {move || ui(lang.get()).beijing_time}
+        </p>
+    }
+}

@@ -1,0 +1,61 @@
+//! Facts about the page the app runs in: its base path and the current time.
+
+use cc_core::time::Hour;
+
+/// The path the site is deployed under, without a trailing slash: `""` at a domain's root,
+/// `"/sthjj/env"` under a sub-path. Read from `document.baseURI`, which the built HTML sets with
+/// a relative `<base href>` so one build works at any depth (see `tools/finalize-dist.mjs`).
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}
+
+/// The absolute URL of a file that sits beside index.html, e.g. `config.json`.
+pub fn site_file_url(name: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    cc_core::url::resolve(&base, name)
+}
+
+/// A router-independent link to a route of the site (`"/air"` → `"/sthjj/env/air"`).
+///
+/// leptos_router's `<A>` leaves absolute hrefs alone, so every internal link goes through here.
+pub fn route(base: &str, path: &str) -> String {
+    if path == "/" {
+        format!("{base}/")
+    } else {
+        format!("{base}{path}")
+    }
+}
+
+/// Drops a trailing slash from the address (`/air/` → `/air`) without a reload, so the router
+/// matches deep links that static servers redirect to the directory form.
+pub fn normalise_trailing_slash(base: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let Ok(path) = location.pathname() else {
+        return;
+    };
+    if path.len() > 1 && path.ends_with('/') && path.trim_end_matches('/') != base {
+        let search = location.search().unwrap_or_default();
+        let hash = location.hash().unwrap_or_default();
+        let target = format!("{}{search}{hash}", path.trim_end_matches('/'));
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
+        }
+    }
+}
+
+/// The current hour in Beijing time, from the browser clock.
+pub fn now_hour() -> Hour {
+    Hour::from_unix_millis(js_sys::Date::now())
+}

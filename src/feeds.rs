@@ -1,0 +1,238 @@
+//! Loading `config.json` and the data sources it names.
+//!
+//! The app root creates one [`SiteConfig`] resource; pages create their source resources from
+//! it, so the first screen fetches only what it shows (`air.latest`) and the year
+//! (`air.history`) is fetched when a view asks for it.
+
+use crate::api::{fetch_text, ApiError, FetchLimits};
+use cc_core::config::{parse_config, Config, ConfigError, Source};
+use cc_core::i18n::Lang;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Why the configuration could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigLoadError {
+    /// config.json could not be fetched.
+    Fetch(ApiError),
+    /// config.json was fetched but is malformed.
+    Invalid(ConfigError),
+}
+
+impl ConfigLoadError {
+    /// A message for people, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ConfigLoadError::Fetch(e) => format!("config.json: {}", e.message(lang)),
+            ConfigLoadError::Invalid(e) => e.message(lang),
+        }
+    }
+}
+
+/// The loaded configuration, shared by every page.
+pub type ConfigResult = Result<Arc<Config>, ConfigLoadError>;
+
+/// Context: the config.json resource.
+#[derive(Clone, Copy)]
+pub struct SiteConfig(pub LocalResource<ConfigResult>);
+
+/// Fetches and parses config.json, which sits beside index.html.
+pub async fn load_config() -> ConfigResult {
+    let url = crate::env::site_file_url("config.json");
+    let limits = FetchLimits {
+        timeout_ms: 15_000,
+        max_bytes: 1_000_000,
+    };
+    let text = fetch_text(&url, limits)
+        .await
+        .map_err(ConfigLoadError::Fetch)?;
+    let config = parse_config(&text, &url).map_err(ConfigLoadError::Invalid)?;
+    if !config.unknown_keys.is_empty() {
+        leptos::logging::warn!(
+            "config.json: unknown keys ignored: {}",
+            config.unknown_keys.join(", ")
+        );
+    }
+    Ok(Arc::new(config))
+}
+
+/// One fetched file of a source.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    pub url: String,
+    pub text: String,
+}
+
+/// Fetches every file of `source` (concurrently), in merge order.
+pub async fn fetch_source(source: &Source, config: &Config) -> Result<Vec<Fetched>, ApiError> {
+    let limits = FetchLimits {
+        max_bytes: config.max_feed_bytes,
+        ..FetchLimits::default()
+    };
+    let urls = source.urls_for(crate::env::now_hour().date());
+    let fetches = urls.iter().map(|url| async move {
+        fetch_text(url, limits).await.map(|text| Fetched {
+            url: url.clone(),
+            text,
+        })
+    });
+    futures::future::join_all(fetches)
+        .await
+        .into_iter()
+        .collect()
+}
+
+/// Why a configured data source could not be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SourceError {
+    /// config.json itself failed (its message is shown once, by the config gate).
+    Config(ConfigLoadError),
+    /// config.json names no source for this part.
+    NotConfigured,
+    /// A file of the source failed.
+    Api(ApiError),
+}
+
+impl SourceError {
+    /// A message for people, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            SourceError::Config(e) => e.message(lang),
+            SourceError::NotConfigured => crate::text::ui(lang).not_configured.to_string(),
+            SourceError::Api(e) => e.message(lang),
+        }
+    }
+}
+
+/// An air source, loaded, merged and scored: what the air views display.
+#[derive(Debug, Clone)]
+pub struct AirData {
+    pub dataset: cc_core::air::AirDataset,
+    /// Duplicates, out-of-order and future rows found while merging.
+    pub notes: Vec<cc_core::air::DataNote>,
+    /// Every station-hour with its hourly AQI, by station then hour.
+    pub station_hours: Vec<cc_core::air::StationHour>,
+    /// Every city-hour (mean over the non-对照点 stations) with its AQI, by hour.
+    pub city_hours: Vec<cc_core::air::CityHour>,
+    /// From config (`"sample": true`) or from the files themselves.
+    pub sample: bool,
+    pub attribution: Option<String>,
+}
+
+/// The shared result of loading an air source.
+pub type AirResult = Result<Arc<AirData>, SourceError>;
+
+/// Context: the `air.latest` source, loaded once for the whole site (home, air page, footer).
+#[derive(Clone, Copy)]
+pub struct AirLatest(pub LocalResource<AirResult>);
+
+/// Parses one fetched file of an air source by the source's format.
+pub fn parse_air(
+    format: cc_core::config::FeedFormat,
+    file: &Fetched,
+    config: &Config,
+) -> Result<cc_core::air::AirDataset, ApiError> {
+    use cc_core::air;
+    use cc_core::config::FeedFormat as F;
+    let stations = air::stations::changchun();
+    let parsed = match format {
+        F::CnemcHourlyCsv => air::parse_cnemc_hourly_csv(&file.text),
+        F::QuotsoftSitesCsv => air::parse_quotsoft_sites_csv(&file.text, &stations),
+        F::OpenaqV3Json => air::parse_openaq_v3_json(
+            &file.text,
+            config.default_station.as_deref().unwrap_or("openaq"),
+            &stations,
+        ),
+        F::CcAirJson => air::parse_cc_air_json(&file.text),
+        F::CcWaterJson | F::CnemcWaterJson => Err(cc_core::FeedError::whole(format!(
+            "{} is not an air format",
+            format.name()
+        ))),
+    };
+    parsed.map_err(|error| ApiError::Parse {
+        url: file.url.clone(),
+        error,
+    })
+}
+
+/// Loads an air source: fetch every file, parse, merge in order, score every hour.
+pub async fn load_air(
+    config: LocalResource<ConfigResult>,
+    pick: fn(&Config) -> Option<&Source>,
+) -> AirResult {
+    let config = config.await.map_err(SourceError::Config)?;
+    let source = pick(&config).cloned().ok_or(SourceError::NotConfigured)?;
+    let files = fetch_source(&source, &config)
+        .await
+        .map_err(SourceError::Api)?;
+    let mut datasets = Vec::with_capacity(files.len());
+    for file in &files {
+        datasets.push(parse_air(source.format, file, &config).map_err(SourceError::Api)?);
+    }
+    let (dataset, notes) = cc_core::air::merge(datasets, Some(crate::env::now_hour()));
+    let station_hours = cc_core::air::station_hourly(&dataset);
+    let city_hours = cc_core::air::city_hourly(&dataset);
+    Ok(Arc::new(AirData {
+        sample: source.sample || dataset.sample,
+        attribution: source
+            .attribution
+            .clone()
+            .or_else(|| (!dataset.source.is_empty()).then(|| dataset.source.clone())),
+        dataset,
+        notes,
+        station_hours,
+        city_hours,
+    }))
+}
+
+/// The daily city values of an air source (for the 30-day and calendar charts).
+#[derive(Debug, Clone)]
+pub struct AirDaily {
+    /// The city's natural days with their daily AQI, in date order.
+    pub days: Vec<cc_core::air::CityDay>,
+    pub sample: bool,
+}
+
+/// Context: `air.history`, fetched only once a reader asks for it (`wanted`).
+#[derive(Clone, Copy)]
+pub struct AirHistory {
+    pub wanted: RwSignal<bool>,
+    pub data: LocalResource<Option<Result<Arc<AirDaily>, SourceError>>>,
+}
+
+impl AirHistory {
+    /// A resource that stays idle until `wanted` is set.
+    pub fn new(config: LocalResource<ConfigResult>) -> Self {
+        let wanted = RwSignal::new(false);
+        let data = LocalResource::new(move || {
+            let wanted = wanted.get();
+            async move {
+                if !wanted {
+                    return None;
+                }
+                Some(load_air_daily(config).await)
+            }
+        });
+        Self { wanted, data }
+    }
+}
+
+async fn load_air_daily(config: LocalResource<ConfigResult>) -> Result<Arc<AirDaily>, SourceError> {
+    let config = config.await.map_err(SourceError::Config)?;
+    let source = config
+        .air_history
+        .clone()
+        .ok_or(SourceError::NotConfigured)?;
+    let files = fetch_source(&source, &config)
+        .await
+        .map_err(SourceError::Api)?;
+    let mut datasets = Vec::with_capacity(files.len());
+    for file in &files {
+        datasets.push(parse_air(source.format, file, &config).map_err(SourceError::Api)?);
+    }
+    let (dataset, _) = cc_core::air::merge(datasets, Some(crate::env::now_hour()));
+    Ok(Arc::new(AirDaily {
+        days: cc_core::air::city_daily(&dataset),
+        sample: source.sample || dataset.sample,
+    }))
+}

@@ -1,0 +1,303 @@
+//! `/air`: the city's air at an hour (newest by default, `?at=YYYY-MM-DDTHH:00` for another),
+//! the six pollutants, health advice, every station, trends; `?station=<code>` for one station.
+
+use crate::app::href;
+use crate::components::air::{hour_text, AqiBadge, HealthAdvice, PollutantTable};
+use crate::components::notices::{FeedError, Loading, SampleLabel, StaleNotice};
+use crate::components::page::PageTitle;
+use crate::components::stations::{StationRow, StationTable};
+use crate::feeds::{AirData, AirLatest};
+use crate::prefs::use_lang;
+use crate::text::ui;
+use cc_core::air::{Assessment, CityHour, StationHour};
+use cc_core::i18n::Lang;
+use cc_core::time::Hour;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use std::sync::Arc;
+
+/// Hours after which the newest data is called stale (the national publication is at most an
+/// hour late; three missed publications mean something is wrong upstream).
+pub const STALE_AFTER_HOURS: i64 = 3;
+
+/// The "data as of" text for the footer, from the shared `air.latest` source.
+pub fn data_as_of_text(lang: Lang) -> String {
+    let latest = use_context::<AirLatest>().and_then(|l| l.0.get());
+    match latest
+        .as_ref()
+        .and_then(|r| r.as_ref().ok())
+        .and_then(|d| d.dataset.latest_hour())
+    {
+        Some(h) => hour_text(h, lang),
+        None => ui(lang).footer_no_data.to_string(),
+    }
+}
+
+/// Which hour to show: `?at=` when it parses and is in the data, else the newest; with a notice
+/// saying why the request was not honoured.
+pub fn select_hour(
+    at: Option<&str>,
+    data: &AirData,
+) -> (Option<Hour>, Option<fn(Lang) -> &'static str>) {
+    let newest = data
+        .city_hours
+        .iter()
+        .map(|c| c.hour)
+        .max()
+        .or(data.dataset.latest_hour());
+    match at.map(Hour::parse) {
+        None => (newest, None),
+        Some(None) => (newest, Some(|l| ui(l).air_at_invalid)),
+        Some(Some(h)) if data.city_hours.iter().any(|c| c.hour == h) => (Some(h), None),
+        Some(Some(_)) => (newest, Some(|l| ui(l).air_hour_not_in_data)),
+    }
+}
+
+/// The city's air now: the card on the home page.
+#[component]
+pub fn CityNow() -> impl IntoView {
+    let latest = expect_context::<AirLatest>().0;
+    let lang = use_lang();
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match latest.await {
+                    Ok(data) => Either::Left(move || {
+                        let (hour, _) = select_hour(None, &data);
+                        city_card(&data, hour, lang.get())
+                    }),
+                    Err(e) => Either::Right(view! {
+                        <FeedError message=Signal::derive(move || e.message(lang.get())) />
+                    }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The air-quality page.
+#[component]
+pub fn AirPage() -> impl IntoView {
+    let latest = expect_context::<AirLatest>().0;
+    let lang = use_lang();
+    let query = use_query_map();
+    // Page-level, so a language switch or a time-travel step keeps a year already fetched.
+    provide_context(crate::feeds::AirHistory::new(
+        expect_context::<crate::feeds::SiteConfig>().0,
+    ));
+    view! {
+        <article class="cc-page cc-air">
+            <PageTitle text=|l| ui(l).air_title />
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match latest.await {
+                        Ok(data) => Either::Left(move || {
+                            let q = query.read();
+                            air_body(&data, q.get("station").as_deref(), q.get("at").as_deref(), lang.get())
+                        }),
+                        Err(e) => Either::Right(view! {
+                            <FeedError message=Signal::derive(move || e.message(lang.get())) />
+                        }),
+                    }
+                })}
+            </Suspense>
+        </article>
+    }
+}
+
+fn air_body(data: &Arc<AirData>, station: Option<&str>, at: Option<&str>, lang: Lang) -> AnyView {
+    let t = ui(lang);
+    let (hour, at_notice) = select_hour(at, data);
+    let station_index =
+        station.and_then(|code| data.dataset.stations.iter().position(|s| s.code == code));
+    let unknown_station = station.is_some() && station_index.is_none();
+    let notices = view! {
+        {at_notice.map(|n| view! { <p class="cc-notice" role="status">{n(lang)}</p> })}
+        {unknown_station.then(|| view! { <p class="cc-notice" role="status">{t.air_station_unknown}</p> })}
+    };
+    let main = match station_index {
+        Some(i) => Either::Left(station_detail(data, i as u16, hour, lang)),
+        None => Either::Right(view! {
+            {city_card(data, hour, lang)}
+            {hour.and_then(|h| city_hour(data, h)).map(|c| view! {
+                <PollutantTable values=c.c assessment=c.assessment lang=lang />
+                {advice(&c.assessment, lang)}
+            })}
+            <section aria-labelledby="air-stations">
+                <h2 id="air-stations">{t.air_stations_heading}</h2>
+                <crate::components::nearest::NearestStation stations=data.dataset.stations.clone() lang=lang />
+                {hour.map(|h| view! { <StationTable rows=station_rows(data, h, at) lang=lang /> })}
+            </section>
+        }),
+    };
+    view! {
+        {notices}
+        {main}
+        {hour.map(|h| time_travel(data, h, station, lang))}
+        {data_notes(data, lang)}
+        <crate::pages::air_trends::AirTrends data=data.clone() hour=hour station=station_index.map(|i| i as u16) lang=lang />
+    }
+    .into_any()
+}
+
+fn city_hour(data: &AirData, hour: Hour) -> Option<&CityHour> {
+    data.city_hours.iter().find(|c| c.hour == hour)
+}
+
+fn station_hour(data: &AirData, station: u16, hour: Hour) -> Option<&StationHour> {
+    data.station_hours
+        .iter()
+        .find(|s| s.station == station && s.hour == hour)
+}
+
+fn advice(assessment: &Assessment, lang: Lang) -> Option<impl IntoView> {
+    let aqi = assessment.outcome.as_ref().ok()?;
+    Some(view! { <HealthAdvice level=aqi.level rules=assessment.rules lang=lang /> })
+}
+
+fn no_data() -> Result<cc_core::air::Aqi, cc_core::air::NoAqi> {
+    use cc_core::air::{NoAqi, NoAqiReason, PollutantSet};
+    Err(NoAqi {
+        reason: NoAqiReason::MissingValues,
+        missing: PollutantSet(0x7f),
+    })
+}
+
+fn stale(data: &AirData) -> Option<Hour> {
+    let newest = data.dataset.latest_hour()?;
+    (crate::env::now_hour().0 - newest.0 > STALE_AFTER_HOURS).then_some(newest)
+}
+
+fn source_line(data: &AirData, lang: Lang) -> impl IntoView {
+    let t = ui(lang);
+    data.attribution
+        .clone()
+        .map(|a| view! { <p class="cc-small">{t.air_source}": "{a}</p> })
+}
+
+/// The city card: AQI and level, main pollutant, data hour, how many stations went in.
+fn city_card(data: &AirData, hour: Option<Hour>, lang: Lang) -> AnyView {
+    let t = ui(lang);
+    let city = hour.and_then(|h| city_hour(data, h));
+    let outcome = city.map(|c| c.assessment.outcome).unwrap_or_else(no_data);
+    let used = city
+        .map(|c| c.stations_used.iter().copied().max().unwrap_or(0))
+        .unwrap_or(0);
+    let primary = outcome.as_ref().ok().map(|a| {
+        if a.primary.is_empty() {
+            t.air_primary_none.to_string()
+        } else {
+            a.primary.text(lang)
+        }
+    });
+    view! {
+        <section class="cc-card cc-city" data-testid="city-aqi" aria-labelledby="air-city">
+            <h2 id="air-city">{t.air_city_heading}</h2>
+            {data.sample.then(|| view! { <SampleLabel /> })}
+            {stale(data).map(|newest| view! { <StaleNotice newest=newest /> })}
+            <p class="cc-city__aqi">
+                <span class="cc-city__label">{t.air_aqi}</span>
+                <AqiBadge outcome=outcome lang=lang large=true />
+            </p>
+            <dl class="cc-facts">
+                {primary.map(|p| view! { <dt>{t.air_primary}</dt><dd data-testid="city-primary">{p}</dd> })}
+                {hour.map(|h| view! { <dt>{t.air_data_time}</dt><dd><time datetime=h.to_param()>{hour_text(h, lang)}</time></dd> })}
+            </dl>
+            <p class="cc-small" data-testid="stations-used">{t.air_stations_used.replace("{n}", &used.to_string())}</p>
+            {source_line(data, lang)}
+        </section>
+    }
+    .into_any()
+}
+
+fn station_rows(data: &AirData, hour: Hour, at: Option<&str>) -> Vec<StationRow> {
+    data.dataset
+        .stations
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let outcome = station_hour(data, i as u16, hour)
+                .map(|sh| sh.assessment.outcome)
+                .unwrap_or_else(no_data);
+            let at_param = at.map(|a| format!("&at={a}")).unwrap_or_default();
+            StationRow {
+                code: s.code.clone(),
+                name: s.name.clone(),
+                is_reference: s.is_reference,
+                outcome,
+                href: format!("{}?station={}{at_param}", href("/air"), s.code),
+            }
+        })
+        .collect()
+}
+
+fn station_detail(data: &AirData, index: u16, hour: Option<Hour>, lang: Lang) -> AnyView {
+    let t = ui(lang);
+    let Some(station) = data.dataset.station(index) else {
+        return ().into_any();
+    };
+    let row = hour.and_then(|h| station_hour(data, index, h));
+    let outcome = row.map(|r| r.assessment.outcome).unwrap_or_else(no_data);
+    view! {
+        <p><a href=href("/air")>{t.air_back_to_city}</a></p>
+        <section class="cc-card cc-city" data-testid=format!("station-detail-{}", station.code) aria-labelledby="air-station">
+            <h2 id="air-station">{t.air_station_heading}": "{station.name.clone()}" ("{station.code.clone()}")"</h2>
+            {data.sample.then(|| view! { <SampleLabel /> })}
+            {station.is_reference.then(|| view! { <p class="cc-tag">{t.air_reference_station}</p> })}
+            <p class="cc-city__aqi">
+                <span class="cc-city__label">{t.air_aqi}</span>
+                <AqiBadge outcome=outcome lang=lang large=true />
+            </p>
+            <dl class="cc-facts">
+                {outcome.ok().map(|a| view! {
+                    <dt>{t.air_primary}</dt>
+                    <dd data-testid="primary">{if a.primary.is_empty() { t.air_primary_none.to_string() } else { a.primary.text(lang) }}</dd>
+                })}
+                {hour.map(|h| view! { <dt>{t.air_data_time}</dt><dd>{hour_text(h, lang)}</dd> })}
+            </dl>
+            {source_line(data, lang)}
+        </section>
+        {row.map(|r| view! {
+            <PollutantTable values=r.c assessment=r.assessment lang=lang />
+            {advice(&r.assessment, lang)}
+        })}
+    }
+    .into_any()
+}
+
+fn time_travel(data: &AirData, hour: Hour, station: Option<&str>, lang: Lang) -> impl IntoView {
+    let t = ui(lang);
+    let link = |h: Hour| {
+        let station = station.map(|s| format!("station={s}&")).unwrap_or_default();
+        format!("{}?{station}at={}", href("/air"), h.to_param())
+    };
+    let has = |h: Hour| data.city_hours.iter().any(|c| c.hour == h);
+    let prev = Hour(hour.0 - 1);
+    let next = Hour(hour.0 + 1);
+    view! {
+        <nav class="cc-timetravel" aria-label=t.air_time_travel>
+            {has(prev).then(|| view! { <a class="cc-button cc-button--secondary" href=link(prev)>{"← "}{t.air_previous_hour}</a> })}
+            {has(next).then(|| view! { <a class="cc-button cc-button--secondary" href=link(next)>{t.air_next_hour}{" →"}</a> })}
+            <a class="cc-button cc-button--secondary" href=format!("{}{}", href("/air"), station.map(|s| format!("?station={s}")).unwrap_or_default())>
+                {t.air_newest_hour}
+            </a>
+        </nav>
+    }
+}
+
+fn data_notes(data: &AirData, lang: Lang) -> Option<impl IntoView> {
+    (!data.notes.is_empty()).then(|| {
+        let items = data
+            .notes
+            .iter()
+            .map(|n| view! { <li>{n.text(lang)}</li> })
+            .collect_view();
+        view! {
+            <section class="cc-notice" role="status" data-testid="data-notes">
+                <p class="cc-notice__title">{ui(lang).air_notes_heading}</p>
+                <ul>{items}</ul>
+            </section>
+        }
+    })
+}

@@ -1,0 +1,64 @@
+// Makes Trunk's output hostable on any static server, at any path, under a strict CSP:
+//  - moves every inline <script> (Trunk's wasm loader) into a hashed file, so the page needs no
+//    'unsafe-inline' and no script hash in its Content-Security-Policy;
+//  - gives index.html a relative <base href="./"> and writes a copy per route (air/index.html,
+//    report/status/index.html, …) with base "../" or "../../", so deep links work without an
+//    SPA fallback and one build serves at "/" and under a sub-path such as "/sthjj/env/";
+//  - writes 404.html, whose base must be absolute (it is served at any depth): --base-path.
+//  - fails if any inline style or script is left.
+//
+//   node tools/finalize-dist.mjs <dist> [--base-path /sthjj/env/]
+
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+// The site's routes; keep in step with src/app.rs.
+export const ROUTES = ['air', 'water', 'report', 'report/status', 'embed', 'notes', 'privacy', 'accessibility'];
+
+const [distArg, ...rest] = process.argv.slice(2);
+if (!distArg) {
+  console.error('usage: node tools/finalize-dist.mjs <dist> [--base-path /]');
+  process.exit(2);
+}
+const dist = path.resolve(distArg);
+const bi = rest.indexOf('--base-path');
+let basePath = bi >= 0 ? rest[bi + 1] : '/';
+if (!basePath.endsWith('/')) basePath += '/';
+
+function finalizePage(file) {
+  let html = fs.readFileSync(file, 'utf8');
+  html = html.replace(/<base\b[^>]*>\s*/gi, '');
+  html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (whole, attrs, body) => {
+    if (/\bsrc\s*=/.test(attrs) || body.trim() === '') return whole;
+    const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 16);
+    const name = `loader-${hash}.js`;
+    fs.writeFileSync(path.join(dist, name), body.trim() + '\n');
+    const kept = attrs.replace(/\s*(nonce|integrity)="[^"]*"/g, '');
+    return `<script${kept} src="./${name}"></script>`;
+  });
+  if (/<style\b/i.test(html) || /\sstyle\s*=/i.test(html)) {
+    throw new Error(`${file}: inline style left in the built HTML (blocked by style-src 'self')`);
+  }
+  const left = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc\s*=/.test(m[1]));
+  if (left.length) throw new Error(`${file}: inline script left in the built HTML`);
+  return html;
+}
+
+const withBase = (html, href) => html.replace(/<head>/i, `<head>\n    <base href="${href}" />`);
+
+const index = path.join(dist, 'index.html');
+const page = finalizePage(index);
+fs.writeFileSync(index, withBase(page, './'));
+for (const route of ROUTES) {
+  const depth = route.split('/').length;
+  const dir = path.join(dist, route);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'index.html'), withBase(page, '../'.repeat(depth)));
+}
+fs.writeFileSync(path.join(dist, '404.html'), withBase(page, basePath));
+
+for (const extra of fs.readdirSync(dist).filter((f) => f.endsWith('.html') && !['index.html', '404.html'].includes(f))) {
+  fs.writeFileSync(path.join(dist, extra), withBase(finalizePage(path.join(dist, extra)), './'));
+}
+console.log(`finalized ${dist}: ${ROUTES.length} route copies, 404.html with base ${basePath}`);
