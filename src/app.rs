@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/air") view=pages::air::AirPage />
                     <Route path=path!("/water") view=pages::water::WaterPage />
                     <Route path=path!("/report") view=pages::report::ReportPage />
+                    <Route path=path!("/report/status") view=pages::report::ReportStatusPage />
                     <Route path=path!("/embed") view=pages::embed::EmbedPage />
                     <Route path=path!("/notes") view=pages::info::NotesPage />
                     <Route path=path!("/privacy") view=pages::info::PrivacyPage />

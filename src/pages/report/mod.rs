@@ -17,3 +17,15 @@ pub fn ReportPage() -> impl IntoView {
         </article>
     }
 }
+
+/// `/report/status?id=…`: the status of a submitted report.
+#[component]
+pub fn ReportStatusPage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <article class="cc-page cc-report-status">
+            <PageTitle text=|l| ui(l).report_title />
+            <p>{move || ui(lang.get()).coming_soon}</p>
+        </article>
+    }
+}
