@@ -13,4 +13,5 @@ pub mod env;
 pub mod feeds;
 pub mod pages;
 pub mod prefs;
+pub mod report_app;
 pub mod text;

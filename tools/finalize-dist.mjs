@@ -62,3 +62,27 @@ for (const extra of fs.readdirSync(dist).filter((f) => f.endsWith('.html') && ![
   fs.writeFileSync(path.join(dist, extra), withBase(finalizePage(path.join(dist, extra)), './'));
 }
 console.log(`finalized ${dist}: ${ROUTES.length} route copies, 404.html with base ${basePath}`);
+
+// The service worker's app-shell list (public/sw.js): every built file except the data feeds and
+// the worker itself, and a version that changes with their bytes, so a new build replaces the
+// old cache. Paths are relative to the site's base, where sw.js sits.
+const sw = path.join(dist, 'sw.js');
+if (fs.existsSync(sw)) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      const rel = path.relative(dist, full).split(path.sep).join('/');
+      if (entry.isDirectory()) { if (rel !== 'data') walk(full); } else if (rel !== 'sw.js') files.push(rel);
+    }
+  };
+  walk(dist);
+  files.sort();
+  const version = crypto.createHash('sha256');
+  for (const f of files) version.update(f).update(fs.readFileSync(path.join(dist, f)));
+  const text = fs.readFileSync(sw, 'utf8')
+    .replace("'__CC_SW_VERSION__'", JSON.stringify(version.digest('hex').slice(0, 16)))
+    .replace('/* __CC_SW_FILES__ */ []', JSON.stringify(files));
+  fs.writeFileSync(sw, text);
+  console.log(`service worker: ${files.length} app-shell files`);
+}

@@ -1,0 +1,116 @@
+//! The check-your-answers page and the confirmation, display only.
+
+use super::text::rt;
+use super::FormState;
+use cc_core::report::{summary_rows, Field, OutboxItem, OutboxState};
+use leptos::prelude::*;
+
+/// Check your answers: one row per question with a change link, then the send button.
+#[component]
+pub fn CheckStep(
+    form: FormState,
+    /// Follows a change link to a field.
+    on_change: Callback<Field>,
+    /// Sends the report.
+    on_submit: Callback<()>,
+    /// True while the submission is being written to the outbox.
+    #[prop(into)]
+    busy: Signal<bool>,
+) -> impl IntoView {
+    let lang = form.lang;
+    let rows = move || {
+        let l = lang.get();
+        form.categories
+            .with(|cats| form.draft.with(|d| summary_rows(d, cats, l)))
+    };
+    view! {
+        <dl class="cc-summary">
+            {move || rows().into_iter().map(|row| {
+                let field = row.field;
+                view! {
+                    <div class="cc-summary__row">
+                        <dt class="cc-summary__key">{row.label}</dt>
+                        <dd class="cc-summary__value">{row.value}</dd>
+                        <dd class="cc-summary__action">
+                            <a href=format!("#{}", field.html_id())
+                                on:click=move |ev| { ev.prevent_default(); on_change.run(field); }>
+                                {move || rt(lang.get()).change}
+                                <span class="cc-visually-hidden">" " {row.label}</span>
+                            </a>
+                        </dd>
+                    </div>
+                }
+            }).collect_view()}
+        </dl>
+        <button type="button" class="cc-button cc-button--primary" data-testid="submit"
+            aria-disabled=move || busy.get().then_some("true")
+            on:click=move |_| on_submit.run(())>
+            {move || rt(lang.get()).submit}
+        </button>
+    }
+}
+
+/// The confirmation after sending: the reference (copyable) and its status link, or, while
+/// queued, what will happen; a 4xx answer shows the server's message and an edit button.
+#[component]
+pub fn Confirmation(
+    form: FormState,
+    /// The outbox item of the report just submitted.
+    #[prop(into)]
+    item: Signal<Option<OutboxItem>>,
+    /// Where the status page of a reference is.
+    status_href: Callback<String, String>,
+    /// "再报一条", keeping the place.
+    on_another: Callback<()>,
+    /// Reopens the report to change it after a refusal.
+    on_edit: Callback<()>,
+) -> impl IntoView {
+    let lang = form.lang;
+    let copied = RwSignal::new(false);
+    let now = super::now_ms;
+    view! {
+        {move || {
+            let t = rt(lang.get());
+            match item.get().map(|i| i.state) {
+                Some(OutboxState::Sent { reference, notice, .. }) => {
+                    let copy_ref = reference.clone();
+                    let href = status_href.run(reference.clone());
+                    view! {
+                        <div class="cc-panel cc-panel--done" role="status">
+                            <h2 class="cc-panel__title" id="report-done-heading" tabindex="-1">{t.done_title}</h2>
+                            <p>{t.reference_label}</p>
+                            <p class="cc-reference" data-testid="reference">{reference}</p>
+                        </div>
+                        <button type="button" class="cc-button cc-button--secondary"
+                            on:click=move |_| { super::copy_text(&copy_ref); copied.set(true); }>
+                            {t.copy}
+                        </button>
+                        <span role="status" class="cc-field__hint">{move || copied.get().then(|| rt(lang.get()).copied)}</span>
+                        {notice.map(|n| view! { <p>{n}</p> })}
+                        <p>{t.next_steps}</p>
+                        <p><a href=href>{t.view_status}</a></p>
+                    }.into_any()
+                }
+                Some(OutboxState::Failed { message, editable }) => view! {
+                    <div class="cc-error-summary" role="alert">
+                        <h2 class="cc-error-summary__title" id="report-done-heading" tabindex="-1">{t.failed_title}</h2>
+                        <p data-testid="server-message">{message}</p>
+                    </div>
+                    {editable.then(|| view! {
+                        <button type="button" class="cc-button cc-button--primary" on:click=move |_| on_edit.run(())>{t.edit}</button>
+                    })}
+                }.into_any(),
+                _ => view! {
+                    <div class="cc-panel" role="status">
+                        <h2 class="cc-panel__title" id="report-done-heading" tabindex="-1">{t.queued_title}</h2>
+                        <p>{t.queued_text}</p>
+                        <p>{move || item.get().map(|i| i.status_text(lang.get(), now()))}</p>
+                    </div>
+                }.into_any(),
+            }
+        }}
+        <button type="button" class="cc-button cc-button--secondary" on:click=move |_| on_another.run(())>
+            {move || rt(lang.get()).report_another}
+        </button>
+    }
+}

@@ -1,0 +1,107 @@
+//! Typed access to what the report form keeps on this device: drafts, photos and the outbox,
+//! decoded with the domain's forward-compatible readers (a record that no longer decodes is
+//! skipped, never fatal).
+
+use super::idb::{self, IdbError, DRAFTS, OUTBOX, PHOTOS};
+use cc_core::report::{idempotency_key_from_bytes, OutboxItem, ReportDraft};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// 16 random bytes from `crypto.getRandomValues` (zeros only if the API is missing, which no
+/// browser that runs this wasm lacks).
+pub fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes
+}
+
+/// A random id (UUID v4 shape).
+pub fn random_id() -> String {
+    idempotency_key_from_bytes(&random_bytes())
+}
+
+/// The current time in milliseconds since the epoch.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// A new empty draft with its own id and idempotency key, fixed from now on.
+pub fn new_draft() -> ReportDraft {
+    ReportDraft::new(random_id(), random_id(), now_ms())
+}
+
+/// Every stored draft, newest first.
+pub async fn load_drafts() -> Result<Vec<ReportDraft>, IdbError> {
+    let mut drafts: Vec<ReportDraft> = idb::all_strings(DRAFTS)
+        .await?
+        .iter()
+        .filter_map(|t| ReportDraft::from_json(t).ok())
+        .filter(|d| !d.id.is_empty())
+        .collect();
+    drafts.sort_by_key(|d| std::cmp::Reverse(d.updated_ms));
+    Ok(drafts)
+}
+
+/// One stored draft.
+pub async fn load_draft(id: &str) -> Result<Option<ReportDraft>, IdbError> {
+    Ok(idb::get(DRAFTS, id)
+        .await?
+        .and_then(|v| v.as_string())
+        .and_then(|t| ReportDraft::from_json(&t).ok()))
+}
+
+/// Saves a draft.
+pub async fn save_draft(draft: &ReportDraft) -> Result<(), IdbError> {
+    idb::put(DRAFTS, &draft.id, &JsValue::from_str(&draft.to_json())).await
+}
+
+/// Deletes a draft and its photos.
+pub async fn delete_draft(draft: &ReportDraft) -> Result<(), IdbError> {
+    for photo in &draft.photo_ids {
+        idb::delete(PHOTOS, photo).await?;
+    }
+    idb::delete(DRAFTS, &draft.id).await
+}
+
+/// Every outbox item, newest first.
+pub async fn load_outbox() -> Result<Vec<OutboxItem>, IdbError> {
+    let mut items: Vec<OutboxItem> = idb::all_strings(OUTBOX)
+        .await?
+        .iter()
+        .filter_map(|t| OutboxItem::from_json(t).ok())
+        .filter(|i| !i.draft_id.is_empty())
+        .collect();
+    items.sort_by_key(|i| std::cmp::Reverse(i.queued_at));
+    Ok(items)
+}
+
+/// One outbox item.
+pub async fn load_outbox_item(draft_id: &str) -> Result<Option<OutboxItem>, IdbError> {
+    Ok(idb::get(OUTBOX, draft_id)
+        .await?
+        .and_then(|v| v.as_string())
+        .and_then(|t| OutboxItem::from_json(&t).ok()))
+}
+
+/// Saves an outbox item.
+pub async fn save_outbox_item(item: &OutboxItem) -> Result<(), IdbError> {
+    idb::put(OUTBOX, &item.draft_id, &JsValue::from_str(&item.to_json())).await
+}
+
+/// Stores a processed photo.
+pub async fn save_photo(id: &str, blob: &web_sys::Blob) -> Result<(), IdbError> {
+    idb::put(PHOTOS, id, blob).await
+}
+
+/// A stored photo.
+pub async fn load_photo(id: &str) -> Result<Option<web_sys::Blob>, IdbError> {
+    Ok(idb::get(PHOTOS, id)
+        .await?
+        .and_then(|v| v.dyn_into::<web_sys::Blob>().ok()))
+}
+
+/// Deletes a stored photo.
+pub async fn delete_photo(id: &str) -> Result<(), IdbError> {
+    idb::delete(PHOTOS, id).await
+}
