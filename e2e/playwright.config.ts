@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 
 // Debian's Chromium (never a downloaded browser); flags needed as root on a closed network.
@@ -9,7 +10,10 @@ const chromium = {
   ],
 };
 
-export const SITE_PORT = 4173;
+// CC_SITE_PORT / CC_RECEIVER_PORT let several checkouts run their suites side by side.
+export const SITE_PORT = Number(process.env.CC_SITE_PORT ?? 4173);
+// The reference Open311 receiver the report specs send to (through the site server's proxy).
+export const RECEIVER_PORT = Number(process.env.CC_RECEIVER_PORT ?? 4181);
 
 export default defineConfig({
   testDir: './tests',
@@ -30,11 +34,12 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
   ],
-  webServer: {
+  webServer: [{
     // The release build, as a static server hosts it, with the strict CSP header; the same build
     // is also mounted under a sub-path and with fixture overlays (see serve.mjs).
     command: [
       `node serve.mjs --dir ../dist --port ${SITE_PORT} --csp`,
+      `--proxy /open311/=http://127.0.0.1:${RECEIVER_PORT}/open311/`,
       '--mount /sthjj/env/=../dist-sub',
       '--mount /fx/bad-config-syntax/=../dist:fixtures/sites/bad-config-syntax',
       '--mount /fx/unknown-format/=../dist:fixtures/sites/unknown-format',
@@ -47,5 +52,11 @@ export default defineConfig({
     url: `http://127.0.0.1:${SITE_PORT}/`,
     reuseExistingServer: false,
     stdout: 'ignore',
-  },
+  }, {
+    // A fresh database per run; the report specs reset it through the admin API between tests.
+    command: `node ../receiver/server.js --port ${RECEIVER_PORT} --db ${os.tmpdir()}/cc-e2e-open311-${process.pid}.sqlite --quiet`,
+    url: `http://127.0.0.1:${RECEIVER_PORT}/open311/v2/discovery.json`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+  }],
 });

@@ -1,0 +1,131 @@
+// Shared steps of the report specs: the receiver's admin API (its real database), and filling
+// the form the way a person does, by visible labels.
+import { test as base, expect, APIRequestContext, Page } from '@playwright/test';
+import { RECEIVER_PORT } from '../playwright.config';
+
+export { expect };
+
+/**
+ * The same watcher as fixtures.ts (console errors, page errors, CSP violations fail the test),
+ * except for Chromium's own "Failed to load resource" lines: the report specs make the receiver
+ * answer 4xx/5xx and go offline on purpose, and the browser logs every such answer.
+ */
+export const test = base.extend<{ watch: { problems: string[] } }>({
+  watch: [async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error' || /^Failed to load resource/.test(msg.text())) return;
+      problems.push(`console error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    await page.context().addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    await use({ problems });
+    expect(problems, 'console errors, page errors or CSP violations').toEqual([]);
+  }, { auto: true }],
+});
+
+export const ADMIN = `http://127.0.0.1:${RECEIVER_PORT}/__admin`;
+const HEADERS = { 'X-Admin-Token': 'cc-admin', 'Content-Type': 'application/json' };
+
+/** Empties the receiver's database, faults and rate-limit counters. */
+export async function resetReceiver(request: APIRequestContext) {
+  const r = await request.post(`${ADMIN}/reset`, { headers: HEADERS, data: { wipe: true } });
+  expect(r.ok()).toBeTruthy();
+}
+
+/** Every stored request row, with contact data, keys and photos. */
+export async function storedRequests(request: APIRequestContext): Promise<any[]> {
+  const r = await request.get(`${ADMIN}/requests`, { headers: HEADERS });
+  expect(r.ok()).toBeTruthy();
+  const body = await r.json();
+  return Array.isArray(body) ? body : body.requests;
+}
+
+/** Makes the next POSTs fail (`500`, `429`, `400`, `hang`). */
+export async function injectFault(request: APIRequestContext, fault: Record<string, unknown>) {
+  const r = await request.post(`${ADMIN}/faults`, { headers: HEADERS, data: fault });
+  expect(r.ok()).toBeTruthy();
+}
+
+/** Changes a stored request's status as the bureau would. */
+export async function setStatus(request: APIRequestContext, id: string, body: Record<string, unknown>) {
+  const r = await request.post(`${ADMIN}/requests/${encodeURIComponent(id)}/status`, { headers: HEADERS, data: body });
+  expect(r.ok()).toBeTruthy();
+}
+
+/** Short retry timings for this origin (read by the app from localStorage['cc.retry']). */
+export async function shortRetries(page: Page, timeoutMs = 3000) {
+  await page.addInitScript((t) => {
+    localStorage.setItem('cc.retry', JSON.stringify({ base_delay_ms: 300, max_delay_ms: 1000, retry_after_cap_ms: 2000, request_timeout_ms: t }));
+  }, timeoutMs);
+}
+
+export type Answers = {
+  category?: string;
+  subtype?: string;
+  district?: string;
+  address?: string;
+  party?: string;
+  description?: string;
+  ongoing?: string;
+  named?: { name: string; phone: string; email: string };
+  photos?: string[];
+};
+
+export const DEFAULTS: Required<Omit<Answers, 'named' | 'photos'>> = {
+  category: '大气污染',
+  subtype: '恶臭/异味',
+  district: '朝阳区',
+  address: '人民大街 1000 号南侧',
+  party: '某化工厂',
+  description: '每天夜里十点以后有刺鼻的化学气味，持续两个小时。',
+  ongoing: '仍在持续',
+};
+
+export const next = (page: Page) => page.getByRole('button', { name: '继续', exact: true }).click();
+
+/** From /report to the check page. */
+export async function fillReport(page: Page, answers: Answers = {}) {
+  const a = { ...DEFAULTS, ...answers };
+  await page.goto('/report');
+  await page.getByRole('button', { name: '开始新的举报' }).click();
+  await expect(page.getByRole('heading', { name: '您要举报什么问题？' })).toBeVisible();
+  await page.getByLabel(a.category, { exact: true }).check();
+  await page.getByLabel('具体问题').fill(a.subtype);
+  await next(page);
+  await page.getByLabel('所在区县（市）或开发区').selectOption(a.district);
+  await page.getByLabel('地点（路名门牌或附近地标）').fill(a.address);
+  await page.getByLabel('被举报对象（可选）').fill(a.party);
+  await next(page);
+  await page.getByLabel('发生了什么').fill(a.description);
+  await page.getByLabel(a.ongoing, { exact: true }).check();
+  await next(page);
+  await expect(page.getByRole('heading', { name: '添加照片（可选）' })).toBeVisible();
+  if (answers.photos?.length) {
+    await page.getByLabel('选择照片').setInputFiles(answers.photos);
+    await expect(page.getByTestId('photo-item').filter({ hasText: '已处理' })).toHaveCount(answers.photos.length, { timeout: 30_000 });
+  }
+  await next(page);
+  if (a.named) {
+    await page.getByLabel('留下姓名和联系方式').check();
+    await page.getByLabel('姓名', { exact: true }).fill(a.named.name);
+    await page.getByLabel('手机号码').fill(a.named.phone);
+    await page.getByLabel('电子邮箱').fill(a.named.email);
+  }
+  await next(page);
+  await page.getByLabel('我已了解以上说明，同意提交').check();
+  await next(page);
+  await expect(page.getByRole('heading', { name: '检查您的举报内容' })).toBeVisible();
+}
+
+/** Sends from the check page and waits for the reference number. */
+export async function submitAndGetReference(page: Page): Promise<string> {
+  await page.getByRole('button', { name: '提交举报' }).click();
+  const ref = page.getByTestId('reference');
+  await expect(ref).toBeVisible({ timeout: 20_000 });
+  return (await ref.innerText()).trim();
+}

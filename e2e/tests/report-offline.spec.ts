@@ -1,0 +1,26 @@
+// Offline: the app-shell service worker opens the site without a connection, a report submitted
+// offline waits in the outbox across a reload, and is sent once when the connection returns.
+import { test, expect, fillReport, resetReceiver, shortRetries, storedRequests } from './report-helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+test('offline submit, reload offline, back online: exactly one stored request', async ({ page, context, request }) => {
+  await resetReceiver(request);
+  await shortRetries(page);
+  await page.goto('/report');
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await fillReport(page);
+  await context.setOffline(true);
+  await page.getByRole('button', { name: '提交举报' }).click();
+  await expect(page.getByRole('heading', { name: '举报已保存，等待发送' })).toBeVisible();
+  await expect(page.getByTestId('outbox-item').first()).toHaveAttribute('data-state', 'queued');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '环境污染举报' })).toBeVisible();
+  await expect(page.getByTestId('outbox-item').first()).toHaveAttribute('data-state', 'queued');
+  await page.waitForTimeout(1000);
+  expect(await storedRequests(request)).toHaveLength(0);
+  await context.setOffline(false);
+  await expect(page.getByTestId('outbox-item').first()).toHaveAttribute('data-state', 'sent', { timeout: 15_000 });
+  expect(await storedRequests(request)).toHaveLength(1);
+});
