@@ -21,6 +21,7 @@ pub fn href(path: &str) -> String {
 /// The whole site.
 #[component]
 pub fn App() -> impl IntoView {
+    crate::env::pin_base();
     let base = crate::env::base_path();
     crate::env::normalise_trailing_slash(&base);
     provide_context(BasePath(base.clone()));
