@@ -41,13 +41,24 @@ test-wasm: setup
 test-receiver: setup
 	@if [ -f receiver/package.json ]; then cd receiver && npm test; fi
 
+# The same build, also finalized for a sub-path deployment (only its 404.html differs).
 test-e2e: build
+	@rm -rf dist-sub && cp -r $(DIST) dist-sub && node tools/finalize-dist.mjs dist-sub --base-path /sthjj/env/
 	cd e2e && npx playwright test
 
 test: lint test-host test-wasm test-receiver test-e2e
 
 size: build
 	@node tools/size.mjs $(DIST)
+
+# The air engine timed in headless Chromium against plain JavaScript (budgets are reported as
+# OK/OVER, never enforced): src/bin/bench.rs + bench.html, e2e/bench.mjs → bench-results/air.json.
+# Trunk names its output index.html whatever the target: renamed, so the bench dist is no site.
+bench: setup sample
+	@trunk build bench.html --release --dist dist-bench
+	@mv dist-bench/index.html dist-bench/bench.html
+	@node tools/finalize-dist.mjs dist-bench
+	@node e2e/bench.mjs --dist dist-bench
 
 clean:
 	rm -rf $(DIST) target e2e/test-results $(SAMPLE_DIR)

@@ -46,6 +46,7 @@ export default defineConfig({
       '--mount /fx/config-500/=../dist:fixtures/sites/config-500',
       '--mount /fx/air-feed-500/=../dist:fixtures/sites/air-feed-500',
       '--mount /fx/air-bad-csv/=../dist:fixtures/sites/air-bad-csv',
+      '--mount /fx/water-bad-json/=../dist:fixtures/sites/water-bad-json',
       // The real CNEMC files stay in ../shared; the server reads them from there.
       '--mount /fx/cnemc-real/=../dist:fixtures/sites/cnemc-real:../../shared/data/cnemc-changchun',
     ].join(' '),

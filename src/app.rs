@@ -1,7 +1,7 @@
 //! The app root: shared contexts, the router and the shell around every page.
 
 use crate::components::shell::{Footer, Header, SkipLink};
-use crate::feeds::{load_air, load_config, AirLatest, SiteConfig};
+use crate::feeds::{load_air, load_config, AirLatest, SiteConfig, WaterFeed};
 use crate::pages;
 use crate::prefs::Prefs;
 use leptos::prelude::*;
@@ -21,6 +21,7 @@ pub fn href(path: &str) -> String {
 /// The whole site.
 #[component]
 pub fn App() -> impl IntoView {
+    crate::env::pin_base();
     let base = crate::env::base_path();
     crate::env::normalise_trailing_slash(&base);
     provide_context(BasePath(base.clone()));
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
     provide_context(AirLatest(LocalResource::new(move || {
         load_air(config, |c| c.air_latest.as_ref())
     })));
+    provide_context(WaterFeed::new(config));
 
     view! {
         <Router base=base>

@@ -24,6 +24,25 @@ pub fn site_file_url(name: &str) -> String {
     cc_core::url::resolve(&base, name)
 }
 
+/// Makes the page's `<base href>` absolute. The built HTML carries a relative one (`../`) so
+/// one build works at any depth, but browsers re-resolve a relative base whenever the address
+/// changes (every in-app navigation), which would move every relative URL. Called once at start,
+/// before the first navigation.
+pub fn pin_base() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(uri) = doc.base_uri().ok().flatten() else {
+        return;
+    };
+    let Ok(Some(base)) = doc.query_selector("base") else {
+        return;
+    };
+    if let Ok(url) = web_sys::Url::new(&uri) {
+        let _ = base.set_attribute("href", &url.pathname());
+    }
+}
+
 /// A router-independent link to a route of the site (`"/air"` → `"/sthjj/env/air"`).
 ///
 /// leptos_router's `<A>` leaves absolute hrefs alone, so every internal link goes through here.

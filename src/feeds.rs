@@ -236,3 +236,120 @@ async fn load_air_daily(config: LocalResource<ConfigResult>) -> Result<Arc<AirDa
         sample: source.sample || dataset.sample,
     }))
 }
+
+/// The water sources, loaded: the section list and the results.
+#[derive(Debug, Clone)]
+pub struct WaterData {
+    pub sections: Vec<cc_core::water::Section>,
+    /// Manual monitoring results (`cc-water-json`).
+    pub results: Vec<cc_core::water::Measurement>,
+    /// Automatic-station readings (`cnemc-water-json`): classes from these are for reference only.
+    pub automatic: Vec<cc_core::water::feeds::cnemc_json::AutoReading>,
+    pub sample: bool,
+    pub attribution: Option<String>,
+}
+
+/// Context: the water sources, loaded once for the site when a view first needs them (home
+/// headline, water page), so other pages don't download them.
+#[derive(Clone, Copy)]
+pub struct WaterFeed {
+    wanted: RwSignal<bool>,
+    data: LocalResource<Option<Result<Arc<WaterData>, SourceError>>>,
+}
+
+impl WaterFeed {
+    /// An idle resource; nothing is fetched until [`WaterFeed::get`] is first called.
+    pub fn new(config: LocalResource<ConfigResult>) -> Self {
+        let wanted = RwSignal::new(false);
+        let data = LocalResource::new(move || {
+            let wanted = wanted.get();
+            async move {
+                if wanted {
+                    Some(load_water(config).await)
+                } else {
+                    None
+                }
+            }
+        });
+        Self { wanted, data }
+    }
+
+    /// Asks for the data (once) and returns the resource to await.
+    pub fn get(self) -> LocalResource<Option<Result<Arc<WaterData>, SourceError>>> {
+        if !self.wanted.get_untracked() {
+            self.wanted.set(true);
+        }
+        self.data
+    }
+}
+
+/// Loads `water.sections` (Changchun's built-in list when absent) and `water.results`.
+async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData>, SourceError> {
+    use cc_core::config::FeedFormat as F;
+    use cc_core::water::feeds::{cc_json, cnemc_json};
+    let config = config.await.map_err(SourceError::Config)?;
+    let results_source = config
+        .water_results
+        .clone()
+        .ok_or(SourceError::NotConfigured)?;
+    let mut sample = results_source.sample;
+    let sections = match config.water_sections.clone() {
+        Some(source) => {
+            sample |= source.sample;
+            let mut all = Vec::new();
+            for file in fetch_source(&source, &config)
+                .await
+                .map_err(SourceError::Api)?
+            {
+                let doc = cc_json::parse_sections(&file.text).map_err(|error| {
+                    SourceError::Api(ApiError::Parse {
+                        url: file.url.clone(),
+                        error,
+                    })
+                })?;
+                sample |= doc.sample;
+                all.extend(doc.sections);
+            }
+            all
+        }
+        None => cc_core::water::changchun_sections(),
+    };
+    let mut results = Vec::new();
+    let mut automatic = Vec::new();
+    for file in fetch_source(&results_source, &config)
+        .await
+        .map_err(SourceError::Api)?
+    {
+        let parse_error = |error| {
+            SourceError::Api(ApiError::Parse {
+                url: file.url.clone(),
+                error,
+            })
+        };
+        match results_source.format {
+            F::CnemcWaterJson => {
+                let feed = cnemc_json::parse_cnemc(&file.text, crate::env::now_hour())
+                    .map_err(parse_error)?;
+                automatic.extend(feed.readings);
+            }
+            F::CcWaterJson => {
+                let doc = cc_json::parse_results(&file.text, &sections).map_err(parse_error)?;
+                sample |= doc.sample;
+                results.extend(doc.results);
+            }
+            other => {
+                return Err(parse_error(cc_core::FeedError::whole(format!(
+                    "{} is not a water format",
+                    other.name()
+                ))))
+            }
+        }
+    }
+    Ok(Arc::new(WaterData {
+        sections,
+        results,
+        automatic,
+        sample,
+        attribution: results_source.attribution.clone(),
+    }))
+}

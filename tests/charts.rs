@@ -4,163 +4,16 @@
 //! gaps as breaks (never zero points), and the "no data" message for empty input. One SVG of
 //! each chart is written to /tmp/charts-preview/ for a human look.
 
-use cc_core::air::{city_daily, city_hourly, good_days, sample, station_hourly, Level};
+#[path = "charts/support.rs"]
+mod support;
+
+use cc_core::air::Level;
 use cc_core::i18n::Lang;
 use cc_core::time::{Date, Hour};
-use cc_core::water::sample::sample_results;
-use cc_core::water::{assess_period, changchun_sections, Indicator, Measurement, Period};
+use cc_core::water::{changchun_sections, Indicator};
 use lvse_changchun::charts::*;
-use plotters::coord::Shift;
 use plotters::prelude::*;
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-const SIZES: [(u32, u32); 2] = [(360, 220), (800, 300)];
-const CITY: &str = "#0B3C6E";
-const GRID: &str = "#BBBBBB";
-
-/// The sample year's city hourly AQI, station 0 hourly AQI and city daily AQI, computed once.
-struct Air {
-    city: Vec<(Hour, Option<u16>)>,
-    station: Vec<(Hour, Option<u16>)>,
-    daily: Vec<(Date, Option<u16>)>,
-    good: cc_core::air::GoodDays,
-}
-
-fn air() -> &'static Air {
-    static AIR: OnceLock<Air> = OnceLock::new();
-    AIR.get_or_init(|| {
-        let ds = sample::generate_2021();
-        let days = city_daily(&ds);
-        Air {
-            city: city_hourly(&ds)
-                .iter()
-                .map(|h| (h.hour, h.assessment.aqi()))
-                .collect(),
-            station: station_hourly(&ds)
-                .iter()
-                .filter(|s| s.station == 0)
-                .map(|s| (s.hour, s.assessment.aqi()))
-                .collect(),
-            daily: days.iter().map(|d| (d.date, d.assessment.aqi())).collect(),
-            good: good_days(&days),
-        }
-    })
-}
-
-fn water() -> &'static Vec<Measurement> {
-    static W: OnceLock<Vec<Measurement>> = OnceLock::new();
-    W.get_or_init(|| sample_results().results)
-}
-
-/// Draws with `draw` into an SVG of `size` and returns the SVG text.
-fn svg(
-    size: (u32, u32),
-    draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), ChartError>,
-) -> String {
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        draw(&root).expect("chart draws");
-        root.present().expect("svg finishes");
-    }
-    out
-}
-
-fn preview(name: &str, svg: &str) {
-    let dir = std::path::Path::new("/tmp/charts-preview");
-    if std::fs::create_dir_all(dir).is_ok() {
-        let _ = std::fs::write(dir.join(format!("{name}.svg")), svg);
-    }
-}
-
-/// The attributes of every `<tag …/>` element (plotters writes one element per line).
-fn elements(svg: &str, tag: &str) -> Vec<HashMap<String, String>> {
-    let open = format!("<{tag} ");
-    svg.split(&open)
-        .skip(1)
-        .map(|rest| {
-            let body = rest.split('>').next().unwrap_or("");
-            body.split("\" ")
-                .filter_map(|kv| kv.split_once("=\""))
-                .map(|(k, v)| {
-                    (
-                        k.trim().to_string(),
-                        v.trim_end_matches(['"', '/']).to_string(),
-                    )
-                })
-                .collect()
-        })
-        .collect()
-}
-
-/// Text contents of every `<text>` element.
-fn texts(svg: &str) -> Vec<String> {
-    svg.split("<text ")
-        .skip(1)
-        .filter_map(|t| t.split_once('>').and_then(|(_, r)| r.split_once("</text>")))
-        .map(|(t, _)| t.trim().to_string())
-        .collect()
-}
-
-fn attr<'a>(e: &'a HashMap<String, String>, k: &str) -> &'a str {
-    e.get(k).map_or("", String::as_str)
-}
-
-fn num(e: &HashMap<String, String>, k: &str) -> i32 {
-    attr(e, k).parse().unwrap_or(i32::MIN)
-}
-
-/// Filled, opaque rectangles of `fill`.
-fn solid_rects(svg: &str, fill: &str) -> usize {
-    elements(svg, "rect")
-        .iter()
-        .filter(|r| attr(r, "fill") == fill && attr(r, "opacity") == "1")
-        .count()
-}
-
-/// The polylines of `stroke` inside the plot (the legend row at the top is left out).
-fn polylines(svg: &str, stroke: &str) -> Vec<Vec<(i32, i32)>> {
-    elements(svg, "polyline")
-        .iter()
-        .filter(|p| attr(p, "stroke") == stroke)
-        .map(|p| {
-            attr(p, "points")
-                .split_whitespace()
-                .filter_map(|xy| xy.split_once(','))
-                .map(|(x, y)| (x.parse().unwrap_or(0), y.parse().unwrap_or(0)))
-                .collect::<Vec<(i32, i32)>>()
-        })
-        .filter(|p| p.iter().any(|&(_, y)| y > 30))
-        .collect()
-}
-
-/// The pixel row of AQI 0: the bottom edge of the light level-1 band.
-fn zero_row(svg: &str) -> i32 {
-    let l1 = Level::L1.colour_hex();
-    elements(svg, "rect")
-        .iter()
-        .find(|r| attr(r, "fill") == l1 && attr(r, "opacity") != "1")
-        .map(|r| num(r, "y") + num(r, "height"))
-        .expect("level-1 band")
-}
-
-fn hourly_window(end: &str) -> HourlyAqi {
-    let end = Hour::parse(end).expect("hour");
-    let pick = |v: &[(Hour, Option<u16>)]| -> Vec<(Hour, Option<u16>)> {
-        v.iter()
-            .copied()
-            .filter(|p| p.0 .0 > end.0 - 24 && p.0 <= end)
-            .collect()
-    };
-    HourlyAqi {
-        city: pick(&air().city),
-        station: Some(StationLine {
-            name: "食品厂".to_string(),
-            values: pick(&air().station),
-        }),
-    }
-}
+use support::*;
 
 #[test]
 fn hourly_aqi_breaks_the_line_at_missing_hours_and_never_drops_to_zero() {
@@ -171,6 +24,8 @@ fn hourly_aqi_breaks_the_line_at_missing_hours_and_never_drops_to_zero() {
         let s = svg(size, |r| draw_hourly_aqi(r, &data, lang));
         let lines = polylines(&s, CITY);
         assert_eq!(lines.len(), 2, "one city line before and one after the gap");
+        // Text goes through the backend's own text drawing (no ttf feature), in a generic family.
+        assert!(s.contains("font-family=\"sans-serif\""));
         let zero = zero_row(&s);
         for (_, y) in lines.iter().flatten() {
             assert!(*y < zero - 2, "a city point sits on zero: {y} vs {zero}");
@@ -228,22 +83,6 @@ fn hourly_aqi_treats_absent_hours_as_gaps_and_shows_high_levels() {
     preview("hourly-aqi-episode-800x300-zh", &s);
 }
 
-fn last_30_days(end: Date) -> DailyAqi {
-    let from = end.add_days(-29);
-    let mut days: Vec<_> = air()
-        .daily
-        .iter()
-        .copied()
-        .filter(|d| d.0 >= from && d.0 <= end)
-        .collect();
-    // Two days without an AQI (the sample has none), one of them dropped from the list.
-    if let Some(d) = days.get_mut(10) {
-        d.1 = None;
-    }
-    days.remove(20);
-    DailyAqi { days }
-}
-
 #[test]
 fn daily_bars_one_bar_per_day_in_its_level_colour_and_hatched_gaps() {
     let data = last_30_days(Date::new(2021, 11, 5).expect("date"));
@@ -277,19 +116,6 @@ fn daily_bars_one_bar_per_day_in_its_level_colour_and_hatched_gaps() {
     );
 }
 
-fn calendar() -> AqiCalendar {
-    let mut days = air().daily.clone();
-    // Knock out the first week of March as if the feed had been down.
-    for d in days.iter_mut().filter(|d| d.0.month == 3 && d.0.day <= 7) {
-        d.1 = None;
-    }
-    AqiCalendar {
-        year: 2021,
-        days,
-        good: air().good,
-    }
-}
-
 #[test]
 fn calendar_has_one_cell_per_day_coloured_by_level_and_outlined_gaps() {
     let data = calendar();
@@ -311,7 +137,11 @@ fn calendar_has_one_cell_per_day_coloured_by_level_and_outlined_gaps() {
             .filter(|r| attr(r, "stroke") == GRID)
             .count();
         let missing = 365 - valid.len();
-        assert_eq!(outlined, missing + 1, "empty days and the legend's empty swatch");
+        assert_eq!(
+            outlined,
+            missing + 1,
+            "empty days and the legend's empty swatch"
+        );
         let t = texts(&s);
         assert!(t.iter().any(|x| x == lang.pick("1月", "Jan")), "{t:?}");
         preview(
@@ -363,39 +193,44 @@ fn year_line_is_one_polyline_per_run_and_decimated() {
     }
 }
 
-fn steps(slug: &str, name: &str, year: i32) -> WaterClassSteps {
-    let sections = changchun_sections();
-    let mut months = [None; 12];
-    for (m, slot) in (1..=12u8).zip(months.iter_mut()) {
-        *slot = assess_period(&sections, water(), Period::Month { year, month: m })
-            .into_iter()
-            .find(|p| p.section.slug == slug)
-            .and_then(|p| p.assessment.class);
-    }
-    WaterClassSteps {
-        year,
-        section: name.to_string(),
-        months,
-    }
-}
-
 #[test]
 fn water_steps_draw_six_class_bands_and_break_at_unassessed_months() {
-    let mut data = steps("zhuanwayaoqiao", "砖瓦窑桥", 2021);
-    data.months[5] = None;
-    let runs = data
-        .months
-        .split(Option::is_none)
-        .filter(|r| !r.is_empty())
-        .count();
-    for (size, lang) in SIZES.into_iter().zip([Lang::Zh, Lang::En]) {
-        let s = svg(size, |r| draw_water_class_steps(r, &data, lang));
-        assert_eq!(polylines(&s, CITY).len(), runs);
+    let mut seen = std::collections::BTreeSet::new();
+    let mut varied: Option<WaterClassSteps> = None;
+    for section in changchun_sections() {
+        let mut data = steps(&section.slug, &section.name.zh, 2021);
+        data.months[5] = None;
+        seen.extend(data.months.iter().flatten().copied());
+        let distinct = |d: &WaterClassSteps| {
+            d.months
+                .iter()
+                .flatten()
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+        };
+        let runs = data
+            .months
+            .split(Option::is_none)
+            .filter(|r| !r.is_empty())
+            .count();
+        let s = svg((360, 220), |r| draw_water_class_steps(r, &data, Lang::Zh));
+        assert_eq!(polylines(&s, CITY).len(), runs, "{}", section.slug);
         let bands = elements(&s, "rect")
             .iter()
             .filter(|r| attr(r, "opacity") == "0.45")
             .count();
         assert_eq!(bands, 6);
+        if varied
+            .as_ref()
+            .is_none_or(|v| distinct(&data) > distinct(v))
+        {
+            varied = Some(data);
+        }
+    }
+    assert!(seen.len() >= 4, "the sample shows only {seen:?}");
+    let data = varied.expect("sections");
+    for (size, lang) in SIZES.into_iter().zip([Lang::Zh, Lang::En]) {
+        let s = svg(size, |r| draw_water_class_steps(r, &data, lang));
         let t = texts(&s);
         let (top, bottom) = if lang == Lang::Zh {
             ("Ⅰ", "劣Ⅴ")
@@ -411,34 +246,6 @@ fn water_steps_draw_six_class_bands_and_break_at_unassessed_months() {
             &s,
         );
     }
-}
-
-fn series(slug: &str, indicator: Indicator) -> IndicatorSeries {
-    let sections = changchun_sections();
-    let body = sections
-        .iter()
-        .find(|s| s.slug == slug)
-        .map(|s| s.body)
-        .expect("section");
-    IndicatorSeries {
-        indicator,
-        body,
-        section: slug.to_string(),
-        points: water()
-            .iter()
-            .filter(|m| m.section == slug && m.indicator == indicator)
-            .map(|m| (m.date, m.value))
-            .collect(),
-    }
-}
-
-/// (fill, y) of every class band.
-fn bands(svg: &str) -> Vec<(String, i32)> {
-    elements(svg, "rect")
-        .iter()
-        .filter(|r| attr(r, "opacity") == "0.45")
-        .map(|r| (attr(r, "fill").to_string(), num(r, "y")))
-        .collect()
 }
 
 #[test]

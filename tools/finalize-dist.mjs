@@ -6,6 +6,7 @@
 //    SPA fallback and one build serves at "/" and under a sub-path such as "/sthjj/env/";
 //  - writes 404.html, whose base must be absolute (it is served at any depth): --base-path.
 //  - fails if any inline style or script is left.
+//  A dist without index.html (the bench page) only gets its other pages finalized.
 //
 //   node tools/finalize-dist.mjs <dist> [--base-path /sthjj/env/]
 
@@ -48,20 +49,28 @@ function finalizePage(file) {
 const withBase = (html, href) => html.replace(/<head>/i, `<head>\n    <base href="${href}" />`);
 
 const index = path.join(dist, 'index.html');
-const page = finalizePage(index);
-fs.writeFileSync(index, withBase(page, './'));
-for (const route of ROUTES) {
-  const depth = route.split('/').length;
-  const dir = path.join(dist, route);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.html'), withBase(page, '../'.repeat(depth)));
+// A dist without index.html (the bench page, dist-bench/bench.html) gets only its pages finalized.
+const site = fs.existsSync(index);
+if (site) {
+  const page = finalizePage(index);
+  fs.writeFileSync(index, withBase(page, './'));
+  for (const route of ROUTES) {
+    const depth = route.split('/').length;
+    const dir = path.join(dist, route);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'index.html'), withBase(page, '../'.repeat(depth)));
+  }
+  fs.writeFileSync(path.join(dist, '404.html'), withBase(page, basePath));
 }
-fs.writeFileSync(path.join(dist, '404.html'), withBase(page, basePath));
 
-for (const extra of fs.readdirSync(dist).filter((f) => f.endsWith('.html') && !['index.html', '404.html'].includes(f))) {
+const extras = fs.readdirSync(dist).filter((f) => f.endsWith('.html') && !['index.html', '404.html'].includes(f));
+if (!site && extras.length === 0) throw new Error(`${dist}: no HTML page to finalize`);
+for (const extra of extras) {
   fs.writeFileSync(path.join(dist, extra), withBase(finalizePage(path.join(dist, extra)), './'));
 }
-console.log(`finalized ${dist}: ${ROUTES.length} route copies, 404.html with base ${basePath}`);
+console.log(site
+  ? `finalized ${dist}: ${ROUTES.length} route copies, 404.html with base ${basePath}`
+  : `finalized ${dist}: ${extras.join(', ')}`);
 
 // The service worker's app-shell list (public/sw.js): every built file except the data feeds and
 // the worker itself, and a version that changes with their bytes, so a new build replaces the

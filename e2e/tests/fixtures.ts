@@ -9,7 +9,18 @@ export const test = base.extend<{ watch: Watch }>({
   watch: [async ({ page }, use) => {
     const problems: string[] = [];
     page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      // Failed loads are recorded with their URL by the response handler below.
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) {
+        problems.push(`console error: ${msg.text()}`);
+      }
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
+    });
+    page.on('requestfailed', (request) => {
+      const failure = request.failure()?.errorText ?? '';
+      // A download, or a request the page aborted on purpose (navigation, timeout), is not a fault.
+      if (!/ERR_ABORTED/.test(failure)) problems.push(`request failed: ${new URL(request.url()).pathname} ${failure}`);
     });
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     await page.addInitScript(() => {
@@ -24,6 +35,11 @@ export const test = base.extend<{ watch: Watch }>({
 });
 
 export { expect };
+
+/** Removes the expected failure `entry` (e.g. `HTTP 404 /no-such-page`) from the watch list. */
+export function allowProblem(watch: Watch, entry: string) {
+  watch.problems.splice(0, watch.problems.length, ...watch.problems.filter((p) => p !== entry));
+}
 
 /** axe-core over the whole page against WCAG 2.2 A/AA: no violations allowed. */
 export async function expectNoAxeViolations(page: Page) {

@@ -80,9 +80,11 @@ mod wasm {
                 daily.push(t2 - t1);
                 total.push(t2 - t0);
             }
-            last = Some((ds, days.len(), good));
+            last = Some((ds, days, good));
         }
         let (ds, days, good) = last.ok_or("no run")?;
+        // Every daily AQI, for the runner's cross-check against the JavaScript baseline.
+        let daily_aqi: Vec<Option<u16>> = days.iter().map(|d| d.assessment.aqi()).collect();
 
         // The year chart from the parsed data.
         let t = perf_now();
@@ -137,9 +139,10 @@ mod wasm {
             "rows": ds.rows.len(),
             "stations": ds.stations.len(),
             "csv_bytes": csv.len(),
-            "days": days,
+            "days": days.len(),
             "good_days": good.good,
             "valid_days": good.valid,
+            "daily_aqi": daily_aqi,
             "runs": RUNS,
             "warmup": WARMUP,
             "generate_ms": generate_ms,

@@ -70,7 +70,14 @@ pub fn draw_aqi_calendar<DB: DrawingBackend>(
     let cell_h = (f.h as i32 - top_h - legend_h - 4) / 7;
     let cell = cell_w.min(cell_h).max(3);
     let gap = i32::from(cell >= 6);
-    let (x0, y0) = (label_w, top_h);
+    // Centre the block: a year is 53 × 7 cells, so one side of the canvas always has room left.
+    let block_w = label_w + cols as i32 * cell;
+    let block_h = top_h + 7 * cell + 6 + f.font as i32;
+    let (ox, oy) = (
+        ((f.w as i32 - block_w) / 2).max(0),
+        ((f.h as i32 - block_h) / 2).max(0),
+    );
+    let (x0, y0) = (ox + label_w, oy + top_h);
     let place = |i: usize| {
         let k = i as i64 + offset;
         (x0 + (k / 7) as i32 * cell, y0 + (k % 7) as i32 * cell)
@@ -97,7 +104,7 @@ pub fn draw_aqi_calendar<DB: DrawingBackend>(
             let (x, _) = place(i);
             root.draw(&Text::new(
                 month_label(d.month, lang),
-                (x, 2),
+                (x, oy + 2),
                 top_style.clone(),
             ))?;
         }
@@ -110,7 +117,7 @@ pub fn draw_aqi_calendar<DB: DrawingBackend>(
     let side = f.text(MUTED, Pos::new(HPos::Left, VPos::Center));
     for (row, name) in [0, 2, 4].into_iter().zip(names) {
         let y = y0 + row * cell + cell / 2;
-        root.draw(&Text::new(name.to_string(), (2, y), side.clone()))?;
+        root.draw(&Text::new(name.to_string(), (ox + 2, y), side.clone()))?;
     }
     draw_legend(root, &f, (x0, y0 + 7 * cell + 6), lang)?;
     Ok(())

@@ -65,7 +65,8 @@ pub fn draw_daily_aqi_bars<DB: DrawingBackend>(
         .collect();
     let mut chart = ChartBuilder::on(root)
         .margin_top(f.font * 2 + 4)
-        .margin_right(8)
+        // Room for half of the newest day's label, which sits on the last slot.
+        .margin_right(f.font * 3 / 2)
         .margin_left(4)
         .x_label_area_size(f.font + 10)
         .y_label_area_size(f.font * 2 + 10)

@@ -230,6 +230,7 @@ pub fn draw_water_indicator_bands<DB: DrawingBackend>(
         .configure_mesh()
         .disable_x_mesh()
         .bold_line_style(GRID.mix(0.5))
+        .light_line_style(TRANSPARENT)
         .axis_style(INK)
         .label_style(f.axis())
         .y_labels(if f.narrow { 5 } else { 7 })

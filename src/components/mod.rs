@@ -8,3 +8,4 @@ pub mod notices;
 pub mod page;
 pub mod shell;
 pub mod stations;
+pub mod water;

@@ -82,3 +82,17 @@ pub fn StaleNotice(
         </p>
     }
 }
+
+/// Why a data source could not be shown: the configuration's own message when config.json is
+/// at fault, else the feed's.
+#[component]
+pub fn SourceErrorView(error: crate::feeds::SourceError) -> impl IntoView {
+    let lang = use_lang();
+    let is_config = matches!(error, crate::feeds::SourceError::Config(_));
+    let message = Signal::derive(move || error.message(lang.get()));
+    if is_config {
+        view! { <ConfigError message=message /> }.into_any()
+    } else {
+        view! { <FeedError message=message /> }.into_any()
+    }
+}

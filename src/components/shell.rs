@@ -13,7 +13,20 @@ use leptos_router::components::A;
 pub fn SkipLink() -> impl IntoView {
     let prefs = expect_context::<Prefs>();
     view! {
-        <a class="cc-skip" href="#main">
+        <a
+            class="cc-skip"
+            href="#main"
+            on:click=|ev| {
+                // The router would treat the fragment as a navigation; move focus ourselves.
+                ev.prevent_default();
+                if let Some(main) = document().get_element_by_id("main") {
+                    if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                        let _ = main.focus();
+                        main.scroll_into_view();
+                    }
+                }
+            }
+        >
             {move || ui(prefs.lang.get()).skip_to_content}
         </a>
     }

@@ -3,7 +3,7 @@
 
 use crate::app::href;
 use crate::components::air::{hour_text, AqiBadge, HealthAdvice, PollutantTable};
-use crate::components::notices::{FeedError, Loading, SampleLabel, StaleNotice};
+use crate::components::notices::{Loading, SampleLabel, SourceErrorView, StaleNotice};
 use crate::components::page::PageTitle;
 use crate::components::stations::{StationRow, StationTable};
 use crate::feeds::{AirData, AirLatest};
@@ -34,12 +34,12 @@ pub fn data_as_of_text(lang: Lang) -> String {
     }
 }
 
+/// A notice about the request, in the reader's language.
+type Notice = fn(Lang) -> &'static str;
+
 /// Which hour to show: `?at=` when it parses and is in the data, else the newest; with a notice
 /// saying why the request was not honoured.
-pub fn select_hour(
-    at: Option<&str>,
-    data: &AirData,
-) -> (Option<Hour>, Option<fn(Lang) -> &'static str>) {
+pub fn select_hour(at: Option<&str>, data: &AirData) -> (Option<Hour>, Option<Notice>) {
     let newest = data
         .city_hours
         .iter()
@@ -67,9 +67,7 @@ pub fn CityNow() -> impl IntoView {
                         let (hour, _) = select_hour(None, &data);
                         city_card(&data, hour, lang.get())
                     }),
-                    Err(e) => Either::Right(view! {
-                        <FeedError message=Signal::derive(move || e.message(lang.get())) />
-                    }),
+                    Err(e) => Either::Right(view! { <SourceErrorView error=e /> }),
                 }
             })}
         </Suspense>
@@ -96,9 +94,7 @@ pub fn AirPage() -> impl IntoView {
                             let q = query.read();
                             air_body(&data, q.get("station").as_deref(), q.get("at").as_deref(), lang.get())
                         }),
-                        Err(e) => Either::Right(view! {
-                            <FeedError message=Signal::derive(move || e.message(lang.get())) />
-                        }),
+                        Err(e) => Either::Right(view! { <SourceErrorView error=e /> }),
                     }
                 })}
             </Suspense>

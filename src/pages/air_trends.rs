@@ -4,7 +4,7 @@
 
 use crate::charts::{self, AqiCalendar, DailyAqi, HourlyAqi, StationLine};
 use crate::components::chart::ChartFigure;
-use crate::components::notices::{FeedError, Loading};
+use crate::components::notices::{Loading, SourceErrorView};
 use crate::feeds::{AirDaily, AirData, AirHistory};
 use crate::text::ui;
 use cc_core::i18n::Lang;
@@ -83,7 +83,7 @@ pub fn AirTrends(
                     match history.data.await {
                         None => ().into_any(),
                         Some(Ok(daily)) => daily_charts(&daily, until, lang).into_any(),
-                        Some(Err(e)) => view! { <FeedError message=e.message(lang) /> }.into_any(),
+                        Some(Err(e)) => view! { <SourceErrorView error=e /> }.into_any(),
                     }
                 })}
             </Suspense>

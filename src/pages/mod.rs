@@ -9,3 +9,4 @@ pub mod info;
 pub mod not_found;
 pub mod report;
 pub mod water;
+pub mod water_section;

@@ -1,37 +1,241 @@
-//! `/water`: section classes under GB 3838-2002. Filled in by the water issue.
+//! `/water`: section classes under GB 3838-2002 for a period (the latest year by default,
+//! `?period=2021|2021-Q2|2021-05`), grouped by river and filterable (`?river=<slug>&class=1..6`,
+//! 6 = 劣Ⅴ); `?section=<slug>` for one section, with `&indicator=<code>` for its chart.
 
-use crate::components::config_gate::WithConfig;
-use crate::components::notices::SampleLabel;
+use crate::app::href;
+use crate::components::notices::{Loading, SampleLabel, SourceErrorView};
 use crate::components::page::PageTitle;
+use crate::components::water::{headline_text, ClassBadge, ClassMeanings};
+use crate::feeds::{WaterData, WaterFeed};
 use crate::prefs::use_lang;
 use crate::text::ui;
+use cc_core::i18n::Lang;
+use cc_core::water::explain::main_pollutants_text;
+use cc_core::water::period::SectionPeriod;
+use cc_core::water::{assess_period, headline_comparison, Period, WaterClass};
 use leptos::either::Either;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use std::sync::Arc;
 
-/// The water headline (used on the home page and the water page).
+/// The latest year with results, the default period.
+pub fn latest_year(data: &WaterData) -> Option<i32> {
+    data.results.iter().map(|m| m.date.year).max()
+}
+
+/// The period asked for in the URL when it parses, else the latest year.
+fn period_of(data: &WaterData, param: Option<&str>) -> Option<Period> {
+    param
+        .and_then(Period::parse)
+        .or_else(|| latest_year(data).map(Period::Year))
+}
+
+/// The water headline (home page and water page).
 #[component]
 pub fn WaterHeadline() -> impl IntoView {
+    let feed = expect_context::<WaterFeed>().get();
     let lang = use_lang();
     view! {
-        <WithConfig children=move |cfg| {
-            match cfg.water_results.clone() {
-                None => Either::Left(view! { <p>{move || ui(lang.get()).not_configured}</p> }),
-                Some(src) => Either::Right(view! {
-                    {src.sample.then(|| view! { <SampleLabel /> })}
-                    <p>{move || ui(lang.get()).coming_soon}</p>
-                }),
-            }
-        } />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match feed.await {
+                    Some(Ok(data)) => Either::Left(move || headline(&data, None, lang.get())),
+                    Some(Err(e)) => Either::Right(view! { <SourceErrorView error=e /> }.into_any()),
+                    None => Either::Right(().into_any()),
+                }
+            })}
+        </Suspense>
     }
+}
+
+fn headline(data: &WaterData, period: Option<&str>, lang: Lang) -> AnyView {
+    let t = ui(lang);
+    let Some(period) = period_of(data, period) else {
+        return ().into_any();
+    };
+    let cmp = headline_comparison(&data.sections, &data.results, period);
+    let (good, worse) = headline_text(&cmp, lang);
+    view! {
+        <section class="cc-card cc-water-headline" data-testid="water-headline" aria-labelledby="water-headline">
+            <h2 id="water-headline">{t.water_headline_heading}" · "{period.label(lang)}</h2>
+            {data.sample.then(|| view! { <SampleLabel /> })}
+            <p class="cc-lead">{good}</p>
+            <p class="cc-lead">{worse}</p>
+        </section>
+    }
+    .into_any()
 }
 
 /// The water page.
 #[component]
 pub fn WaterPage() -> impl IntoView {
+    let feed = expect_context::<WaterFeed>().get();
+    let lang = use_lang();
+    let query = use_query_map();
     view! {
         <article class="cc-page cc-water">
             <PageTitle text=|l| ui(l).water_title />
-            <WaterHeadline />
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match feed.await {
+                        Some(Ok(data)) => Either::Left(move || {
+                            let q = query.read();
+                            let get = |k: &str| q.get(k);
+                            water_body(&data, &get, lang.get())
+                        }),
+                        Some(Err(e)) => Either::Right(view! { <SourceErrorView error=e /> }.into_any()),
+                        None => Either::Right(().into_any()),
+                    }
+                })}
+            </Suspense>
         </article>
+    }
+}
+
+fn water_body(data: &Arc<WaterData>, get: &dyn Fn(&str) -> Option<String>, lang: Lang) -> AnyView {
+    let t = ui(lang);
+    let period_param = get("period");
+    if let Some(slug) = get("section") {
+        if data.sections.iter().any(|s| s.slug == slug) {
+            return crate::pages::water_section::section_detail(
+                data,
+                &slug,
+                period_of(data, period_param.as_deref()),
+                get("indicator").as_deref(),
+                lang,
+            );
+        }
+        return view! {
+            <p class="cc-notice" role="status">{t.water_section_unknown}</p>
+            {overview(data, period_param.as_deref(), None, None, lang)}
+        }
+        .into_any();
+    }
+    let river = get("river").filter(|r| data.sections.iter().any(|s| &s.river.slug == r));
+    let class = get("class")
+        .and_then(|c| c.parse::<u8>().ok())
+        .and_then(WaterClass::from_code);
+    overview(data, period_param.as_deref(), river, class, lang)
+}
+
+fn overview(
+    data: &WaterData,
+    period: Option<&str>,
+    river: Option<String>,
+    class: Option<WaterClass>,
+    lang: Lang,
+) -> AnyView {
+    let t = ui(lang);
+    let Some(p) = period_of(data, period) else {
+        return ().into_any();
+    };
+    let assessed = assess_period(&data.sections, &data.results, p);
+    let shown: Vec<&SectionPeriod> = assessed
+        .iter()
+        .filter(|s| river.as_ref().is_none_or(|r| &s.section.river.slug == r))
+        .filter(|s| class.is_none_or(|c| s.assessment.class == Some(c)))
+        .collect();
+    let mut rivers: Vec<(String, String)> = Vec::new();
+    for s in &data.sections {
+        if !rivers.iter().any(|(slug, _)| slug == &s.river.slug) {
+            rivers.push((s.river.slug.clone(), s.river.name.get(lang).to_string()));
+        }
+    }
+    let groups = rivers
+        .iter()
+        .filter_map(|(slug, name)| {
+            let rows: Vec<&&SectionPeriod> = shown.iter().filter(|s| &s.section.river.slug == slug).collect();
+            (!rows.is_empty()).then(|| {
+                let body = rows
+                    .iter()
+                    .map(|s| {
+                        let a = &s.assessment;
+                        let link = format!("{}?section={}&period={}", href("/water"), s.section.slug, p.to_param());
+                        let pollutants = main_pollutants_text(a, lang);
+                        view! {
+                            <tr data-testid=format!("section-{}", s.section.slug)>
+                                <th scope="row"><a href=link>{s.section.name.get(lang).to_string()}</a></th>
+                                <td>{a.class.map(|c| view! { <ClassBadge class=c lang=lang /> })}</td>
+                                <td>{if pollutants.is_empty() { t.water_none.to_string() } else { pollutants }}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="cc-table-wrap">
+                        <table class="cc-table cc-sections">
+                            <caption>{name.clone()}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t.water_section}</th>
+                                    <th scope="col">{t.water_class}</th>
+                                    <th scope="col">{t.water_main_pollutants}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{body}</tbody>
+                        </table>
+                    </div>
+                }
+            })
+        })
+        .collect_view();
+    let count = shown.len();
+    view! {
+        {headline(data, Some(&p.to_param()), lang)}
+        {filters(&rivers, river.as_deref(), class, p, lang)}
+        <section aria-labelledby="water-sections">
+            <h2 id="water-sections">{t.water_section}" · "{p.label(lang)}</h2>
+            <p role="status" class="cc-small">{t.water_shown.replace("{n}", &count.to_string())}</p>
+            {(count == 0).then(|| view! { <p>{t.water_no_sections}</p> })}
+            {groups}
+        </section>
+        <ClassMeanings lang=lang />
+    }
+    .into_any()
+}
+
+/// A plain GET form: works before the app has loaded, and the URL it makes can be shared.
+fn filters(
+    rivers: &[(String, String)],
+    river: Option<&str>,
+    class: Option<WaterClass>,
+    period: Period,
+    lang: Lang,
+) -> impl IntoView {
+    let t = ui(lang);
+    let river_options = rivers
+        .iter()
+        .map(|(slug, name)| view! { <option value=slug.clone() selected=river == Some(slug.as_str())>{name.clone()}</option> })
+        .collect_view();
+    let class_options = WaterClass::ALL
+        .into_iter()
+        .map(|c| {
+            view! { <option value=c.code().to_string() selected=class == Some(c)>{c.label(lang)}</option> }
+        })
+        .collect_view();
+    view! {
+        <form class="cc-filters" method="get" action=href("/water")>
+            <fieldset>
+                <legend>{t.water_filter}</legend>
+                <input type="hidden" name="period" value=period.to_param() />
+                <div class="cc-field">
+                    <label for="water-river">{t.water_filter_river}</label>
+                    <select id="water-river" name="river">
+                        <option value="">{t.water_filter_all}</option>
+                        {river_options}
+                    </select>
+                </div>
+                <div class="cc-field">
+                    <label for="water-class">{t.water_filter_class}</label>
+                    <select id="water-class" name="class">
+                        <option value="">{t.water_filter_all}</option>
+                        {class_options}
+                    </select>
+                </div>
+                <button type="submit" class="cc-button">{t.water_filter_apply}</button>
+                " "
+                <a href=href("/water")>{t.water_filter_clear}</a>
+            </fieldset>
+        </form>
     }
 }

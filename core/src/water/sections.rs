@@ -56,6 +56,11 @@ impl Name {
             en: en.to_string(),
         }
     }
+
+    /// The name in `lang`.
+    pub fn get(&self, lang: crate::i18n::Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
 }
 
 /// The river (or river system) a section belongs to, for grouping and the river grade.

@@ -1,0 +1,225 @@
+// `make bench`: the air engine timed in headless Chromium, against plain JavaScript.
+//
+// Serves the release build of bench.html (dist-bench/, see the Makefile) with serve.mjs on a
+// free port, opens it in Debian's Chromium and waits for window.__benchWasm, which the wasm
+// (src/bin/bench.rs) fills after timing parse + city daily AQI + 优良天数 on one year of hourly
+// CNEMC CSV (87,600 rows) and the year chart (8,760 points). Then runs the JavaScript baseline
+// (e2e/bench/air-baseline.js) on the same text in the same page, 1 warm-up + 5 runs, prints a
+// table with the budgets and writes the same to bench-results/air.json.
+//
+// Budgets are reported, not enforced: a figure over budget prints OVER and the exit code stays
+// 0. The exit code is non-zero only when the bench cannot run or when the JavaScript baseline and
+// the wasm engine disagree (a correctness cross-check: 优良天数, valid days, every daily AQI).
+//
+//   node e2e/bench.mjs [--dist dist-bench]
+
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const args = process.argv.slice(2);
+const di = args.indexOf('--dist');
+const dist = path.resolve(di >= 0 ? args[di + 1] : path.join(repo, 'dist-bench'));
+const outFile = path.join(repo, 'bench-results', 'air.json');
+
+const BUDGET_PARSE_DAILY_MS = 150;
+const BUDGET_CHART_MS = 50;
+const WARMUP = 1;
+const RUNS = 5;
+
+// Debian's Chromium with the flags of playwright.config.ts (root, closed network).
+const CHROMIUM = {
+  executablePath: '/usr/lib/chromium/chromium',
+  args: [
+    '--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  ],
+};
+
+function fail(message) {
+  console.error(`bench: cannot run: ${message}`);
+  process.exitCode = 2;
+}
+
+function median(xs) {
+  const v = [...xs].sort((a, b) => a - b);
+  return v[Math.floor(v.length / 2)];
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function startServer(port) {
+  const child = spawn(process.execPath, [path.join(here, 'serve.mjs'), '--dir', dist, '--port', String(port), '--csp'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`serve.mjs did not start: ${err}`)), 10_000);
+    child.stdout.on('data', (d) => {
+      if (String(d).includes('serving')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve.mjs exited (${code}): ${err}`));
+    });
+  });
+}
+
+const ms = (x) => `${x.toFixed(1)} ms`;
+const verdict = (x, budget) => (x <= budget ? 'OK' : 'OVER');
+
+async function main() {
+  const page_ = path.join(dist, 'bench.html');
+  if (!fs.existsSync(page_)) return fail(`${page_} is missing (run \`make bench\`, which builds it)`);
+  const port = await freePort();
+  const server = await startServer(port);
+  const browser = await chromium.launch(CHROMIUM);
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    await page.goto(`http://127.0.0.1:${port}/bench.html`);
+    try {
+      await page.waitForFunction(() => window.__benchWasm !== undefined, null, { timeout: 180_000 });
+    } catch {
+      return fail(`window.__benchWasm never appeared${problems.length ? ': ' + problems.join('; ') : ''}`);
+    }
+    const wasm = await page.evaluate(() => window.__benchWasm);
+    if (wasm.error) return fail(`the wasm bench failed: ${wasm.error}`);
+    if (!(await page.evaluate(() => typeof window.airBaseline === 'function'))) {
+      return fail('air-baseline.js did not load (window.airBaseline is missing)');
+    }
+
+    const js = [];
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const r = await page.evaluate(() => {
+        const t0 = performance.now();
+        const result = window.airBaseline(window.__benchCsv);
+        return { ms: performance.now() - t0, ...result };
+      });
+      if (i >= WARMUP) js.push(r);
+    }
+    const jsLast = js[js.length - 1];
+    const jsMs = js.map((r) => r.ms);
+    const jsMedian = median(jsMs);
+    const wasmMedian = wasm.median_parse_daily_ms;
+    const ratio = jsMedian / wasmMedian;
+    const chartMedian = wasm.median_chart_flushed_ms;
+
+    const mismatches = [];
+    for (const [what, a, b] of [
+      ['rows', wasm.rows, jsLast.rows],
+      ['days', wasm.days, jsLast.days],
+      ['优良天数 (good days)', wasm.good_days, jsLast.good],
+      ['valid days', wasm.valid_days, jsLast.valid],
+    ]) {
+      if (a !== b) mismatches.push(`${what}: wasm ${a}, JS ${b}`);
+    }
+    const dayDiffs = (wasm.daily_aqi || []).flatMap((a, i) => (a !== jsLast.dailyAqi[i] ? [i] : []));
+    if (dayDiffs.length) {
+      const i = dayDiffs[0];
+      mismatches.push(`daily AQI differs on ${dayDiffs.length} days (first: day ${i + 1}, wasm ${wasm.daily_aqi[i]}, JS ${jsLast.dailyAqi[i]})`);
+    }
+    const agree = mismatches.length === 0;
+    const parseOk = verdict(wasmMedian, BUDGET_PARSE_DAILY_MS);
+    const chartOk = verdict(chartMedian, BUDGET_CHART_MS);
+
+    const rows = [
+      ['browser', `Chromium ${browser.version()} (headless)`],
+      ['CSV', `${wasm.rows.toLocaleString('en')} rows, ${wasm.stations} stations, ${(wasm.csv_bytes / 1e6).toFixed(1)} MB`],
+      ['runs', `median of ${RUNS} after ${WARMUP} warm-up`],
+      ['wasm parse + daily AQI + 优良天数', `${ms(wasmMedian)}   (parse ${ms(wasm.median_parse_ms)}, daily ${ms(wasm.median_daily_ms)})   budget ≤ ${BUDGET_PARSE_DAILY_MS} ms: ${parseOk}`],
+      ['JavaScript baseline, same work', ms(jsMedian)],
+      ['ratio JS / wasm', `${ratio.toFixed(2)}× — ${ratio > 1 ? 'wasm is faster' : 'wasm is SLOWER than plain JavaScript'}`],
+      ['year chart, 8,760 points, 800×300', `${ms(chartMedian)} drawn and rasterised (${ms(wasm.median_chart_ms)} to issue the draw calls)   budget ≤ ${BUDGET_CHART_MS} ms: ${chartOk}`],
+      ['good / valid days', `wasm ${wasm.good_days} / ${wasm.valid_days} of ${wasm.days}; JS ${jsLast.good} / ${jsLast.valid} of ${jsLast.days}: ${agree ? 'same, and the same daily AQI every day' : 'DIFFERENT'}`],
+    ];
+    // Terminal columns: CJK characters take two.
+    const cols = (t) => [...t].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+    const width = Math.max(...rows.map((r) => cols(r[0])));
+    console.log('\nmake bench — air-quality engine (示例数据 2021, CNEMC hourly CSV)\n');
+    for (const [k, v] of rows) console.log(`  ${k}${' '.repeat(width - cols(k))}  ${v}`);
+    console.log('');
+    if (parseOk === 'OVER') console.log(`  !!! OVER BUDGET: parse + daily ${ms(wasmMedian)} > ${BUDGET_PARSE_DAILY_MS} ms !!!`);
+    if (chartOk === 'OVER') console.log(`  !!! OVER BUDGET: year chart ${ms(chartMedian)} > ${BUDGET_CHART_MS} ms !!!`);
+    if (ratio <= 1) console.log('  !!! wasm does not beat the plain JavaScript baseline !!!');
+    if (problems.length) console.log(`  page reported: ${problems.join('; ')}`);
+
+    const report = {
+      date: new Date().toISOString(),
+      browser: `Chromium ${browser.version()}`,
+      node: process.version,
+      rows: wasm.rows,
+      stations: wasm.stations,
+      csv_bytes: wasm.csv_bytes,
+      warmup: WARMUP,
+      runs: RUNS,
+      wasm: {
+        parse_daily_ms: wasm.parse_daily_ms,
+        parse_ms: wasm.parse_ms,
+        daily_ms: wasm.daily_ms,
+        median_parse_daily_ms: wasmMedian,
+        median_parse_ms: wasm.median_parse_ms,
+        median_daily_ms: wasm.median_daily_ms,
+        good_days: wasm.good_days,
+        valid_days: wasm.valid_days,
+        days: wasm.days,
+      },
+      js: {
+        ms: jsMs,
+        median_ms: jsMedian,
+        good_days: jsLast.good,
+        valid_days: jsLast.valid,
+        days: jsLast.days,
+      },
+      ratio_js_over_wasm: ratio,
+      chart: {
+        points: wasm.chart_points,
+        canvas: wasm.chart_canvas,
+        ms: wasm.chart_flushed_ms,
+        issue_ms: wasm.chart_ms,
+        median_ms: chartMedian,
+        median_issue_ms: wasm.median_chart_ms,
+      },
+      budgets: {
+        parse_daily_ms: { budget: BUDGET_PARSE_DAILY_MS, value: wasmMedian, verdict: parseOk },
+        chart_ms: { budget: BUDGET_CHART_MS, value: chartMedian, verdict: chartOk },
+      },
+      cross_check: { agree, mismatches },
+    };
+    fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    fs.writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
+    console.log(`  written to ${path.relative(process.cwd(), outFile) || outFile}`);
+
+    if (!agree) {
+      console.error(`\nbench: the JavaScript baseline and the wasm engine disagree:\n  ${mismatches.join('\n  ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch((e) => fail(e.stack || String(e)));

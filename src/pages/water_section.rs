@@ -1,0 +1,175 @@
+//! `/water?section=<slug>`: one section for a period: every indicator with its class and
+//! 超标倍数, the deciding indicator in words, the class by month and one indicator over time.
+
+use crate::app::href;
+use crate::charts::{self, IndicatorSeries, Table, WaterClassSteps};
+use crate::components::chart::{csv_href, ChartFigure};
+use crate::components::notices::SampleLabel;
+use crate::components::water::{ClassBadge, IndicatorTable};
+use crate::feeds::WaterData;
+use crate::text::ui;
+use cc_core::i18n::Lang;
+use cc_core::water::{
+    deciding_sentence, format_exceedance, period_means, Basis, Indicator, Period,
+    SectionAssessment, WaterBody,
+};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The section detail view.
+pub fn section_detail(
+    data: &Arc<WaterData>,
+    slug: &str,
+    period: Option<Period>,
+    indicator: Option<&str>,
+    lang: Lang,
+) -> AnyView {
+    let t = ui(lang);
+    let Some(section) = data.sections.iter().find(|s| s.slug == slug) else {
+        return ().into_any();
+    };
+    let Some(period) = period else {
+        return ().into_any();
+    };
+    let means = period_means(&data.results, slug, period);
+    let assessment = SectionAssessment::new(&means, section.body, Basis::Manual);
+    let body = match section.body {
+        WaterBody::River => t.water_body_river,
+        WaterBody::LakeReservoir => t.water_body_lake,
+    };
+    let inferred = |p: cc_core::water::Provenance| {
+        if p == cc_core::water::Provenance::Sourced {
+            ""
+        } else {
+            t.water_inferred
+        }
+    };
+    let year = match period {
+        Period::Year(y) | Period::Quarter { year: y, .. } | Period::Month { year: y, .. } => y,
+    };
+    let steps = WaterClassSteps {
+        year,
+        section: section.name.get(lang).to_string(),
+        months: std::array::from_fn(|i| {
+            let month = Period::Month {
+                year,
+                month: i as u8 + 1,
+            };
+            let m = period_means(&data.results, slug, month);
+            SectionAssessment::new(&m, section.body, Basis::Manual).class
+        }),
+    };
+    let chosen = indicator
+        .and_then(Indicator::from_code)
+        .or_else(|| assessment.deciding().map(|d| d.indicator))
+        .unwrap_or(Indicator::ALL[0]);
+    let mut points: Vec<_> = data
+        .results
+        .iter()
+        .filter(|m| m.section == slug && m.indicator == chosen)
+        .map(|m| (m.date, m.value))
+        .collect();
+    points.sort_by_key(|p| p.0);
+    let series = IndicatorSeries {
+        indicator: chosen,
+        body: section.body,
+        section: section.name.get(lang).to_string(),
+        points,
+    };
+    let caption = format!(
+        "{} · {} · {}",
+        section.name.get(lang),
+        t.water_indicators_heading,
+        period.label(lang)
+    );
+    let csv = indicator_csv(&assessment, &caption, lang).to_csv(data.sample);
+    let measured: Vec<Indicator> = Indicator::ALL
+        .into_iter()
+        .filter(|i| {
+            data.results
+                .iter()
+                .any(|m| m.section == slug && m.indicator == *i)
+        })
+        .collect();
+    let options = measured
+        .iter()
+        .map(|i| view! { <option value=i.code() selected=*i == chosen>{i.name().get(lang)}</option> })
+        .collect_view();
+    let sample = data.sample;
+    view! {
+        <p><a href=format!("{}?period={}", href("/water"), period.to_param())>{t.water_back}</a></p>
+        <section class="cc-card" data-testid=format!("section-detail-{slug}") aria-labelledby="water-section">
+            <h2 id="water-section">{section.name.get(lang).to_string()}" · "{period.label(lang)}</h2>
+            {sample.then(|| view! { <SampleLabel /> })}
+            <p>
+                {section.river.name.get(lang).to_string()}{inferred(section.river_provenance)}" · "
+                {body}{inferred(section.body_provenance)}
+            </p>
+            <p class="cc-city__aqi">{assessment.class.map(|c| view! { <ClassBadge class=c lang=lang /> })}</p>
+            <p class="cc-lead" data-testid="deciding">{deciding_sentence(&assessment, lang)}</p>
+            {assessment.class.map(|c| view! { <p>{c.meaning().get(lang)}</p> })}
+        </section>
+        <IndicatorTable assessment=assessment.clone() caption=caption lang=lang />
+        <p>
+            <a class="cc-download" href=csv_href(&csv) download=format!("{slug}-{}{}.csv", period.to_param(), if sample { "-sample" } else { "" })>
+                {t.water_download_table}
+            </a>
+        </p>
+        <ChartFigure
+            id="class-steps"
+            title=t.water_steps_title.replace("{year}", &year.to_string())
+            summary=charts::summary_water_class_steps(&steps, lang)
+            table=charts::table_water_class_steps(&steps, lang)
+            sample=sample
+            draw=Arc::new(move |root| charts::draw_water_class_steps(root, &steps, lang))
+            lang=lang
+        />
+        <form class="cc-filters" method="get" action=href("/water")>
+            <input type="hidden" name="section" value=slug.to_string() />
+            <input type="hidden" name="period" value=period.to_param() />
+            <div class="cc-field">
+                <label for="water-indicator">{t.water_choose_indicator}</label>
+                <select id="water-indicator" name="indicator">{options}</select>
+            </div>
+            <button type="submit" class="cc-button">{t.water_show}</button>
+        </form>
+        <ChartFigure
+            id="indicator-bands"
+            title=format!("{} · {}", t.water_bands_title, chosen.name().get(lang))
+            summary=charts::summary_water_indicator_bands(&series, lang)
+            table=charts::table_water_indicator_bands(&series, lang)
+            sample=sample
+            draw=Arc::new(move |root| charts::draw_water_indicator_bands(root, &series, lang))
+            lang=lang
+        />
+    }
+    .into_any()
+}
+
+fn indicator_csv(assessment: &SectionAssessment, caption: &str, lang: Lang) -> Table {
+    let t = ui(lang);
+    Table {
+        caption: caption.to_string(),
+        headers: vec![
+            t.water_indicator.into(),
+            t.water_value.into(),
+            t.water_class.into(),
+            t.water_exceedance.into(),
+        ],
+        rows: assessment
+            .indicators
+            .iter()
+            .map(|r| {
+                vec![
+                    r.indicator.name().get(lang).to_string(),
+                    r.indicator.format_with_unit(r.value),
+                    r.class
+                        .filter(|_| r.assessed)
+                        .map(|c| c.label(lang).to_string())
+                        .unwrap_or_else(|| t.water_not_assessed.into()),
+                    format_exceedance(r.exceedance),
+                ]
+            })
+            .collect(),
+    }
+}
