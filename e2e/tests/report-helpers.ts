@@ -1,6 +1,9 @@
 // Shared steps of the report specs: the receiver's admin API (its real database), and filling
 // the form the way a person does, by visible labels.
 import { test as base, expect, APIRequestContext, Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { RECEIVER_PORT } from '../playwright.config';
 
 export { expect };
@@ -10,7 +13,34 @@ export { expect };
  * except for Chromium's own "Failed to load resource" lines: the report specs make the receiver
  * answer 4xx/5xx and go offline on purpose, and the browser logs every such answer.
  */
-export const test = base.extend<{ watch: { problems: string[] } }>({
+export const test = base.extend<{ watch: { problems: string[] }; receiverLock: void }>({
+  // The report specs share one receiver database and its fault switch, and Playwright runs spec
+  // files (and the phone and desktop projects) in parallel workers: each report test holds this
+  // cross-process lock (a directory, created atomically) from before its beforeEach reset to its
+  // end. The time spent waiting is added to the test's timeout.
+  receiverLock: [async ({}, use, testInfo) => {
+    const dir = path.join(os.tmpdir(), `cc-e2e-receiver-${RECEIVER_PORT}.lock`);
+    const started = Date.now();
+    for (;;) {
+      try {
+        fs.mkdirSync(dir);
+        break;
+      } catch (e: any) {
+        if (e.code !== 'EEXIST') throw e;
+        // A lock older than any report test can run was left by a killed run.
+        try {
+          if (Date.now() - fs.statSync(dir).mtimeMs > 180_000) fs.rmSync(dir, { recursive: true, force: true });
+        } catch { /* taken or released meanwhile */ }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    testInfo.setTimeout(testInfo.timeout + (Date.now() - started));
+    try {
+      await use();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, { auto: true }],
   watch: [async ({ page }, use) => {
     const problems: string[] = [];
     page.on('console', (msg) => {

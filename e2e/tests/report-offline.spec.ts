@@ -16,7 +16,7 @@ test('offline submit, reload offline, back online: exactly one stored request', 
   await expect(page.getByRole('heading', { name: '举报已保存，等待发送' })).toBeVisible();
   await expect(page.getByTestId('outbox-item').first()).toHaveAttribute('data-state', 'queued');
   await page.reload();
-  await expect(page.getByRole('heading', { name: '环境污染举报' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '我要举报' })).toBeVisible();
   await expect(page.getByTestId('outbox-item').first()).toHaveAttribute('data-state', 'queued');
   await page.waitForTimeout(1000);
   expect(await storedRequests(request)).toHaveLength(0);

@@ -104,7 +104,7 @@ pub fn ReportPage() -> impl IntoView {
     crate::report_app::sw::register();
     view! {
         <article class="cc-page cc-report">
-            <PageTitle text=|l| rt(l).title />
+            <PageTitle text=|l| crate::text::ui(l).report_title />
             <Suspense fallback=move || view! { <p>{move || crate::text::ui(lang.get()).loading_config}</p> }>
                 {move || Suspend::new(async move {
                     match config.await {

@@ -24,7 +24,6 @@ pub fn rt(lang: Lang) -> &'static ReportText {
 }
 
 report_text! {
-    title: "环境污染举报", "Report pollution";
     status_title: "举报办理进度", "Progress of a report";
     intro: "向长春市生态环境局举报大气、水、噪声、固体废物等环境污染问题。填写内容会随时保存在本机，没有网络时也不会丢失。", "Report air, water, noise, waste and other pollution to the Changchun Ecology and Environment Bureau. What you type is saved on this device as you go, and is not lost without a connection.";
     start: "开始新的举报", "Start a new report";
