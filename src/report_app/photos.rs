@@ -91,3 +91,17 @@ pub async fn process(file: &Blob) -> Result<Blob, PhotoError> {
     bitmap.close();
     result
 }
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn fits_the_long_side_and_keeps_the_ratio() {
+        assert_eq!(fit(4000, 3000, 1600), (1600, 1200));
+        assert_eq!(fit(3000, 4000, 1600), (1200, 1600));
+        assert_eq!(fit(800, 600, 1600), (800, 600));
+        assert_eq!(fit(10_000, 10, 1600), (1600, 2));
+        assert_eq!(fit(0, 0, 1600), (1, 1));
+    }
+}

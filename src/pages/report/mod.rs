@@ -373,7 +373,7 @@ fn ReportFlow(report: ReportConfig) -> impl IntoView {
         }
     };
     view! {
-        <p class="cc-visually-hidden" role="status">
+        <p class="cc-report__saved" role="status">
             {move || (saved.get() && mode.get() == Mode::Form).then(|| rt(lang.get()).saved_locally)}
         </p>
         <p class="cc-report__live" role="status">{progress} {move || announce.get()}</p>
