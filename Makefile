@@ -8,7 +8,7 @@ SAMPLE_DIR  := public/data/sample
 PORT        ?= 8080
 RECEIVER_PORT ?= 8081
 
-.PHONY: setup sample build serve test test-host test-wasm test-e2e test-receiver lint size bench clean
+.PHONY: setup sample build serve test test-host test-wasm test-e2e test-receiver test-lighthouse lint size bench fuzz clean
 
 setup:
 	@scripts/setup.sh
@@ -46,7 +46,11 @@ test-e2e: build
 	@rm -rf dist-sub && cp -r $(DIST) dist-sub && node tools/finalize-dist.mjs dist-sub --base-path /sthjj/env/
 	cd e2e && npx playwright test
 
-test: lint test-host test-wasm test-receiver test-e2e
+# Lighthouse's accessibility and best-practices scores must be 100 on every page.
+test-lighthouse: build
+	node e2e/lighthouse.mjs --dist $(DIST) --assert
+
+test: lint test-host test-wasm test-receiver test-e2e test-lighthouse
 
 size: build
 	@node tools/size.mjs $(DIST)
@@ -54,11 +58,17 @@ size: build
 # The air engine timed in headless Chromium against plain JavaScript (budgets are reported as
 # OK/OVER, never enforced): src/bin/bench.rs + bench.html, e2e/bench.mjs → bench-results/air.json.
 # Trunk names its output index.html whatever the target: renamed, so the bench dist is no site.
-bench: setup sample
+bench: build
 	@trunk build bench.html --release --dist dist-bench
 	@mv dist-bench/index.html dist-bench/bench.html
 	@node tools/finalize-dist.mjs dist-bench
 	@node e2e/bench.mjs --dist dist-bench
+	@node e2e/lighthouse.mjs --dist $(DIST)
+
+# Every parser against mutated real inputs and arbitrary bytes (FUZZ_N inputs per parser).
+FUZZ_N ?= 200000
+fuzz: setup
+	cargo run --quiet --profile fuzz -p cc_core --bin fuzz -- $(FUZZ_N)
 
 clean:
-	rm -rf $(DIST) target e2e/test-results $(SAMPLE_DIR)
+	rm -rf $(DIST) dist-sub dist-bench target e2e/test-results $(SAMPLE_DIR) bench-results

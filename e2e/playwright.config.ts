@@ -42,6 +42,9 @@ export default defineConfig({
       '--mount /fx/air-feed-500/=../dist:fixtures/sites/air-feed-500',
       '--mount /fx/air-bad-csv/=../dist:fixtures/sites/air-bad-csv',
       '--mount /fx/water-bad-json/=../dist:fixtures/sites/water-bad-json',
+      '--mount /fx/hostile/=../dist:fixtures/sites/hostile',
+      '--mount /fx/too-large/=../dist:fixtures/sites/too-large',
+      '--mount /fx/messy/=../dist:fixtures/sites/messy',
       // The real CNEMC files stay in ../shared; the server reads them from there.
       '--mount /fx/cnemc-real/=../dist:fixtures/sites/cnemc-real:../../shared/data/cnemc-changchun',
     ].join(' '),

@@ -6,6 +6,7 @@
 pub mod air;
 pub mod config;
 pub mod feed_error;
+pub mod fuzzing;
 pub mod geo;
 pub mod i18n;
 pub mod report;
