@@ -199,8 +199,10 @@ pub fn mutate(rng: &mut Rng, seed: &str) -> String {
     let mut bytes = seed.as_bytes().to_vec();
     if rng.below(8) == 0 || bytes.is_empty() {
         let len = rng.below(512);
-        return String::from_utf8_lossy(&(0..len).map(|_| rng.next_u64() as u8).collect::<Vec<_>>())
-            .into_owned();
+        return String::from_utf8_lossy(
+            &(0..len).map(|_| rng.next_u64() as u8).collect::<Vec<_>>(),
+        )
+        .into_owned();
     }
     for _ in 0..=rng.below(4) {
         let at = rng.below(bytes.len() + 1);
