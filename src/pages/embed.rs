@@ -91,10 +91,11 @@ pub fn host_csp(site: &str) -> (String, String) {
 }
 
 /// What the site's deployer sends for widget.html and the custom element's files.
-pub fn deployer_headers() -> String {
-    "widget.html:  Content-Security-Policy: …; frame-ancestors https://host-a.example https://host-b.example\n\
-     *.js, *.wasm, *.css, config.json, data/*:  Access-Control-Allow-Origin: *"
-        .to_string()
+pub fn deployer_headers() -> [&'static str; 2] {
+    [
+        "widget.html: Content-Security-Policy: … frame-ancestors 'self' https://host-a.example https://host-b.example",
+        "*.js *.wasm *.css config.json data/*: Access-Control-Allow-Origin: *",
+    ]
 }
 
 fn set_width_full(el: &web_sys::HtmlElement) {
@@ -309,7 +310,7 @@ pub fn EmbedPage() -> impl IntoView {
                     <li>{move || wt(lang.get()).embed_element_heading}": "<code data-testid="csp-element">{csp_element.clone()}</code></li>
                 </ul>
                 <p>{move || wt(lang.get()).embed_csp_deployer}</p>
-                <pre class="cc-small">{deployer_headers()}</pre>
+                <ul>{deployer_headers().map(|h| view! { <li><code>{h}</code></li> }).collect_view()}</ul>
             </section>
         </article>
     }
