@@ -19,9 +19,14 @@ sample:
 	@cargo run --quiet --release -p cc_core --bin gen_air_sample -- $(SAMPLE_DIR)
 	@cargo run --quiet --release -p cc_core --bin gen_water_sample -- $(SAMPLE_DIR)
 
-# Release build of the site, made hostable at any path under a strict CSP.
+# Release build of the site, made hostable at any path under a strict CSP; then the widget
+# (widget.html, its own smaller bundle), whose output Trunk names index.html: moved into dist/
+# as widget.html beside its hashed files; finalize also writes cc-env-widget.js.
 build: setup sample
 	@trunk build index.html --release --dist $(DIST)
+	@trunk build widget.html --release --dist dist-widget
+	@mv dist-widget/index.html dist-widget/widget.html
+	@cp -r dist-widget/. $(DIST)/
 	@node tools/finalize-dist.mjs $(DIST)
 
 serve: build
@@ -71,4 +76,4 @@ fuzz: setup
 	cargo run --quiet --profile fuzz -p cc_core --bin fuzz -- $(FUZZ_N)
 
 clean:
-	rm -rf $(DIST) dist-sub dist-bench target e2e/test-results $(SAMPLE_DIR) bench-results
+	rm -rf $(DIST) dist-sub dist-bench dist-widget target e2e/test-results $(SAMPLE_DIR) bench-results

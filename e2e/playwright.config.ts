@@ -10,6 +10,10 @@ const chromium = {
 };
 
 export const SITE_PORT = 4173;
+// Host pages on other origins that embed the widget (e2e/fixtures/host*, tests/widget*.spec.ts).
+export const HOST_PORT = 4190;
+export const HOST_CE_PORT = 4191;
+const SITE = `http://127.0.0.1:${SITE_PORT}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -30,11 +34,12 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions: chromium } },
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
   ],
-  webServer: {
+  webServer: [{
     // The release build, as a static server hosts it, with the strict CSP header; the same build
     // is also mounted under a sub-path and with fixture overlays (see serve.mjs).
     command: [
-      `node serve.mjs --dir ../dist --port ${SITE_PORT} --csp`,
+      `node serve.mjs --dir ../dist --port ${SITE_PORT} --csp --cors`,
+      `--widget-frame-ancestors "'self' http://127.0.0.1:${HOST_PORT} http://127.0.0.1:${HOST_CE_PORT}"`,
       '--mount /sthjj/env/=../dist-sub',
       '--mount /fx/bad-config-syntax/=../dist:fixtures/sites/bad-config-syntax',
       '--mount /fx/unknown-format/=../dist:fixtures/sites/unknown-format',
@@ -45,11 +50,24 @@ export default defineConfig({
       '--mount /fx/hostile/=../dist:fixtures/sites/hostile',
       '--mount /fx/too-large/=../dist:fixtures/sites/too-large',
       '--mount /fx/messy/=../dist:fixtures/sites/messy',
+      '--mount /fx/widget-messages/=../dist:fixtures/host-sites/widget-messages',
       // The real CNEMC files stay in ../shared; the server reads them from there.
       '--mount /fx/cnemc-real/=../dist:fixtures/sites/cnemc-real:../../shared/data/cnemc-changchun',
     ].join(' '),
     url: `http://127.0.0.1:${SITE_PORT}/`,
     reuseExistingServer: false,
     stdout: 'ignore',
-  },
+  }, {
+    // A host page that frames the widget under a strict CSP of its own.
+    command: `node serve.mjs --dir fixtures/host --port ${HOST_PORT} --csp-value "default-src 'self'; frame-src ${SITE}; script-src 'self' ${SITE}"`,
+    url: `http://127.0.0.1:${HOST_PORT}/`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+  }, {
+    // A host page that allows the custom element (the site's script and WebAssembly).
+    command: `node serve.mjs --dir fixtures/host-ce --port ${HOST_CE_PORT} --csp-value "script-src ${SITE} 'wasm-unsafe-eval'; connect-src ${SITE}"`,
+    url: `http://127.0.0.1:${HOST_CE_PORT}/`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+  }],
 });

@@ -14,3 +14,4 @@ pub mod feeds;
 pub mod pages;
 pub mod prefs;
 pub mod text;
+pub mod widget;

@@ -13,5 +13,6 @@ pub mod report;
 pub mod time;
 pub mod url;
 pub mod water;
+pub mod widget;
 
 pub use feed_error::FeedError;
