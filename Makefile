@@ -8,7 +8,7 @@ SAMPLE_DIR  := public/data/sample
 PORT        ?= 8080
 RECEIVER_PORT ?= 8081
 
-.PHONY: setup sample build serve test test-host test-wasm test-e2e test-receiver lint size bench clean
+.PHONY: setup sample build serve test test-host test-wasm test-e2e test-receiver test-lighthouse lint size bench fuzz clean
 
 setup:
 	@scripts/setup.sh
@@ -19,9 +19,14 @@ sample:
 	@cargo run --quiet --release -p cc_core --bin gen_air_sample -- $(SAMPLE_DIR)
 	@cargo run --quiet --release -p cc_core --bin gen_water_sample -- $(SAMPLE_DIR)
 
-# Release build of the site, made hostable at any path under a strict CSP.
+# Release build of the site, made hostable at any path under a strict CSP; then the widget
+# (widget.html, its own smaller bundle), whose output Trunk names index.html: moved into dist/
+# as widget.html beside its hashed files; finalize also writes cc-env-widget.js.
 build: setup sample
 	@trunk build index.html --release --dist $(DIST)
+	@trunk build widget.html --release --dist dist-widget
+	@mv dist-widget/index.html dist-widget/widget.html
+	@cp -r dist-widget/. $(DIST)/
 	@node tools/finalize-dist.mjs $(DIST)
 
 serve: build
@@ -46,7 +51,11 @@ test-e2e: build
 	@rm -rf dist-sub && cp -r $(DIST) dist-sub && node tools/finalize-dist.mjs dist-sub --base-path /sthjj/env/
 	cd e2e && npx playwright test
 
-test: lint test-host test-wasm test-receiver test-e2e
+# Lighthouse's accessibility and best-practices scores must be 100 on every page.
+test-lighthouse: build
+	node e2e/lighthouse.mjs --dist $(DIST) --assert
+
+test: lint test-host test-wasm test-receiver test-e2e test-lighthouse
 
 size: build
 	@node tools/size.mjs $(DIST)
@@ -54,11 +63,17 @@ size: build
 # The air engine timed in headless Chromium against plain JavaScript (budgets are reported as
 # OK/OVER, never enforced): src/bin/bench.rs + bench.html, e2e/bench.mjs → bench-results/air.json.
 # Trunk names its output index.html whatever the target: renamed, so the bench dist is no site.
-bench: setup sample
+bench: build
 	@trunk build bench.html --release --dist dist-bench
 	@mv dist-bench/index.html dist-bench/bench.html
 	@node tools/finalize-dist.mjs dist-bench
 	@node e2e/bench.mjs --dist dist-bench
+	@node e2e/lighthouse.mjs --dist $(DIST)
+
+# Every parser against mutated real inputs and arbitrary bytes (FUZZ_N inputs per parser).
+FUZZ_N ?= 200000
+fuzz: setup
+	cargo run --quiet --profile fuzz -p cc_core --bin fuzz -- $(FUZZ_N)
 
 clean:
-	rm -rf $(DIST) target e2e/test-results $(SAMPLE_DIR)
+	rm -rf $(DIST) dist-sub dist-bench dist-widget target e2e/test-results $(SAMPLE_DIR) bench-results

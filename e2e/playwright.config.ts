@@ -14,6 +14,10 @@ const chromium = {
 export const SITE_PORT = Number(process.env.CC_SITE_PORT ?? 4173);
 // The reference Open311 receiver the report specs send to (through the site server's proxy).
 export const RECEIVER_PORT = Number(process.env.CC_RECEIVER_PORT ?? 4181);
+// Host pages on other origins that embed the widget (e2e/fixtures/host*, tests/widget*.spec.ts).
+export const HOST_PORT = Number(process.env.CC_HOST_PORT ?? 4190);
+export const HOST_CE_PORT = Number(process.env.CC_HOST_CE_PORT ?? 4191);
+const SITE = `http://127.0.0.1:${SITE_PORT}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -38,7 +42,8 @@ export default defineConfig({
     // The release build, as a static server hosts it, with the strict CSP header; the same build
     // is also mounted under a sub-path and with fixture overlays (see serve.mjs).
     command: [
-      `node serve.mjs --dir ../dist --port ${SITE_PORT} --csp`,
+      `node serve.mjs --dir ../dist --port ${SITE_PORT} --csp --cors`,
+      `--widget-frame-ancestors "'self' http://127.0.0.1:${HOST_PORT} http://127.0.0.1:${HOST_CE_PORT}"`,
       `--proxy /open311/=http://127.0.0.1:${RECEIVER_PORT}/open311/`,
       '--mount /sthjj/env/=../dist-sub',
       '--mount /fx/bad-config-syntax/=../dist:fixtures/sites/bad-config-syntax',
@@ -47,10 +52,26 @@ export default defineConfig({
       '--mount /fx/air-feed-500/=../dist:fixtures/sites/air-feed-500',
       '--mount /fx/air-bad-csv/=../dist:fixtures/sites/air-bad-csv',
       '--mount /fx/water-bad-json/=../dist:fixtures/sites/water-bad-json',
+      '--mount /fx/hostile/=../dist:fixtures/sites/hostile',
+      '--mount /fx/too-large/=../dist:fixtures/sites/too-large',
+      '--mount /fx/messy/=../dist:fixtures/sites/messy',
+      '--mount /fx/widget-messages/=../dist:fixtures/host-sites/widget-messages',
       // The real CNEMC files stay in ../shared; the server reads them from there.
       '--mount /fx/cnemc-real/=../dist:fixtures/sites/cnemc-real:../../shared/data/cnemc-changchun',
     ].join(' '),
     url: `http://127.0.0.1:${SITE_PORT}/`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+  }, {
+    // A host page that frames the widget under a strict CSP of its own.
+    command: `node serve.mjs --dir fixtures/host --port ${HOST_PORT} --csp-value "default-src 'self'; frame-src ${SITE}; script-src 'self' ${SITE}"`,
+    url: `http://127.0.0.1:${HOST_PORT}/`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+  }, {
+    // A host page that allows the custom element (the site's script and WebAssembly).
+    command: `node serve.mjs --dir fixtures/host-ce --port ${HOST_CE_PORT} --csp-value "script-src ${SITE} 'wasm-unsafe-eval'; connect-src ${SITE}"`,
+    url: `http://127.0.0.1:${HOST_CE_PORT}/`,
     reuseExistingServer: false,
     stdout: 'ignore',
   }, {

@@ -6,6 +6,12 @@
 //   node e2e/serve.mjs --dir dist --port 8080 [--prefix /sthjj/env/] [--csp] [--no-compress]
 //                      [--proxy /open311/=http://127.0.0.1:8081] [--host 127.0.0.1]
 //                      [--mount /cfg-bad/=dist:e2e/fixtures/sites/bad-config[:another-overlay]] …
+//                      [--cors] [--csp-value '<policy>'] [--widget-frame-ancestors '<origins>']
+//
+// --cors sends Access-Control-Allow-Origin: * on js/wasm/css/json/csv files (what the
+// <cc-env-widget> custom element needs from the site). --csp-value sends the given policy on
+// HTML instead of the site's (e2e host pages). With --csp, widget.html gets the site's policy
+// with frame-ancestors set to --widget-frame-ancestors (default *): it is meant to be framed.
 //
 // A mount serves a build under another path with an overlay directory whose files take
 // precedence (a different config.json, broken feeds). An overlay's `_status.json` maps relative
@@ -43,6 +49,10 @@ const proxies = all('--proxy').map((p) => {
   return { from, to: new URL(to) };
 });
 const connectExtra = all('--connect-src').join(' ');
+const cspValue = opt('--csp-value', null);
+const cors = flag('--cors');
+const widgetAncestors = opt('--widget-frame-ancestors', '*');
+const CORS_TYPES = new Set(['.js', '.mjs', '.wasm', '.css', '.json', '.csv']);
 
 // The Content-Security-Policy the README tells deployers to send (issue: strict CSP).
 export const CSP = [
@@ -95,7 +105,13 @@ function headersFor(file, ext) {
     'Vary': 'Accept-Encoding',
   };
   h['Cache-Control'] = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
-  if (flag('--csp') && ext === '.html') h['Content-Security-Policy'] = CSP;
+  if (flag('--csp') && ext === '.html') {
+    h['Content-Security-Policy'] = path.basename(file) === 'widget.html'
+      ? CSP.replace("frame-ancestors 'self'", `frame-ancestors ${widgetAncestors}`)
+      : CSP;
+  }
+  if (cspValue && ext === '.html') h['Content-Security-Policy'] = cspValue;
+  if (cors && CORS_TYPES.has(ext)) h['Access-Control-Allow-Origin'] = '*';
   return h;
 }
 

@@ -15,3 +15,4 @@ pub mod pages;
 pub mod prefs;
 pub mod report_app;
 pub mod text;
+pub mod widget;

@@ -7,6 +7,8 @@
 //  - writes 404.html, whose base must be absolute (it is served at any depth): --base-path.
 //  - fails if any inline style or script is left.
 //  A dist without index.html (the bench page) only gets its other pages finalized.
+//  - with widget.html (the widget's build, moved in by `make build`): writes cc-env-widget.js
+//    from tools/cc-env-widget.template.js with the widget's hashed file names filled in.
 //
 //   node tools/finalize-dist.mjs <dist> [--base-path /sthjj/env/]
 
@@ -67,6 +69,21 @@ const extras = fs.readdirSync(dist).filter((f) => f.endsWith('.html') && !['inde
 if (!site && extras.length === 0) throw new Error(`${dist}: no HTML page to finalize`);
 for (const extra of extras) {
   fs.writeFileSync(path.join(dist, extra), withBase(finalizePage(path.join(dist, extra)), './'));
+}
+const widgetPage = path.join(dist, 'widget.html');
+if (fs.existsSync(widgetPage)) {
+  const html = fs.readFileSync(widgetPage, 'utf8');
+  const name = (re, what) => {
+    const m = html.match(re);
+    if (!m) throw new Error(`${widgetPage}: no ${what} found`);
+    return m[1];
+  };
+  const glue = name(/(widget-[0-9a-f]+\.js)/, 'widget-*.js');
+  const wasm = name(/(widget-[0-9a-f]+_bg\.wasm)/, 'widget-*_bg.wasm');
+  const css = name(/(widget-[0-9a-f]+\.css)/, 'widget-*.css');
+  const template = fs.readFileSync(new URL('./cc-env-widget.template.js', import.meta.url), 'utf8');
+  fs.writeFileSync(path.join(dist, 'cc-env-widget.js'),
+    template.replaceAll('__GLUE__', glue).replaceAll('__WASM__', wasm).replaceAll('__CSS__', css));
 }
 console.log(site
   ? `finalized ${dist}: ${ROUTES.length} route copies, 404.html with base ${basePath}`

@@ -1,24 +1,50 @@
 // Prints the release bundle's sizes (raw, gzip -9, brotli -11) per file kind: what `make size`
-// reports and what the README quotes.
+// reports and what the README quotes. The widget's files (widget.html and what it loads,
+// cc-env-widget.js, embed.js) are a separate group, followed by the AQI widget's first-render
+// transfer (html + js + wasm + css + config.json + air-latest.json, brotli) against its budget.
 //   node tools/size.mjs <dist>
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
 const dist = path.resolve(process.argv[2] || 'dist');
-const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css|html)$/.test(f) && !f.startsWith('404'));
-const rows = files.map((f) => {
+const WIDGET_BUDGET_BR = 150 * 1024;
+const measure = (f) => {
   const raw = fs.readFileSync(path.join(dist, f));
   const gz = zlib.gzipSync(raw, { level: 9 }).length;
   const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   return { file: f, kind: path.extname(f).slice(1), raw: raw.length, gz, br };
-});
-rows.sort((a, b) => b.raw - a.raw);
+};
 const pad = (s, n) => String(s).padStart(n);
-console.log(`${'file'.padEnd(44)} ${pad('raw', 10)} ${pad('gzip', 10)} ${pad('brotli', 10)}`);
-for (const r of rows) console.log(`${r.file.padEnd(44)} ${pad(r.raw, 10)} ${pad(r.gz, 10)} ${pad(r.br, 10)}`);
-const total = (k) => rows.filter((r) => !k || r.kind === k).reduce((s, r) => ({ raw: s.raw + r.raw, gz: s.gz + r.gz, br: s.br + r.br }), { raw: 0, gz: 0, br: 0 });
-for (const k of ['wasm', 'js', 'css', 'html', null]) {
-  const t = total(k);
-  console.log(`${('total ' + (k || 'all')).padEnd(44)} ${pad(t.raw, 10)} ${pad(t.gz, 10)} ${pad(t.br, 10)}`);
+const line = (name, r) => console.log(`${name.padEnd(44)} ${pad(r.raw, 10)} ${pad(r.gz, 10)} ${pad(r.br, 10)}`);
+const sum = (rows) => rows.reduce((s, r) => ({ raw: s.raw + r.raw, gz: s.gz + r.gz, br: s.br + r.br }), { raw: 0, gz: 0, br: 0 });
+
+const widgetHtml = path.join(dist, 'widget.html');
+const widgetRefs = fs.existsSync(widgetHtml)
+  ? [...fs.readFileSync(widgetHtml, 'utf8').matchAll(/(?:src|href)="\.\/([^"?#]+)"/g)].map((m) => m[1])
+    .filter((f) => fs.existsSync(path.join(dist, f)) && fs.statSync(path.join(dist, f)).isFile())
+  : [];
+const isWidget = (f) => f.startsWith('widget') || f === 'cc-env-widget.js' || f === 'embed.js' || widgetRefs.includes(f);
+
+function group(title, files) {
+  const rows = files.map(measure).sort((a, b) => b.raw - a.raw);
+  console.log(`\n${title}`);
+  console.log(`${'file'.padEnd(44)} ${pad('raw', 10)} ${pad('gzip', 10)} ${pad('brotli', 10)}`);
+  for (const r of rows) line(r.file, r);
+  for (const k of ['wasm', 'js', 'css', 'html', null]) line(`total ${k || 'all'}`, sum(rows.filter((r) => !k || r.kind === k)));
+}
+
+const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css|html)$/.test(f) && !f.startsWith('404'));
+group('site', files.filter((f) => !isWidget(f)));
+if (widgetRefs.length) {
+  group('widget', files.filter(isWidget));
+  const wasm = files.find((f) => /^widget-[0-9a-f]+_bg\.wasm$/.test(f));
+  const first = ['widget.html', ...widgetRefs.filter((f) => fs.existsSync(path.join(dist, f))), wasm, 'config.json', 'data/sample/air-latest.json']
+    .filter((f, i, a) => f && a.indexOf(f) === i && fs.existsSync(path.join(dist, f)));
+  const rows = first.map(measure);
+  console.log('\nAQI widget, first render (widget.html?view=aqi)');
+  for (const r of rows) line(r.file, r);
+  const t = sum(rows);
+  line('total first render', t);
+  console.log(`budget ${WIDGET_BUDGET_BR} B brotli: ${t.br <= WIDGET_BUDGET_BR ? 'OK' : 'OVER'} (${(t.br / 1024).toFixed(1)} KB)`);
 }

@@ -6,11 +6,13 @@
 pub mod air;
 pub mod config;
 pub mod feed_error;
+pub mod fuzzing;
 pub mod geo;
 pub mod i18n;
 pub mod report;
 pub mod time;
 pub mod url;
 pub mod water;
+pub mod widget;
 
 pub use feed_error::FeedError;

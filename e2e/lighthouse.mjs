@@ -1,0 +1,111 @@
+// Lighthouse 12 (mobile preset: simulated slow 4G, 4× CPU) on the release build served as a
+// government server would serve it (brotli, strict CSP), page by page.
+//
+//   node e2e/lighthouse.mjs --dist dist --assert   # make test: accessibility and best practices = 100
+//   node e2e/lighthouse.mjs --dist dist            # make bench: performance, LCP, TBT, CLS, transfer
+//
+// Writes bench-results/lighthouse.json. Exits 1 when --assert finds a score below 100.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const assert = args.includes('--assert');
+const dist = path.resolve(opt('--dist', 'dist'));
+const here = path.dirname(new URL(import.meta.url).pathname);
+
+// Pages to audit; the widget is added when its build is present.
+const PAGES = ['/', '/air', '/water', '/report'];
+if (fs.existsSync(path.join(dist, 'widget.html'))) PAGES.push('/widget.html?view=aqi');
+
+const BUDGET = { performance: 95, lcpMs: 2500, cls: 0.02, transferKb: 250 };
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+const port = await freePort();
+const server = spawn('node', [path.join(here, 'serve.mjs'), '--dir', dist, '--port', String(port), '--csp'], { stdio: 'ignore' });
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH || '/usr/lib/chromium/chromium',
+  chromeFlags: [
+    '--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  ],
+});
+
+const rows = [];
+let failed = false;
+try {
+  await waitFor(`http://127.0.0.1:${port}/`);
+  for (const page of PAGES) {
+    const url = `http://127.0.0.1:${port}${page}`;
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    });
+    const lhr = result.lhr;
+    const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+    const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
+    const row = {
+      page,
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+      lcpMs: Math.round(audit('largest-contentful-paint')),
+      tbtMs: Math.round(audit('total-blocking-time')),
+      cls: Number(audit('cumulative-layout-shift').toFixed(3)),
+      transferKb: Math.round(audit('total-byte-weight') / 1024),
+      failing: Object.values(lhr.audits)
+        .filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric'].includes(a.scoreDisplayMode)
+          && (lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id && r.weight > 0)
+            || lhr.categories['best-practices'].auditRefs.some((r) => r.id === a.id && r.weight > 0)))
+        .map((a) => a.id),
+    };
+    rows.push(row);
+    if (row.accessibility < 100 || row.bestPractices < 100) failed = true;
+  }
+} finally {
+  await chrome.kill();
+  server.kill();
+}
+
+const mark = (ok) => (ok ? 'OK' : 'OVER');
+console.log(`Lighthouse 12.8.2, mobile preset (simulated slow 4G, 4× CPU), ${dist}`);
+console.log('page                     perf  a11y  best   LCP ms  TBT ms    CLS  transfer KB');
+for (const r of rows) {
+  console.log(
+    `${r.page.padEnd(24)} ${String(r.performance).padStart(4)}  ${String(r.accessibility).padStart(4)}  ${String(r.bestPractices).padStart(4)}` +
+      `  ${String(r.lcpMs).padStart(7)} ${String(r.tbtMs).padStart(7)} ${r.cls.toFixed(3).padStart(6)}  ${String(r.transferKb).padStart(11)}` +
+      (assert ? '' : `   perf ${mark(r.performance >= BUDGET.performance)}, LCP ${mark(r.lcpMs <= BUDGET.lcpMs)}, CLS ${mark(r.cls <= BUDGET.cls)}, transfer ${mark(r.transferKb <= BUDGET.transferKb)}`) +
+      (r.failing.length ? `   failing: ${r.failing.join(', ')}` : ''),
+  );
+}
+fs.mkdirSync('bench-results', { recursive: true });
+fs.writeFileSync('bench-results/lighthouse.json', JSON.stringify({ budget: BUDGET, rows }, null, 2));
+if (assert && failed) {
+  console.error('accessibility or best practices below 100 on a page (see "failing")');
+  process.exit(1);
+}

@@ -1,0 +1,35 @@
+// Hostile and messy data (issue 7 §6): markup in every text field renders as text, an oversized
+// feed is refused with a message, and duplicated, out-of-order and future rows are handled and said.
+import { test, expect, expectNoAxeViolations } from './fixtures';
+
+test('script and HTML in station and section names render as text, and nothing executes', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await page.goto('/fx/hostile/air');
+  await expect(page.getByTestId('station-1119A')).toContainText('<script>alert("x")</script>');
+  await expect(page.getByTestId('station-1120A')).toContainText('<img src=x onerror=alert(1)>');
+  await expect(page.getByTestId('city-aqi')).toContainText('<b>bold</b>');
+  await page.goto('/fx/hostile/water');
+  await expect(page.locator('[data-testid^="section-"]').first()).toContainText('<script>alert("w")</script>');
+  await expect(page.getByRole('table', { name: '<i>松花江</i>' })).toBeVisible();
+  await page.locator('[data-testid^="section-"]').first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 2, name: /<script>alert\("w"\)<\/script>/ })).toBeVisible();
+  expect(await page.locator('main script, main img[onerror], main svg[onload]').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+  await expectNoAxeViolations(page);
+});
+
+test('a feed larger than limits.max_feed_bytes is refused with a message', async ({ page }) => {
+  await page.goto('/fx/too-large/air?lang=en');
+  await expect(page.getByTestId('feed-error')).toContainText('too large');
+  await expect(page.getByTestId('feed-error')).toContainText('air-latest.json');
+});
+
+test('duplicated, out-of-order and future rows are handled and said', async ({ page }) => {
+  await page.goto('/fx/messy/air');
+  const notes = page.getByTestId('data-notes');
+  await expect(notes).toContainText('重复');
+  await expect(notes).toContainText('顺序');
+  await expect(notes).toContainText('晚于当前时间');
+  await expect(page.getByTestId('city-aqi')).toContainText('2021-03-01 11:00');
+});

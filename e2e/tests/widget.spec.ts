@@ -1,0 +1,192 @@
+// The embeddable widget (widget issue): iframes on a host page of another origin under a strict
+// CSP, auto-height through embed.js, keyboard order, axe inside the frames, parameter fallbacks,
+// the theme message filter, the /embed builder, and the <cc-env-widget> custom element.
+import { test, expect, expectNoAxeViolations, allowProblem } from './fixtures';
+import type { Page, Frame } from '@playwright/test';
+
+const SITE = 'http://127.0.0.1:4173';
+const HOST = 'http://127.0.0.1:4190/';
+const HOST_CE = 'http://127.0.0.1:4191/';
+
+const frameOf = (page: Page, id: string): Frame => {
+  const f = page.frames().find((fr) => fr.url().includes(`id=${id}`));
+  if (!f) throw new Error(`no frame with id=${id}`);
+  return f;
+};
+
+/** Every CSP violation inside each frame, collected by a listener installed in the frame. */
+async function frameViolations(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => (window as any).__ccViolations ?? []);
+}
+
+test.describe('iframe widget on a host page with a strict CSP', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => {
+      (window as any).__ccViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => (window as any).__ccViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+  });
+
+  test('three frames render and fit their content', async ({ page }) => {
+    await page.goto(HOST);
+    const ids: [string, string, string][] = [['f-aqi', 'w1', 'widget-aqi'], ['f-water', 'w2', 'widget-water'], ['f-report', 'w3', 'widget-report']];
+    for (const [frameId, , testId] of ids) {
+      await expect(page.frameLocator(`#${frameId}`).getByTestId(testId)).toBeVisible();
+    }
+    const aqi = page.frameLocator('#f-aqi');
+    await expect(aqi.getByTestId('aqi')).toHaveText(/^\d+$/);
+    await expect(aqi.getByTestId('sample')).toContainText('示例数据');
+    await expect(aqi.locator('time')).toContainText('北京时间');
+    await expect(aqi.getByRole('link', { name: /查看完整空气质量信息/ })).toHaveAttribute('href', `${SITE}/air`);
+    const water = page.frameLocator('#f-water');
+    await expect(water.getByTestId('good-share')).toHaveText(/%$/);
+    await expect(water.getByTestId('class-counts').locator('li')).toHaveCount(6);
+    await expect(water.getByTestId('worst').locator('li').first()).toBeVisible();
+    await expect(page.frameLocator('#f-report').getByRole('link', { name: /我要举报/ })).toHaveAttribute('href', `${SITE}/report`);
+
+    for (const [frameId, id] of ids) {
+      const frame = frameOf(page, id);
+      await expect.poll(async () => {
+        const content = await frame.evaluate(() => document.getElementById('cc-widget')!.getBoundingClientRect().height);
+        const box = await page.locator(`#${frameId}`).evaluate((el) => el.getBoundingClientRect().height);
+        return Math.abs(box - content);
+      }, { message: `${frameId} fits its content` }).toBeLessThanOrEqual(2);
+      expect(await frameViolations(frame), `CSP violations inside ${frameId}`).toEqual([]);
+    }
+    expect(await page.evaluate(() => (window as any).__ccViolations)).toEqual([]);
+  });
+
+  test('keyboard focus moves through the frames in order', async ({ page }) => {
+    await page.goto(HOST);
+    for (const t of ['widget-aqi', 'widget-water', 'widget-report']) {
+      await expect(page.frameLocator(`iframe >> nth=${['widget-aqi', 'widget-water', 'widget-report'].indexOf(t)}`).getByTestId(t)).toBeVisible();
+    }
+    await page.locator('#before').focus();
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+    }
+    expect(order).toEqual(['f-aqi', 'f-water', 'f-report', 'after']);
+  });
+
+  test('axe-core finds no violations on the host page and inside the widgets', async ({ page }) => {
+    await page.goto(HOST);
+    await expect(page.frameLocator('#f-water').getByTestId('widget-water')).toBeVisible();
+    await expect(page.frameLocator('#f-aqi').getByTestId('widget-aqi')).toBeVisible();
+    await expect(page.frameLocator('#f-report').getByTestId('widget-report')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('theme messages are accepted only from configured origins', async ({ page }) => {
+    await page.goto(HOST);
+    await expect(page.frameLocator('#f-aqi').getByTestId('widget-aqi')).toBeVisible();
+    // The bundled config lists no origin: the host's message is ignored.
+    await page.evaluate(() => (document.getElementById('f-aqi') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'cc-widget:theme', theme: 'dark' }, '*'));
+    await page.waitForTimeout(300);
+    await expect(page.frameLocator('#f-aqi').getByTestId('widget')).toHaveClass(/ccw--light/);
+    // A site whose config lists this host: accepted; an unknown theme is not.
+    await page.evaluate((src) => {
+      const f = document.createElement('iframe');
+      f.id = 'f-msg'; f.title = 'msg'; f.src = src;
+      document.querySelector('main')!.append(f);
+    }, `${SITE}/fx/widget-messages/widget.html?view=report&id=m1`);
+    const msg = page.frameLocator('#f-msg');
+    await expect(msg.getByTestId('widget-report')).toBeVisible();
+    await expect.poll(async () => {
+      await page.evaluate(() => (document.getElementById('f-msg') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'cc-widget:theme', theme: 'contrast' }, '*'));
+      return msg.getByTestId('widget').getAttribute('class');
+    }).toMatch(/ccw--contrast/);
+    await page.evaluate(() => (document.getElementById('f-msg') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'cc-widget:theme', theme: 'neon' }, '*'));
+    await page.waitForTimeout(300);
+    await expect(msg.getByTestId('widget')).toHaveClass(/ccw--contrast/);
+  });
+});
+
+test('invalid parameters fall back to defaults with a console warning, never an error', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto('/widget.html?view=map&theme=neon&size=xl&lang=en&station=ZZZ9&id=x');
+  await expect(page.getByTestId('widget-aqi')).toBeVisible();
+  await expect(page.getByTestId('widget')).toHaveClass(/ccw--light/);
+  await expect(page.getByTestId('widget')).toHaveClass(/ccw--m/);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Changchun air quality');
+  await expect(page.getByText('There is no such station; the city value is shown.')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect.poll(() => warnings.join('\n')).toMatch(/invalid view="map".*invalid theme="neon".*invalid size="xl"/);
+});
+
+test('a station, English, dark and small', async ({ page }) => {
+  await page.goto('/widget.html?view=aqi&station=1119A&lang=en&theme=dark&size=s');
+  await expect(page.getByTestId('widget')).toHaveClass(/ccw--dark/);
+  await expect(page.getByTestId('widget')).toHaveClass(/ccw--s/);
+  await expect(page.getByRole('heading', { level: 2 })).toContainText('air quality');
+  await expect(page.getByRole('link', { name: /See the full air-quality page/ })).toHaveAttribute('href', /air\?station=1119A&lang=en$/);
+  await expectNoAxeViolations(page);
+});
+
+test('the combo view and the contrast theme pass axe', async ({ page }) => {
+  await page.goto('/widget.html?view=combo&theme=contrast');
+  await expect(page.getByTestId('widget-aqi')).toBeVisible();
+  await expect(page.getByTestId('widget-water')).toBeVisible();
+  await expect(page.getByTestId('widget-report')).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('the /embed builder previews, builds and copies the snippet', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SITE });
+  await page.goto('/embed');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('嵌入小部件');
+  const preview = page.getByTestId('embed-preview');
+  await expect(preview).toHaveAttribute('src', `${SITE}/widget.html?view=aqi&id=w1`);
+  await expect(page.frameLocator('[data-testid=embed-preview]').getByTestId('widget-aqi')).toBeVisible();
+  await page.getByLabel('显示内容').selectOption('water');
+  await page.getByLabel('配色').selectOption('dark');
+  await expect(preview).toHaveAttribute('src', `${SITE}/widget.html?view=water&theme=dark&id=w1`);
+  await expect(page.frameLocator('[data-testid=embed-preview]').getByTestId('widget-water')).toBeVisible();
+  const snippet = page.getByTestId('embed-snippet');
+  await expect(snippet).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:4173\/widget\.html\?view=water&amp;theme=dark&amp;id=w1" title="长春地表水水质" loading="lazy"/);
+  await expect(snippet).toHaveValue(/<script src="http:\/\/127\.0\.0\.1:4173\/embed\.js" defer><\/script>/);
+  await expect(page.getByTestId('csp-iframe')).toHaveText('frame-src http://127.0.0.1:4173; script-src http://127.0.0.1:4173');
+  await page.getByRole('button', { name: '复制代码' }).click();
+  await expect(page.getByTestId('embed-copied')).toHaveText('已复制到剪贴板。');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('view=water');
+  await page.getByLabel('可选：自定义元素').check();
+  await expect(snippet).toHaveValue(/<cc-env-widget view="water" lang="zh" theme="dark" size="m" id="w1"><\/cc-env-widget>/);
+  // The preview follows the widget's height.
+  await expect.poll(async () => {
+    const frame = page.frames().find((f) => f.url().includes('view=water'))!;
+    const content = await frame.evaluate(() => document.getElementById('cc-widget')!.getBoundingClientRect().height);
+    return Math.abs((await preview.boundingBox())!.height - content);
+  }).toBeLessThanOrEqual(2);
+  await expectNoAxeViolations(page);
+});
+
+test.describe('custom element on a host page that allows it', () => {
+  test('renders two views side by side without touching the host', async ({ page }) => {
+    await page.goto(HOST_CE);
+    const hostStyle = () => page.evaluate(() => {
+      const s = (id: string, p: string[]) => { const c = getComputedStyle(document.getElementById(id)!); return p.map((x) => c.getPropertyValue(x)).join('|'); };
+      return [s('host-div', ['color', 'border-top-style', 'font-family']), s('host-h2', ['font-size', 'color']), s('host-a', ['color', 'text-decoration-line'])];
+    });
+    const expected = ['rgb(128, 0, 128)|dashed|serif', '40px|rgb(255, 0, 0)', 'rgb(255, 165, 0)|none'];
+    expect(await hostStyle()).toEqual(expected);
+    await expect(page.locator('#ce-aqi').getByTestId('widget-aqi')).toBeVisible();
+    await expect(page.locator('#ce-water').getByTestId('widget-water')).toBeVisible();
+    await expect(page.locator('#ce-aqi').getByTestId('aqi')).toHaveText(/^\d+$/);
+    await expect(page.locator('#ce-water').getByRole('heading', { level: 2 })).toHaveText('Changchun surface water');
+    await expect(page.locator('#ce-water').getByTestId('widget')).toHaveClass(/ccw--dark/);
+    // The host's styles are unchanged, and its rules do not reach inside the widget.
+    expect(await hostStyle()).toEqual(expected);
+    const inside = await page.locator('#ce-aqi').getByTestId('widget').evaluate((el) => getComputedStyle(el).borderTopStyle);
+    expect(inside).not.toBe('dashed');
+    const h2 = await page.locator('#ce-aqi').getByRole('heading', { level: 2 }).evaluate((el) => getComputedStyle(el).fontSize);
+    expect(h2).not.toBe('40px');
+    await expect(page).toHaveTitle('宿主页面 · 自定义元素');
+    expect(page.url()).toBe(HOST_CE);
+    // Styles come from a linked stylesheet inside each shadow root, never an injected <style>.
+    const styles = await page.evaluate(() => [...document.querySelectorAll('cc-env-widget')].map((el) => [el.shadowRoot!.querySelectorAll('style').length, el.shadowRoot!.querySelectorAll('link[rel=stylesheet]').length]));
+    expect(styles).toEqual([[0, 1], [0, 1]]);
+    expect(await page.evaluate(() => document.head.querySelectorAll('style').length)).toBe(1);
+  });
+});

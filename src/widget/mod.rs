@@ -1,0 +1,563 @@
+//! The embeddable widget: its root component, data loading and views. Used by the `widget` bin
+//! (`widget.html` in an iframe, and the `<cc-env-widget>` custom element) and, for its strings,
+//! by the `/embed` builder page.
+//!
+//! No router, no site contexts, no charts: the widget provides what it needs itself. All URLs
+//! resolve against `site_base` (the folder of widget.html, or of cc-env-widget.js), never the
+//! host page's address.
+
+pub mod text;
+
+use crate::api::{fetch_text, ApiError, FetchLimits};
+use crate::components::air::{hour_text, level_words, AqiBadge};
+use crate::feeds::{fetch_source, parse_air, AirData, ConfigLoadError, SourceError};
+use cc_core::air::{Aqi, NoAqi, NoAqiReason, PollutantSet};
+use cc_core::config::{parse_config, Config, FeedFormat};
+use cc_core::i18n::Lang;
+use cc_core::time::Hour;
+use cc_core::water::{Period, WaterClass};
+use cc_core::widget::{Params, Size, Theme, View};
+use leptos::prelude::*;
+use std::sync::Arc;
+use text::wt;
+
+/// Fetches and parses `<site_base>config.json`.
+pub async fn load_config_at(site_base: &str) -> Result<Arc<Config>, ConfigLoadError> {
+    let url = cc_core::url::resolve(site_base, "config.json");
+    let limits = FetchLimits {
+        timeout_ms: 15_000,
+        max_bytes: 1_000_000,
+    };
+    let text = fetch_text(&url, limits)
+        .await
+        .map_err(ConfigLoadError::Fetch)?;
+    parse_config(&text, &url)
+        .map(Arc::new)
+        .map_err(ConfigLoadError::Invalid)
+}
+
+/// Loads `air.latest` as the site does (`crate::feeds::load_air`), from an already loaded config.
+pub async fn load_air_latest(config: &Config) -> Result<Arc<AirData>, SourceError> {
+    let source = config
+        .air_latest
+        .clone()
+        .ok_or(SourceError::NotConfigured)?;
+    let files = fetch_source(&source, config)
+        .await
+        .map_err(SourceError::Api)?;
+    let mut datasets = Vec::with_capacity(files.len());
+    for file in &files {
+        datasets.push(parse_air(source.format, file, config).map_err(SourceError::Api)?);
+    }
+    let (dataset, notes) = cc_core::air::merge(datasets, Some(crate::env::now_hour()));
+    let station_hours = cc_core::air::station_hourly(&dataset);
+    let city_hours = cc_core::air::city_hourly(&dataset);
+    Ok(Arc::new(AirData {
+        sample: source.sample || dataset.sample,
+        attribution: source.attribution.clone(),
+        dataset,
+        notes,
+        station_hours,
+        city_hours,
+    }))
+}
+
+/// What the water view shows: the newest month's headline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaterSummary {
+    pub period: Period,
+    pub sample: bool,
+    /// Sections per class, Ⅰ…劣Ⅴ.
+    pub counts: [usize; 6],
+    pub assessed: usize,
+    pub good: usize,
+    /// The worst sections (at most three), worst first: (zh name, en name, class).
+    pub worst: Vec<(String, String, WaterClass)>,
+}
+
+/// Why the water view has nothing to show.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WaterError {
+    Source(SourceError),
+    /// A format other than cc-water-json.
+    Unsupported,
+}
+
+/// The newest month's headline from parsed sections and results.
+pub fn water_summary(
+    sections: &[cc_core::water::Section],
+    results: &[cc_core::water::Measurement],
+    sample: bool,
+) -> Option<WaterSummary> {
+    let newest = results.iter().map(|m| m.date).max()?;
+    let period = Period::Month {
+        year: newest.year,
+        month: newest.month,
+    };
+    let assessed = cc_core::water::period::assess_period(sections, results, period);
+    let mut counts = [0usize; 6];
+    let mut classed: Vec<(String, String, WaterClass)> = Vec::new();
+    for s in &assessed {
+        if let Some(c) = s.assessment.class {
+            counts[usize::from(c.code() - 1)] += 1;
+            classed.push((s.section.name.zh.clone(), s.section.name.en.clone(), c));
+        }
+    }
+    classed.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    classed.truncate(3);
+    Some(WaterSummary {
+        period,
+        sample,
+        counts,
+        assessed: counts.iter().sum(),
+        good: counts[..3].iter().sum(),
+        worst: classed,
+    })
+}
+
+async fn load_water(config: &Config) -> Result<Option<WaterSummary>, WaterError> {
+    use cc_core::water::feeds::cc_json::{parse_results, parse_sections};
+    let (Some(sec), Some(res)) = (config.water_sections.clone(), config.water_results.clone())
+    else {
+        return Err(WaterError::Source(SourceError::NotConfigured));
+    };
+    if sec.format != FeedFormat::CcWaterJson || res.format != FeedFormat::CcWaterJson {
+        return Err(WaterError::Unsupported);
+    }
+    let api = |e| WaterError::Source(SourceError::Api(e));
+    let parse_error = |url: &str, error| {
+        WaterError::Source(SourceError::Api(ApiError::Parse {
+            url: url.to_string(),
+            error,
+        }))
+    };
+    let sec_files = fetch_source(&sec, config).await.map_err(api)?;
+    let res_files = fetch_source(&res, config).await.map_err(api)?;
+    let mut sections = Vec::new();
+    let mut sample = sec.sample || res.sample;
+    for f in &sec_files {
+        let doc = parse_sections(&f.text).map_err(|e| parse_error(&f.url, e))?;
+        sample |= doc.sample;
+        sections.extend(doc.sections);
+    }
+    let mut results = Vec::new();
+    for f in &res_files {
+        let doc = parse_results(&f.text, &sections).map_err(|e| parse_error(&f.url, e))?;
+        sample |= doc.sample;
+        results.extend(doc.results);
+    }
+    Ok(water_summary(&sections, &results, sample))
+}
+
+/// Where the widget runs: an iframe of widget.html, or a custom element in the host page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Frame,
+    Element,
+}
+
+/// Hours after which the newest air data is called stale (as on the site).
+const STALE_AFTER_HOURS: i64 = crate::pages::air::STALE_AFTER_HOURS;
+
+/// The widget. `theme` can change later (a permitted message); `origins` receives
+/// config `widget.message_origins` once config.json is loaded.
+#[component]
+pub fn Widget(
+    params: Params,
+    /// Absolute URL of the site's folder, ending with `/`.
+    site_base: String,
+    theme: RwSignal<Theme>,
+    origins: RwSignal<Vec<String>>,
+    mode: Mode,
+) -> impl IntoView {
+    let lang = params.lang;
+    let view = params.view;
+    let base = site_base.clone();
+    let config = LocalResource::new(move || {
+        let base = base.clone();
+        async move { load_config_at(&base).await }
+    });
+    let (tick, set_tick) = signal(0u32);
+    // Once config.json is in: the message origins, and the refresh interval (no reload).
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(Ok(cfg)) = config.get() else {
+            return false;
+        };
+        origins.set(cfg.widget.message_origins.clone());
+        let ms = cfg.widget.refresh_minutes.max(1).saturating_mul(60_000);
+        gloo_timers::callback::Interval::new(ms, move || set_tick.update(|t| *t += 1)).forget();
+        true
+    });
+    let wants_air = matches!(view, View::Aqi | View::Combo);
+    let wants_water = matches!(view, View::Water | View::Combo);
+    let air = wants_air.then(|| {
+        LocalResource::new(move || {
+            tick.track();
+            async move {
+                let cfg = config.await.map_err(SourceError::Config)?;
+                load_air_latest(&cfg).await
+            }
+        })
+    });
+    let water = wants_water.then(|| {
+        LocalResource::new(move || {
+            tick.track();
+            async move {
+                let cfg = config
+                    .await
+                    .map_err(|e| WaterError::Source(SourceError::Config(e)))?;
+                load_water(&cfg).await
+            }
+        })
+    });
+    let station = params.station.clone();
+    let size = params.size;
+    let class = move || {
+        format!(
+            "ccw ccw--{} ccw--{} ccw--view-{}{}",
+            theme.get().code(),
+            size.code(),
+            view.code(),
+            if mode == Mode::Element {
+                " ccw--element"
+            } else {
+                ""
+            }
+        )
+    };
+    let sb = site_base.clone();
+    let air_part = air.map(|air| {
+        let sb = sb.clone();
+        view! {
+            <Transition fallback=move || view! { <Loading lang=lang /> }>
+                {move || {
+                    let sb = sb.clone();
+                    let station = station.clone();
+                    Suspend::new(async move {
+                        match air.await {
+                            Ok(data) => aqi_card(&data, station.as_deref(), lang, size, &sb),
+                            Err(e) => error_card(e.message(lang), lang),
+                        }
+                    })
+                }}
+            </Transition>
+        }
+    });
+    let sb = site_base.clone();
+    let water_part = water.map(|water| {
+        let sb = sb.clone();
+        view! {
+            <Transition fallback=move || view! { <Loading lang=lang /> }>
+                {move || {
+                    let sb = sb.clone();
+                    Suspend::new(async move {
+                        match water.await {
+                            Ok(summary) => water_card(summary.as_ref(), lang, &sb),
+                            Err(WaterError::Unsupported) => error_card(wt(lang).water_unsupported.to_string(), lang),
+                            Err(WaterError::Source(e)) => error_card(e.message(lang), lang),
+                        }
+                    })
+                }}
+            </Transition>
+        }
+    });
+    let report_part =
+        matches!(view, View::Report | View::Combo).then(|| report_card(lang, &site_base));
+    view! {
+        <div class=class lang=lang.tag() data-testid="widget">
+            {air_part}
+            {water_part}
+            {report_part}
+        </div>
+    }
+}
+
+#[component]
+fn Loading(lang: Lang) -> impl IntoView {
+    view! { <p class="ccw-status" role="status">{wt(lang).loading}</p> }
+}
+
+fn error_card(message: String, lang: Lang) -> AnyView {
+    view! {
+        <div class="ccw-card ccw-error" role="alert" data-testid="widget-error">
+            <p class="ccw-strong">{wt(lang).error_title}</p>
+            <p class="ccw-small">{message}</p>
+        </div>
+    }
+    .into_any()
+}
+
+fn sample_label(lang: Lang) -> impl IntoView {
+    let t = wt(lang);
+    view! {
+        <p class="ccw-sample" data-testid="sample">
+            <strong class="ccw-sample__tag">{t.sample_data}</strong>" "{t.sample_note}
+        </p>
+    }
+}
+
+/// A link to a page of the site, opened in a new window (the widget sits in someone else's page).
+fn more_link(href: String, label: &'static str, lang: Lang) -> impl IntoView {
+    view! {
+        <p class="ccw-more">
+            <a href=href target="_blank" rel="noopener">
+                {label}<span class="ccw-visually-hidden">{wt(lang).new_window}</span>
+            </a>
+        </p>
+    }
+}
+
+/// `air?station=…&lang=en` under the site base.
+pub fn page_url(site_base: &str, path: &str, query: &[(&str, &str)], lang: Lang) -> String {
+    let mut q: Vec<String> = query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    if lang == Lang::En {
+        q.push("lang=en".into());
+    }
+    let url = cc_core::url::resolve(site_base, path);
+    if q.is_empty() {
+        url
+    } else {
+        format!("{url}?{}", q.join("&"))
+    }
+}
+
+fn no_aqi() -> Result<Aqi, NoAqi> {
+    Err(NoAqi {
+        reason: NoAqiReason::MissingValues,
+        missing: PollutantSet(0x7f),
+    })
+}
+
+fn aqi_card(data: &AirData, station: Option<&str>, lang: Lang, size: Size, base: &str) -> AnyView {
+    let t = wt(lang);
+    let (hour, _) = crate::pages::air::select_hour(None, data);
+    let index = station.and_then(|code| data.dataset.stations.iter().position(|s| s.code == code));
+    let unknown = station.is_some() && index.is_none();
+    let (heading, assessment) = match index {
+        Some(i) => {
+            let s = &data.dataset.stations[i];
+            let row = hour.and_then(|h| {
+                data.station_hours
+                    .iter()
+                    .find(|r| usize::from(r.station) == i && r.hour == h)
+            });
+            let name = match lang {
+                Lang::Zh => format!("{}{}", s.name, t.aqi_station_heading),
+                Lang::En => format!("{} {}", s.name, t.aqi_station_heading),
+            };
+            (name, row.map(|r| r.assessment))
+        }
+        None => {
+            let row = hour.and_then(|h| data.city_hours.iter().find(|c| c.hour == h));
+            (t.aqi_heading.to_string(), row.map(|c| c.assessment))
+        }
+    };
+    let outcome = assessment.map(|a| a.outcome).unwrap_or_else(no_aqi);
+    let primary = outcome.as_ref().ok().map(|a| {
+        if a.primary.is_empty() {
+            t.primary_none.to_string()
+        } else {
+            a.primary.text(lang)
+        }
+    });
+    let advice = assessment.and_then(|a| {
+        let aqi = a.outcome.ok()?;
+        let texts = aqi.level.texts(a.rules);
+        Some(texts.general_public.unwrap_or(texts.advice).get(lang))
+    });
+    let level_name = outcome.as_ref().ok().map(|a| level_words(a.level, lang));
+    let stale = data
+        .dataset
+        .latest_hour()
+        .filter(|n| crate::env::now_hour().0 - n.0 > STALE_AFTER_HOURS);
+    let href = match index {
+        Some(i) => page_url(
+            base,
+            "air",
+            &[("station", &data.dataset.stations[i].code)],
+            lang,
+        ),
+        None => page_url(base, "air", &[], lang),
+    };
+    view! {
+        <section class="ccw-card ccw-aqi" aria-labelledby="ccw-aqi-h" data-testid="widget-aqi" data-level=level_name.unwrap_or_default()>
+            <h2 id="ccw-aqi-h" class="ccw-h">{heading}</h2>
+            {unknown.then(|| view! { <p class="ccw-notice" role="status">{t.station_unknown}</p> })}
+            {data.sample.then(|| sample_label(lang))}
+            {stale.map(|n: Hour| view! { <p class="ccw-notice" role="status" data-testid="stale">{t.stale}" "{hour_text(n, lang)}</p> })}
+            <p class="ccw-aqi__main">
+                <span class="ccw-aqi__label">{t.aqi_label}</span>
+                <AqiBadge outcome=outcome lang=lang large=size == Size::M />
+            </p>
+            <dl class="ccw-facts">
+                {primary.map(|p| view! { <dt>{t.primary}</dt><dd data-testid="primary">{p}</dd> })}
+                {hour.map(|h| view! { <dt>{t.data_time}</dt><dd><time datetime=h.to_param()>{hour_text(h, lang)}</time></dd> })}
+            </dl>
+            {advice.map(|a| view! { <p class="ccw-advice"><span class="ccw-strong">{t.advice}": "</span>{a}</p> })}
+            {more_link(href, t.more_air, lang)}
+        </section>
+    }
+    .into_any()
+}
+
+fn water_card(summary: Option<&WaterSummary>, lang: Lang, base: &str) -> AnyView {
+    let t = wt(lang);
+    let body = match summary {
+        None => view! { <p>{t.water_none}</p> }.into_any(),
+        Some(s) => {
+            let share = (s.assessed > 0)
+                .then(|| format!("{:.1}%", s.good as f64 * 100.0 / s.assessed as f64));
+            let counts = WaterClass::ALL
+                .into_iter()
+                .zip(s.counts)
+                .map(|(c, n)| {
+                    let label = t
+                        .water_class_count
+                        .replace("{class}", c.label(lang))
+                        .replace("{n}", &n.to_string());
+                    view! {
+                        <li class="ccw-class-count">
+                            <span class=format!("ccw-swatch ccw-wclass--{}", c.code()) aria-hidden="true">{c.roman()}</span>
+                            {label}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let worst = s
+                .worst
+                .iter()
+                .map(|(zh, en, c)| {
+                    let name = if lang == Lang::Zh { zh.clone() } else { en.clone() };
+                    view! {
+                        <li>
+                            {name}" "
+                            <span class=format!("ccw-swatch ccw-wclass--{}", c.code())>{c.label(lang)}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                {s.sample.then(|| sample_label(lang))}
+                <dl class="ccw-facts">
+                    <dt>{t.water_good_share}</dt>
+                    <dd class="ccw-big" data-testid="good-share">{share.unwrap_or_else(|| "—".into())}</dd>
+                    <dt>{t.water_period}</dt>
+                    <dd>{s.period.label(lang)}</dd>
+                </dl>
+                <p class="ccw-strong">{t.water_counts}</p>
+                <ul class="ccw-classes" data-testid="class-counts">{counts}</ul>
+                <p class="ccw-strong">{t.water_worst}</p>
+                <ol class="ccw-worst" data-testid="worst">{worst}</ol>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class="ccw-card ccw-water" aria-labelledby="ccw-water-h" data-testid="widget-water">
+            <h2 id="ccw-water-h" class="ccw-h">{t.water_heading}</h2>
+            {body}
+            {more_link(page_url(base, "water", &[], lang), t.more_water, lang)}
+        </section>
+    }
+    .into_any()
+}
+
+fn report_card(lang: Lang, base: &str) -> impl IntoView {
+    let t = wt(lang);
+    view! {
+        <section class="ccw-card ccw-report" aria-labelledby="ccw-report-h" data-testid="widget-report">
+            <h2 id="ccw-report-h" class="ccw-h">{t.report_heading}</h2>
+            <p>{t.report_text}</p>
+            <p>
+                <a class="ccw-button" href=page_url(base, "report", &[], lang) target="_blank" rel="noopener">
+                    {t.report_cta}<span class="ccw-visually-hidden">{t.new_window}</span>
+                </a>
+            </p>
+            <p class="ccw-small">{t.report_phone}</p>
+        </section>
+    }
+}
+
+/// The iframe's accessible title for a view.
+pub fn frame_title(view: View, lang: Lang) -> &'static str {
+    let t = wt(lang);
+    match view {
+        View::Aqi => t.frame_title_aqi,
+        View::Water => t.frame_title_water,
+        View::Report => t.frame_title_report,
+        View::Combo => t.frame_title_combo,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_urls() {
+        assert_eq!(
+            page_url(
+                "https://x.cn/env/",
+                "air",
+                &[("station", "1119A")],
+                Lang::En
+            ),
+            "https://x.cn/env/air?station=1119A&lang=en"
+        );
+        assert_eq!(
+            page_url("https://x.cn/", "report", &[], Lang::Zh),
+            "https://x.cn/report"
+        );
+    }
+
+    #[test]
+    fn stylesheet_has_every_water_class_colour() {
+        let css = include_str!("../../style/widget.css").to_ascii_lowercase();
+        for c in WaterClass::ALL {
+            let rule = format!(".ccw-wclass--{}", c.code());
+            assert!(css.contains(&rule), "{rule}");
+            assert!(
+                css.contains(&c.colour().to_ascii_lowercase()),
+                "{}",
+                c.colour()
+            );
+        }
+    }
+
+    #[test]
+    fn water_summary_counts_and_worst() {
+        use cc_core::time::Date;
+        use cc_core::water::{Indicator, Measurement};
+        let sections = cc_core::water::changchun_sections();
+        let m = |slug: &str, v: f64| Measurement {
+            section: slug.to_string(),
+            date: Date {
+                year: 2021,
+                month: 5,
+                day: 3,
+            },
+            indicator: Indicator::Ammonia,
+            value: v,
+        };
+        let results = vec![
+            m("songhuajiangcun", 0.1),
+            m("liuzhentun", 3.0),
+            m("zhenjiangkou", 1.2),
+        ];
+        let s = water_summary(&sections, &results, true).unwrap();
+        assert_eq!(
+            s.period,
+            Period::Month {
+                year: 2021,
+                month: 5
+            }
+        );
+        assert_eq!(s.assessed, 3);
+        assert_eq!(s.good, 1);
+        assert_eq!(s.worst[0].2, WaterClass::WorseThanV);
+        assert!(water_summary(&sections, &[], false).is_none());
+    }
+}

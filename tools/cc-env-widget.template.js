@@ -1,0 +1,28 @@
+// <cc-env-widget view="aqi|water|report|combo" station="1119A" lang="zh|en" theme="light|dark|contrast" size="s|m" id="…">
+// One script tag on the host page: <script type="module" src="<site>/cc-env-widget.js"></script>.
+// The widget renders inside a shadow root with a linked stylesheet (no inline styles), fetches
+// from this script's site, and never touches the host page's styles, title or URL. Host CSP:
+// script-src <site> 'wasm-unsafe-eval'; connect-src <site>; style-src <site>.
+// Written by tools/finalize-dist.mjs from tools/cc-env-widget.template.js (hashed names filled in).
+import init, { cc_mount } from './__GLUE__';
+
+const site = new URL('./', import.meta.url).href;
+const css = new URL('./__CSS__', import.meta.url).href;
+let ready;
+const start = () => (ready ??= init({ module_or_path: new URL('./__WASM__', import.meta.url) }));
+const NAMES = ['view', 'station', 'lang', 'theme', 'size', 'id'];
+
+class CcEnvWidget extends HTMLElement {
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: 'open' });
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = css;
+    const mount = document.createElement('div');
+    root.append(link, mount);
+    const pairs = NAMES.filter((n) => this.hasAttribute(n)).map((n) => [n, this.getAttribute(n)]);
+    start().then(() => cc_mount(mount, pairs, site));
+  }
+}
+if (!customElements.get('cc-env-widget')) customElements.define('cc-env-widget', CcEnvWidget);
