@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <Footer />
+            <crate::report_app::background::BackgroundOutbox />
         </Router>
     }
 }

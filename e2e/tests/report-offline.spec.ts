@@ -24,3 +24,22 @@ test('offline submit, reload offline, back online: exactly one stored request', 
   await expect(page.getByTestId('outbox-item').first()).toHaveAttribute('data-state', 'sent', { timeout: 15_000 });
   expect(await storedRequests(request)).toHaveLength(1);
 });
+
+test('a report queued offline is sent on the next visit to any page, once', async ({ page, context, request }) => {
+  await resetReceiver(request);
+  await shortRetries(page);
+  await page.goto('/report');
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await fillReport(page);
+  await context.setOffline(true);
+  await page.getByRole('button', { name: '提交举报' }).click();
+  await expect(page.getByTestId('outbox-item').first()).toHaveAttribute('data-state', 'queued');
+  // Leave for another page while still offline (the service worker serves it), then reconnect.
+  await page.goto('/air');
+  await expect(page.getByRole('heading', { level: 1, name: '空气质量' })).toBeVisible();
+  await context.setOffline(false);
+  await expect.poll(async () => (await storedRequests(request)).length, { timeout: 15_000 }).toBe(1);
+  await page.waitForTimeout(1500);
+  expect(await storedRequests(request)).toHaveLength(1);
+});

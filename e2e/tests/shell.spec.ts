@@ -79,6 +79,7 @@ test('navigation moves focus to the new page heading', async ({ page }) => {
 
 test('the keyboard reaches the skip link first, and it jumps to the content', async ({ page }) => {
   await page.goto('/air');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('空气质量');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: '跳到主要内容' })).toBeFocused();
   await page.keyboard.press('Enter');

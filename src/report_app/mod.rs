@@ -6,6 +6,7 @@
 //! What a report is, how it is validated and encoded, and how an outbox item moves between
 //! states are `cc_core::report`'s; nothing here decides any of that.
 
+pub mod background;
 pub mod idb;
 pub mod outbox;
 pub mod photos;

@@ -56,9 +56,19 @@ impl Outbox {
         on_cleanup(move || {
             let (alive, online) = cleanup.take();
             alive.set(false);
+            // Both listeners go before the closure is dropped, or a late event would call it.
             if let Some(w) = web_sys::window() {
                 let _ = w
                     .remove_event_listener_with_callback("online", online.as_ref().unchecked_ref());
+                if js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false) {
+                    let _ = w
+                        .navigator()
+                        .service_worker()
+                        .remove_event_listener_with_callback(
+                            "message",
+                            online.as_ref().unchecked_ref(),
+                        );
+                }
             }
         });
         spawn_local(async move {
