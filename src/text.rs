@@ -152,6 +152,9 @@ ui_text! {
     water_body_lake: "湖库", "lake or reservoir";
     water_inferred: "（推定）", " (inferred)";
     water_download_table: "下载指标表（CSV）", "Download the indicator table (CSV)";
+    water_automatic_heading: "自动监测站实时数据（参考）", "Automatic stations, real time (reference only)";
+    water_automatic_time: "监测时间", "Measured";
+    water_automatic_offline: "离线", "offline";
     water_automatic_note: "自动监测站实时数据只含部分指标，所得类别仅供参考，不是官方评价结果。", "Automatic stations report only some indicators; the class from them is for reference only, not the official assessment.";
     report_title: "我要举报", "Report pollution";
     embed_title: "嵌入小部件", "Embed a widget";

@@ -66,3 +66,18 @@ test('a malformed results file names file, line and column; the page stays usabl
   await expect(error).toContainText(/line 7, column \d+/);
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
 });
+
+test('automatic-station readings show a reference class, never as the official one', async ({ page }) => {
+  await page.goto('/fx/water-automatic/water');
+  const rows = page.getByTestId('automatic-reading');
+  await expect(rows.first()).toBeVisible();
+  const classes = page.getByTestId('automatic-class');
+  for (let i = 0; i < (await classes.count()); i++) {
+    const text = await classes.nth(i).textContent();
+    if (text && text.trim() !== '') expect(text).toContain('自动监测(参考)');
+  }
+  await expect(page.locator('[data-testid^="section-"] [data-testid="class"]')).toHaveCount(0);
+  await rows.getByRole('link', { name: '松花江村' }).click();
+  await expect(page.getByTestId('automatic-card').getByTestId('automatic-class')).toContainText('自动监测(参考)');
+  await expectNoAxeViolations(page);
+});

@@ -9,4 +9,5 @@ pub mod info;
 pub mod not_found;
 pub mod report;
 pub mod water;
+pub mod water_auto;
 pub mod water_section;

@@ -126,8 +126,10 @@ fn overview(
     lang: Lang,
 ) -> AnyView {
     let t = ui(lang);
+    let automatic = crate::pages::water_auto::automatic_overview(data, lang);
     let Some(p) = period_of(data, period) else {
-        return ().into_any();
+        // Only automatic readings: no official class to show.
+        return view! { {automatic} <ClassMeanings lang=lang /> }.into_any();
     };
     let assessed = assess_period(&data.sections, &data.results, p);
     let shown: Vec<&SectionPeriod> = assessed
@@ -164,7 +166,10 @@ fn overview(
                 view! {
                     <div class="cc-table-wrap">
                         <table class="cc-table cc-sections">
-                            <caption>{name.clone()}</caption>
+                            <caption>
+                                {name.clone()}
+                                {data.sample.then(|| view! { " · "<span class="cc-sample__tag">{t.sample_data}</span> })}
+                            </caption>
                             <thead>
                                 <tr>
                                     <th scope="col">{t.water_section}</th>
@@ -189,6 +194,7 @@ fn overview(
             {(count == 0).then(|| view! { <p>{t.water_no_sections}</p> })}
             {groups}
         </section>
+        {automatic}
         <ClassMeanings lang=lang />
     }
     .into_any()

@@ -28,8 +28,15 @@ pub fn section_detail(
     let Some(section) = data.sections.iter().find(|s| s.slug == slug) else {
         return ().into_any();
     };
+    let automatic = crate::pages::water_auto::automatic_card(data, section, lang);
     let Some(period) = period else {
-        return ().into_any();
+        // No manual results: the automatic reading, labelled as reference, is all there is.
+        return view! {
+            <p><a href=href("/water")>{t.water_back}</a></p>
+            <h2>{section.name.get(lang).to_string()}</h2>
+            {automatic}
+        }
+        .into_any();
     };
     let means = period_means(&data.results, slug, period);
     let assessment = SectionAssessment::new(&means, section.body, Basis::Manual);
@@ -110,6 +117,7 @@ pub fn section_detail(
             {assessment.class.map(|c| view! { <p>{c.meaning().get(lang)}</p> })}
         </section>
         <IndicatorTable assessment=assessment.clone() caption=caption lang=lang />
+        {automatic}
         <p>
             <a class="cc-download" href=csv_href(&csv) download=format!("{slug}-{}{}.csv", period.to_param(), if sample { "-sample" } else { "" })>
                 {t.water_download_table}
