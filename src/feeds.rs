@@ -38,15 +38,19 @@ pub struct SiteConfig(pub LocalResource<ConfigResult>);
 
 /// Fetches and parses config.json, which sits beside index.html.
 pub async fn load_config() -> ConfigResult {
-    let url = crate::env::site_file_url("config.json");
+    load_config_from(&crate::env::site_file_url("config.json")).await
+}
+
+/// Fetches and parses the config.json at `url` (the site's, or the widget's site).
+pub async fn load_config_from(url: &str) -> ConfigResult {
     let limits = FetchLimits {
         timeout_ms: 15_000,
         max_bytes: 1_000_000,
     };
-    let text = fetch_text(&url, limits)
+    let text = fetch_text(url, limits)
         .await
         .map_err(ConfigLoadError::Fetch)?;
-    let config = parse_config(&text, &url).map_err(ConfigLoadError::Invalid)?;
+    let config = parse_config(&text, url).map_err(ConfigLoadError::Invalid)?;
     if !config.unknown_keys.is_empty() {
         leptos::logging::warn!(
             "config.json: unknown keys ignored: {}",
@@ -155,21 +159,25 @@ pub fn parse_air(
     })
 }
 
-/// Loads an air source: fetch every file, parse, merge in order, score every hour.
-pub async fn load_air(
-    config: LocalResource<ConfigResult>,
-    pick: fn(&Config) -> Option<&Source>,
-) -> AirResult {
-    let config = config.await.map_err(SourceError::Config)?;
-    let source = pick(&config).cloned().ok_or(SourceError::NotConfigured)?;
-    let files = fetch_source(&source, &config)
+/// Fetches every file of an air source, parses each by the source's format and merges them in
+/// order (later rows win; duplicates, disorder and future rows become notes).
+async fn fetch_air_dataset(
+    config: &Config,
+    source: &Source,
+) -> Result<(cc_core::air::AirDataset, Vec<cc_core::air::DataNote>), SourceError> {
+    let files = fetch_source(source, config)
         .await
         .map_err(SourceError::Api)?;
     let mut datasets = Vec::with_capacity(files.len());
     for file in &files {
-        datasets.push(parse_air(source.format, file, &config).map_err(SourceError::Api)?);
+        datasets.push(parse_air(source.format, file, config).map_err(SourceError::Api)?);
     }
-    let (dataset, notes) = cc_core::air::merge(datasets, Some(crate::env::now_hour()));
+    Ok(cc_core::air::merge(datasets, Some(crate::env::now_hour())))
+}
+
+/// Loads an air source and scores every hour: what the site and the widget display.
+pub async fn load_air_source(config: &Config, source: &Source) -> AirResult {
+    let (dataset, notes) = fetch_air_dataset(config, source).await?;
     let station_hours = cc_core::air::station_hourly(&dataset);
     let city_hours = cc_core::air::city_hourly(&dataset);
     Ok(Arc::new(AirData {
@@ -183,6 +191,16 @@ pub async fn load_air(
         station_hours,
         city_hours,
     }))
+}
+
+/// Loads the air source `pick` chooses from the site's configuration.
+pub async fn load_air(
+    config: LocalResource<ConfigResult>,
+    pick: fn(&Config) -> Option<&Source>,
+) -> AirResult {
+    let config = config.await.map_err(SourceError::Config)?;
+    let source = pick(&config).cloned().ok_or(SourceError::NotConfigured)?;
+    load_air_source(&config, &source).await
 }
 
 /// The daily city values of an air source (for the 30-day and calendar charts).
@@ -223,14 +241,7 @@ async fn load_air_daily(config: LocalResource<ConfigResult>) -> Result<Arc<AirDa
         .air_history
         .clone()
         .ok_or(SourceError::NotConfigured)?;
-    let files = fetch_source(&source, &config)
-        .await
-        .map_err(SourceError::Api)?;
-    let mut datasets = Vec::with_capacity(files.len());
-    for file in &files {
-        datasets.push(parse_air(source.format, file, &config).map_err(SourceError::Api)?);
-    }
-    let (dataset, _) = cc_core::air::merge(datasets, Some(crate::env::now_hour()));
+    let (dataset, _) = fetch_air_dataset(&config, &source).await?;
     Ok(Arc::new(AirDaily {
         days: cc_core::air::city_daily(&dataset),
         sample: source.sample || dataset.sample,

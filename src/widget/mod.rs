@@ -8,11 +8,11 @@
 
 pub mod text;
 
-use crate::api::{fetch_text, ApiError, FetchLimits};
+use crate::api::ApiError;
 use crate::components::air::{hour_text, level_words, AqiBadge};
-use crate::feeds::{fetch_source, parse_air, AirData, ConfigLoadError, SourceError};
+use crate::feeds::{fetch_source, AirData, ConfigLoadError, SourceError};
 use cc_core::air::{Aqi, NoAqi, NoAqiReason, PollutantSet};
-use cc_core::config::{parse_config, Config, FeedFormat};
+use cc_core::config::{Config, FeedFormat};
 use cc_core::i18n::Lang;
 use cc_core::time::Hour;
 use cc_core::water::{Period, WaterClass};
@@ -23,43 +23,16 @@ use text::wt;
 
 /// Fetches and parses `<site_base>config.json`.
 pub async fn load_config_at(site_base: &str) -> Result<Arc<Config>, ConfigLoadError> {
-    let url = cc_core::url::resolve(site_base, "config.json");
-    let limits = FetchLimits {
-        timeout_ms: 15_000,
-        max_bytes: 1_000_000,
-    };
-    let text = fetch_text(&url, limits)
-        .await
-        .map_err(ConfigLoadError::Fetch)?;
-    parse_config(&text, &url)
-        .map(Arc::new)
-        .map_err(ConfigLoadError::Invalid)
+    crate::feeds::load_config_from(&cc_core::url::resolve(site_base, "config.json")).await
 }
 
-/// Loads `air.latest` as the site does (`crate::feeds::load_air`), from an already loaded config.
+/// Loads `air.latest` as the site does, from an already loaded config.
 pub async fn load_air_latest(config: &Config) -> Result<Arc<AirData>, SourceError> {
     let source = config
         .air_latest
         .clone()
         .ok_or(SourceError::NotConfigured)?;
-    let files = fetch_source(&source, config)
-        .await
-        .map_err(SourceError::Api)?;
-    let mut datasets = Vec::with_capacity(files.len());
-    for file in &files {
-        datasets.push(parse_air(source.format, file, config).map_err(SourceError::Api)?);
-    }
-    let (dataset, notes) = cc_core::air::merge(datasets, Some(crate::env::now_hour()));
-    let station_hours = cc_core::air::station_hourly(&dataset);
-    let city_hours = cc_core::air::city_hourly(&dataset);
-    Ok(Arc::new(AirData {
-        sample: source.sample || dataset.sample,
-        attribution: source.attribution.clone(),
-        dataset,
-        notes,
-        station_hours,
-        city_hours,
-    }))
+    crate::feeds::load_air_source(config, &source).await
 }
 
 /// What the water view shows: the newest month's headline.
