@@ -44,8 +44,16 @@ async function waitFor(url) {
   throw new Error(`server at ${url} did not start`);
 }
 
+// The site as `make serve` runs it: the reference receiver behind /open311/ (the report page
+// reads its service list at start), on a throw-away database.
 const port = await freePort();
-const server = spawn('node', [path.join(here, 'serve.mjs'), '--dir', dist, '--port', String(port), '--csp'], { stdio: 'ignore' });
+const receiverPort = await freePort();
+const db = path.join(fs.mkdtempSync('/tmp/cc-lighthouse-'), 'open311.sqlite');
+const receiver = spawn('node', [path.join(here, '../receiver/server.js'), '--port', String(receiverPort), '--db', db, '--quiet'], { stdio: 'ignore' });
+const server = spawn('node', [
+  path.join(here, 'serve.mjs'), '--dir', dist, '--port', String(port), '--csp',
+  '--proxy', `/open311/=http://127.0.0.1:${receiverPort}/open311/`,
+], { stdio: 'ignore' });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || '/usr/lib/chromium/chromium',
   chromeFlags: [
@@ -58,6 +66,7 @@ const rows = [];
 let failed = false;
 try {
   await waitFor(`http://127.0.0.1:${port}/`);
+  await waitFor(`http://127.0.0.1:${port}/open311/v2/discovery.json`);
   for (const page of PAGES) {
     const url = `http://127.0.0.1:${port}${page}`;
     const result = await lighthouse(url, {
@@ -82,7 +91,10 @@ try {
         .filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric'].includes(a.scoreDisplayMode)
           && (lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id && r.weight > 0)
             || lhr.categories['best-practices'].auditRefs.some((r) => r.id === a.id && r.weight > 0)))
-        .map((a) => a.id),
+        .map((a) => {
+          const items = (a.details?.items ?? []).map((i) => i.description || i.url || i.source || '').filter(Boolean);
+          return items.length ? `${a.id} (${items.slice(0, 3).join(' | ')})` : a.id;
+        }),
     };
     rows.push(row);
     if (row.accessibility < 100 || row.bestPractices < 100) failed = true;
@@ -90,6 +102,7 @@ try {
 } finally {
   await chrome.kill();
   server.kill();
+  receiver.kill();
 }
 
 const mark = (ok) => (ok ? 'OK' : 'OVER');
