@@ -318,9 +318,9 @@ mod tests {
     use super::*;
 
     const SAMPLE: &str = "timepoint,stationcode,longitude,latitude,area,positionname,primarypollutant,aqi,pm10,pm10_24h,pm2_5,pm2_5_24h,o3,o3_24h,o3_8h,o3_8h_24h,no2,no2_24h,so2,so2_24h,co,co_24h\r\n\
-2022-01-01T00:00:00,1119A,125.3325,43.9166,长春市,食品厂,颗粒物(PM10),56,62,52,37,37,62,14,51,24,51,41,12,16,0.6,0.6\r\n\
-2022-01-01T00:00:00,1125A,125.7194,43.515,长春市,甩湾子(对照点),\"颗粒物(PM10),细颗粒物(PM2.5)\",94,77,52,70,49,72,18,63,32,29,23,2,3,1.1,0.7\r\n\
-2022-01-01T00:00:00,1126A,125.3863,43.8447,长春市,经开区环卫处,,,,51,,35,63,,24,,,47,,15,,0.8\r\n";
+2021-11-20T00:00:00,1119A,125.3325,43.9166,长春市,食品厂,颗粒物(PM10),56,62,52,37,37,62,14,51,24,51,41,12,16,0.6,0.6\r\n\
+2021-11-20T00:00:00,1125A,125.7194,43.515,长春市,甩湾子(对照点),\"颗粒物(PM10),细颗粒物(PM2.5)\",94,77,52,70,49,72,18,63,32,29,23,2,3,1.1,0.7\r\n\
+2021-11-20T00:00:00,1126A,125.3863,43.8447,长春市,经开区环卫处,,,,51,,35,63,,24,,,47,,15,,0.8\r\n";
 
     #[test]
     fn maps_the_o3_columns_by_content() {
@@ -388,7 +388,7 @@ mod tests {
         assert!(e.message.contains("missing column"));
         assert_eq!(parse_cnemc_hourly_csv("").unwrap_err().line, 0);
         let e =
-            parse_cnemc_hourly_csv(&SAMPLE.replace("2022-01-01T00:00:00,1125A", "yesterday,1125A"))
+            parse_cnemc_hourly_csv(&SAMPLE.replace("2021-11-20T00:00:00,1125A", "yesterday,1125A"))
                 .unwrap_err();
         assert_eq!((e.line, e.column), (3, 1));
     }
