@@ -16,27 +16,11 @@ use super::round;
 use super::stations;
 use crate::time::{Date, Hour};
 
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, good enough for sample data.
-struct Rng(u64);
+use crate::rng::SplitMix64 as Rng;
 
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// Approximately standard normal (Irwin–Hall of four uniforms).
-    fn normal(&mut self) -> f64 {
-        (self.unit() + self.unit() + self.unit() + self.unit() - 2.0) * 1.732_050_8
-    }
+/// Approximately standard normal (Irwin–Hall of four uniforms).
+fn normal(rng: &mut Rng) -> f64 {
+    (rng.unit() + rng.unit() + rng.unit() + rng.unit() - 2.0) * 1.732_050_8
 }
 
 const SEED: u64 = 0x6C76_7365_2021_0001;
@@ -98,7 +82,7 @@ fn episodes(table: &[(i64, i64, f64)], hour_of_year: f64) -> f64 {
 /// The full sample year: 87,600 station-hours (natural days of 2021: 2021-01-01 01:00 …
 /// 2022-01-01 00:00), some of them missing.
 pub fn generate_2021() -> AirDataset {
-    let mut rng = Rng(SEED);
+    let mut rng = Rng::new(SEED);
     let first = Date {
         year: 2021,
         month: 1,
@@ -111,8 +95,8 @@ pub fn generate_2021() -> AirDataset {
     let mut sun = Vec::with_capacity(367);
     let (mut w, mut s) = (0.0, 0.0);
     for _ in 0..367 {
-        w = 0.72 * w + 0.55 * rng.normal();
-        s = 0.6 * s + 0.6 * rng.normal();
+        w = 0.72 * w + 0.55 * normal(&mut rng);
+        s = 0.6 * s + 0.6 * normal(&mut rng);
         stagnation.push((1.0 + 0.38 * w).clamp(0.35, 2.4));
         sun.push((1.0 + 0.2 * s).clamp(0.5, 1.35));
     }
@@ -152,7 +136,7 @@ pub fn generate_2021() -> AirDataset {
         for (k, _) in stations.iter().enumerate() {
             let spm = STATION_PM.get(k).copied().unwrap_or(1.0);
             let so3 = STATION_O3.get(k).copied().unwrap_or(1.0);
-            let mut noise = || (1.0 + 0.12 * rng.normal()).clamp(0.6, 1.5);
+            let mut noise = || (1.0 + 0.12 * normal(&mut rng)).clamp(0.6, 1.5);
             let pm25 = (pm25_city * spm * noise() + 0.12 * dust).max(2.0);
             let pm10 = (pm25 * 1.45 + (12.0 + 38.0 * spring) * spm * noise() + dust * noise())
                 .max(pm25 + 1.0);

@@ -23,28 +23,12 @@ pub const RESULTS_FILE: &str = "water-results.json";
 /// The years covered.
 pub const YEARS: [i32; 2] = [2020, 2021];
 
-/// SplitMix64: tiny, well distributed, and the same on every platform.
-struct Rng(u64);
+use crate::rng::SplitMix64 as Rng;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// Uniform in [1 − spread, 1 + spread). Multiplicative noise with +, ×, ÷ only: no
-    /// transcendental functions, whose last bits vary between platforms.
-    fn around(&mut self, spread: f64) -> f64 {
-        1.0 + spread * (2.0 * self.unit() - 1.0)
-    }
+/// Uniform in [1 − spread, 1 + spread). Multiplicative noise with +, ×, ÷ only: no
+/// transcendental functions, whose last bits vary between platforms.
+fn around(rng: &mut Rng, spread: f64) -> f64 {
+    1.0 + spread * (2.0 * rng.unit() - 1.0)
 }
 
 /// Per-section typical values: DO, CODMn, COD, BOD5, NH3-N, TP, TN (mg/L), pH centre, and a
@@ -120,7 +104,7 @@ pub fn sample_sections() -> SectionsDoc {
 
 /// The sample results document (deterministic).
 pub fn sample_results() -> ResultsDoc {
-    let mut rng = Rng(SEED);
+    let mut rng = Rng::new(SEED);
     let sections = changchun_sections();
     let mut results = Vec::new();
     for year in YEARS {
@@ -135,7 +119,7 @@ pub fn sample_results() -> ResultsDoc {
                     (3 | 12, WaterBody::River) => rng.unit() < 0.85,
                     _ => true,
                 };
-                let day = 6 + (rng.next() % 10) as u8;
+                let day = 6 + (rng.next_u64() % 10) as u8;
                 let Some(date) = Date::new(year, month, day) else {
                     continue;
                 };
@@ -152,7 +136,7 @@ pub fn sample_results() -> ResultsDoc {
                     });
                 };
                 // One shared factor per sample (flow, dilution), then a small one per indicator.
-                let c = rng.around(0.4) * trend;
+                let c = around(&mut rng, 0.4) * trend;
                 let season = |i: usize| match i {
                     4..=6 => NUTRIENT_SEASON.get(mi).copied().unwrap_or(1.0),
                     1 if (6..=8).contains(&month) => 1.15,
@@ -177,11 +161,11 @@ pub fn sample_results() -> ResultsDoc {
                     Indicator::TotalNitrogen,
                 ];
                 for (k, (indicator, base)) in kinds.into_iter().zip(rest).enumerate() {
-                    push(indicator, base * c * season(k + 1) * rng.around(0.15));
+                    push(indicator, base * c * season(k + 1) * around(&mut rng, 0.15));
                 }
                 for (indicator, base, urban) in TRACE {
                     let f = if urban { p.urban * c } else { 1.0 };
-                    push(indicator, base * f * rng.around(0.3));
+                    push(indicator, base * f * around(&mut rng, 0.3));
                 }
             }
         }
