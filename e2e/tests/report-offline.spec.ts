@@ -1,16 +1,22 @@
 // Offline: the app-shell service worker opens the site without a connection, a report submitted
 // offline waits in the outbox across a reload, and is sent once when the connection returns.
 import { test, expect, fillReport, resetReceiver, shortRetries, storedRequests } from './report-helpers';
+import type { Page, APIRequestContext } from '@playwright/test';
 
-test.describe.configure({ mode: 'serial' });
-
-test('offline submit, reload offline, back online: exactly one stored request', async ({ page, context, request }) => {
+/** A clean receiver, short retries, and a filled report on a page the service worker controls. */
+async function readyReportOffline(page: Page, request: APIRequestContext) {
   await resetReceiver(request);
   await shortRetries(page);
   await page.goto('/report');
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   await fillReport(page);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('offline submit, reload offline, back online: exactly one stored request', async ({ page, context, request }) => {
+  await readyReportOffline(page, request);
   await context.setOffline(true);
   await page.getByRole('button', { name: '提交举报' }).click();
   await expect(page.getByRole('heading', { name: '举报已保存，等待发送' })).toBeVisible();
@@ -26,12 +32,7 @@ test('offline submit, reload offline, back online: exactly one stored request', 
 });
 
 test('a report queued offline is sent on the next visit to any page, once', async ({ page, context, request }) => {
-  await resetReceiver(request);
-  await shortRetries(page);
-  await page.goto('/report');
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-  await fillReport(page);
+  await readyReportOffline(page, request);
   await context.setOffline(true);
   await page.getByRole('button', { name: '提交举报' }).click();
   await expect(page.getByTestId('outbox-item').first()).toHaveAttribute('data-state', 'queued');
