@@ -57,6 +57,7 @@ export default defineConfig({
       '--mount /fx/too-large/=../dist:fixtures/sites/too-large',
       '--mount /fx/messy/=../dist:fixtures/sites/messy',
       '--mount /fx/widget-messages/=../dist:fixtures/host-sites/widget-messages',
+      '--mount /fx/widget-own-air/=../dist:fixtures/sites/widget-own-air',
       // The real CNEMC files stay in ../shared; the server reads them from there.
       '--mount /fx/cnemc-real/=../dist:fixtures/sites/cnemc-real:../../shared/data/cnemc-changchun',
     ].join(' '),

@@ -102,7 +102,7 @@ impl SourceError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             SourceError::Config(e) => e.message(lang),
-            SourceError::NotConfigured => crate::text::ui(lang).not_configured.to_string(),
+            SourceError::NotConfigured => crate::text::shared(lang).not_configured.to_string(),
             SourceError::Api(e) => e.message(lang),
         }
     }
@@ -136,48 +136,47 @@ pub fn parse_air(
     file: &Fetched,
     config: &Config,
 ) -> Result<cc_core::air::AirDataset, ApiError> {
-    use cc_core::air;
-    use cc_core::config::FeedFormat as F;
-    let stations = air::stations::changchun();
-    let parsed = match format {
-        F::CnemcHourlyCsv => air::parse_cnemc_hourly_csv(&file.text),
-        F::QuotsoftSitesCsv => air::parse_quotsoft_sites_csv(&file.text, &stations),
-        F::OpenaqV3Json => air::parse_openaq_v3_json(
-            &file.text,
-            config.default_station.as_deref().unwrap_or("openaq"),
-            &stations,
-        ),
-        F::CcAirJson => air::parse_cc_air_json(&file.text),
-        F::CcWaterJson | F::CnemcWaterJson => Err(cc_core::FeedError::whole(format!(
-            "{} is not an air format",
-            format.name()
-        ))),
-    };
+    let openaq_station = config.default_station.as_deref().unwrap_or("openaq");
+    let parsed = cc_core::air::feeds::parse_air_feed(format, &file.text, openaq_station);
     parsed.map_err(|error| ApiError::Parse {
         url: file.url.clone(),
         error,
     })
 }
 
+/// A parser of one fetched air file: [`parse_air`] (every format) on the site; the widget passes
+/// one that knows `cc-air-json` only, so its bundle links no other parser.
+pub type AirParser = fn(
+    cc_core::config::FeedFormat,
+    &Fetched,
+    &Config,
+) -> Result<cc_core::air::AirDataset, ApiError>;
+
 /// Fetches every file of an air source, parses each by the source's format and merges them in
 /// order (later rows win; duplicates, disorder and future rows become notes).
 async fn fetch_air_dataset(
     config: &Config,
     source: &Source,
+    parse: AirParser,
 ) -> Result<(cc_core::air::AirDataset, Vec<cc_core::air::DataNote>), SourceError> {
     let files = fetch_source(source, config)
         .await
         .map_err(SourceError::Api)?;
     let mut datasets = Vec::with_capacity(files.len());
     for file in &files {
-        datasets.push(parse_air(source.format, file, config).map_err(SourceError::Api)?);
+        datasets.push(parse(source.format, file, config).map_err(SourceError::Api)?);
     }
     Ok(cc_core::air::merge(datasets, Some(crate::env::now_hour())))
 }
 
-/// Loads an air source and scores every hour: what the site and the widget display.
+/// Loads an air source and scores every hour: what the site displays.
 pub async fn load_air_source(config: &Config, source: &Source) -> AirResult {
-    let (dataset, notes) = fetch_air_dataset(config, source).await?;
+    load_air_source_with(config, source, parse_air).await
+}
+
+/// [`load_air_source`] with the given parser (the widget's).
+pub async fn load_air_source_with(config: &Config, source: &Source, parse: AirParser) -> AirResult {
+    let (dataset, notes) = fetch_air_dataset(config, source, parse).await?;
     let station_hours = cc_core::air::station_hourly(&dataset);
     let city_hours = cc_core::air::city_hourly(&dataset);
     Ok(Arc::new(AirData {
@@ -241,7 +240,7 @@ async fn load_air_daily(config: LocalResource<ConfigResult>) -> Result<Arc<AirDa
         .air_history
         .clone()
         .ok_or(SourceError::NotConfigured)?;
-    let (dataset, _) = fetch_air_dataset(&config, &source).await?;
+    let (dataset, _) = fetch_air_dataset(&config, &source, parse_air).await?;
     Ok(Arc::new(AirDaily {
         days: cc_core::air::city_daily(&dataset),
         sample: source.sample || dataset.sample,

@@ -41,9 +41,11 @@ export function allowProblem(watch: Watch, entry: string) {
   watch.problems.splice(0, watch.problems.length, ...watch.problems.filter((p) => p !== entry));
 }
 
-/** axe-core over the whole page against WCAG 2.2 A/AA: no violations allowed. */
-export async function expectNoAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page })
+/** axe-core over the whole page (or only `include`, a selector) against WCAG 2.2 A/AA: no violations allowed. */
+export async function expectNoAxeViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const result = await builder
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

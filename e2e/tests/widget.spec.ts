@@ -125,6 +125,59 @@ test('a station, English, dark and small', async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
+test('refreshes its data on the configured interval, without reloading', async ({ page, watch }) => {
+  // Playwright's clock drives the widget's timers: 10 minutes (the default refresh_minutes) pass
+  // at once. The second answer fails (a failed refresh keeps the data shown), the third carries
+  // different figures, which the widget then shows.
+  await page.clock.install();
+  let served = 0;
+  let answer: 'as-is' | 'fail' | 'raised' = 'as-is';
+  await page.route('**/data/sample/air-latest.json', async (route) => {
+    served += 1;
+    if (answer === 'fail') return route.fulfill({ status: 503, body: 'unavailable' });
+    const response = await route.fetch();
+    if (answer === 'as-is') return route.fulfill({ response });
+    const feed = await response.json();
+    for (const row of feed.hourly) row.pm25 = row.pm25.map((v: number | null) => (v === null ? null : v + 300));
+    return route.fulfill({ response, json: feed });
+  });
+  await page.goto('/widget.html?view=aqi&lang=en');
+  const aqi = page.getByTestId('aqi');
+  await expect(aqi).toHaveText(/^\d+$/);
+  const before = await aqi.textContent();
+  expect(served).toBe(1);
+  await page.evaluate(() => { (window as any).__sameDocument = true; });
+
+  answer = 'fail';
+  await page.clock.runFor('10:00');
+  await expect.poll(() => served).toBe(2);
+  await page.clock.runFor(1000);
+  await expect(aqi).toHaveText(before!);
+  await expect(page.getByTestId('widget-error')).toHaveCount(0);
+  allowProblem(watch, 'HTTP 503 /data/sample/air-latest.json');
+
+  answer = 'raised';
+  await page.clock.runFor('10:00');
+  await expect.poll(() => served).toBe(3);
+  await expect(aqi).not.toHaveText(before!);
+  expect(Number(await aqi.textContent())).toBeGreaterThan(Number(before));
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+});
+
+test('reads cc-air-json only: its own widget.air_latest, or a clear message', async ({ page }) => {
+  // The site's air.latest is CNEMC CSV; widget.air_latest names a cc-air-json copy.
+  await page.goto('/fx/widget-own-air/widget.html?view=aqi&lang=en');
+  await expect(page.getByTestId('aqi')).toHaveText(/^\d+$/);
+  await expect(page.getByTestId('sample')).toBeVisible();
+  // Without widget.air_latest, a CNEMC CSV air.latest is named, with the way out, in both languages.
+  await page.goto('/fx/air-bad-csv/widget.html?view=aqi&lang=en');
+  await expect(page.getByTestId('widget-error')).toContainText('air.latest in config.json is cnemc-hourly-csv');
+  await expect(page.getByTestId('widget-error')).toContainText('widget.air_latest');
+  await page.goto('/fx/air-bad-csv/widget.html?view=aqi');
+  await expect(page.getByTestId('widget-error')).toContainText('config.json 的 air.latest 是 cnemc-hourly-csv');
+  await expectNoAxeViolations(page);
+});
+
 test('the combo view and the contrast theme pass axe', async ({ page }) => {
   await page.goto('/widget.html?view=combo&theme=contrast');
   await expect(page.getByTestId('widget-aqi')).toBeVisible();
@@ -188,5 +241,23 @@ test.describe('custom element on a host page that allows it', () => {
     const styles = await page.evaluate(() => [...document.querySelectorAll('cc-env-widget')].map((el) => [el.shadowRoot!.querySelectorAll('style').length, el.shadowRoot!.querySelectorAll('link[rel=stylesheet]').length]));
     expect(styles).toEqual([[0, 1], [0, 1]]);
     expect(await page.evaluate(() => document.head.querySelectorAll('style').length)).toBe(1);
+  });
+
+  test("the host changes an element's theme through its attribute", async ({ page }) => {
+    const warnings: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await page.goto(HOST_CE);
+    const aqi = page.locator('#ce-aqi').getByTestId('widget');
+    const water = page.locator('#ce-water').getByTestId('widget');
+    await expect(aqi).toHaveClass(/ccw--light/);
+    await page.evaluate(() => document.getElementById('ce-aqi')!.setAttribute('theme', 'contrast'));
+    await expect(aqi).toHaveClass(/ccw--contrast/);
+    await expect(water).toHaveClass(/ccw--dark/);
+    // An unknown value is named in a warning and changes nothing.
+    await page.evaluate(() => document.getElementById('ce-aqi')!.setAttribute('theme', 'neon'));
+    await expect.poll(() => warnings.join('\n')).toContain('theme="neon"');
+    await expect(aqi).toHaveClass(/ccw--contrast/);
+    // Only the widget: the host page's own orange link is deliberately not ours to fix.
+    await expectNoAxeViolations(page, '#ce-aqi');
   });
 });

@@ -5,7 +5,7 @@
 //! huge feed cannot freeze the page, and one [`ApiError`] that maps to a message in either
 //! language while keeping the technical detail (file, line, column) visible.
 
-use crate::text::ui;
+use crate::text::shared;
 use cc_core::i18n::Lang;
 use cc_core::FeedError;
 use leptos::prelude::on_cleanup;
@@ -41,7 +41,7 @@ pub fn file_name(url: &str) -> &str {
 impl ApiError {
     /// A message for people, in `lang`, naming the file and position where there is one.
     pub fn message(&self, lang: Lang) -> String {
-        let t = ui(lang);
+        let t = shared(lang);
         match self {
             ApiError::Network { .. } => t.err_network.to_string(),
             ApiError::Timeout { .. } => t.err_timeout.to_string(),

@@ -16,7 +16,7 @@ fn mount(
     params: Params,
     site_base: String,
     mode: Mode,
-) -> RwSignal<Vec<String>> {
+) -> RwSignal<Theme> {
     let theme = RwSignal::new(params.theme);
     let origins = RwSignal::new(Vec::<String>::new());
     leptos::mount::mount_to(el, move || {
@@ -26,7 +26,29 @@ fn mount(
     if mode == Mode::Frame {
         listen_for_theme(theme, origins);
     }
-    origins
+    theme
+}
+
+/// What cc-env-widget.js keeps for each element: the host page changes the theme by setting the
+/// element's `theme` attribute (it is the host's own element, so no message or origin check).
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    theme: RwSignal<Theme>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Applies a new `theme` attribute; an unknown value is named in a console warning and the
+    /// theme stays as it is.
+    pub fn set_theme(&self, value: &str) {
+        match Theme::parse(value) {
+            Some(t) => self.theme.set(t),
+            None => leptos::logging::warn!(
+                "cc-env-widget: theme=\"{value}\" is not light, dark or contrast; kept {}",
+                self.theme.get_untracked().code()
+            ),
+        }
+    }
 }
 
 fn warn_problems(parsed: &cc_core::widget::Parsed) {
@@ -38,7 +60,7 @@ fn warn_problems(parsed: &cc_core::widget::Parsed) {
 /// Called by cc-env-widget.js for each `<cc-env-widget>`: `pairs` is an array of
 /// `[name, value]` attribute pairs, `site_base` the URL of the folder holding the script.
 #[wasm_bindgen]
-pub fn cc_mount(el: web_sys::HtmlElement, pairs: js_sys::Array, site_base: String) {
+pub fn cc_mount(el: web_sys::HtmlElement, pairs: js_sys::Array, site_base: String) -> WidgetHandle {
     let pairs: Vec<(String, String)> = pairs
         .iter()
         .filter_map(|p| {
@@ -48,7 +70,9 @@ pub fn cc_mount(el: web_sys::HtmlElement, pairs: js_sys::Array, site_base: Strin
         .collect();
     let parsed = parse_params(pairs);
     warn_problems(&parsed);
-    mount(el, parsed.params, site_base, Mode::Element);
+    WidgetHandle {
+        theme: mount(el, parsed.params, site_base, Mode::Element),
+    }
 }
 
 fn main() {

@@ -26,7 +26,7 @@ pub fn primary_text(aqi: &Aqi, lang: Lang) -> String {
 
 /// `2022-01-15 08:00 北京时间`.
 pub fn hour_text(hour: Hour, lang: Lang) -> String {
-    format!("{hour} {}", ui(lang).beijing_time)
+    format!("{hour} {}", crate::text::shared(lang).beijing_time)
 }
 
 /// An AQI number with its level in words, coloured by level.

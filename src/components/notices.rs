@@ -78,7 +78,7 @@ pub fn StaleNotice(
             " "
             {newest.to_string()}
             " "
-            {move || ui(lang.get()).beijing_time}
+            {move || crate::text::shared(lang.get()).beijing_time}
         </p>
     }
 }

@@ -39,7 +39,8 @@ impl FeedFormat {
             .map_or("", |(_, n)| n)
     }
 
-    fn parse(name: &str) -> Option<Self> {
+    /// The format called `name` in config.json.
+    pub fn parse(name: &str) -> Option<Self> {
         Self::ALL.iter().find(|(_, n)| *n == name).map(|(f, _)| *f)
     }
 
@@ -84,6 +85,17 @@ pub struct ReportConfig {
 pub struct WidgetConfig {
     pub refresh_minutes: u32,
     pub message_origins: Vec<String>,
+    /// `widget.air_latest`: the widget's own air source. The widget reads `cc-air-json` only (its
+    /// bundle carries one parser, which keeps it small), so a site whose `air.latest` is in
+    /// another format points this at a `cc-air-json` mirror (`convert_air` writes one).
+    pub air_latest: Option<Source>,
+}
+
+impl Config {
+    /// The air source the widget shows: `widget.air_latest`, else `air.latest`.
+    pub fn widget_air_source(&self) -> Option<&Source> {
+        self.widget.air_latest.as_ref().or(self.air_latest.as_ref())
+    }
 }
 
 /// The whole configuration, with every URL already resolved against config.json's own URL.
@@ -278,8 +290,13 @@ pub fn parse_config(text: &str, base_url: &str) -> Result<Config, ConfigError> {
     let water_sections = source(water, "water", "sections", false)?;
     let water_results = source(water, "water", "results", false)?;
     for (name, sec, known) in [
-        ("air", air, ["latest", "history"]),
-        ("water", water, ["sections", "results"]),
+        ("air", air, &["latest", "history"][..]),
+        ("water", water, &["sections", "results"][..]),
+        (
+            "widget",
+            section(root, "widget")?,
+            &["refresh_minutes", "message_origins", "air_latest"][..],
+        ),
     ] {
         if let Some(s) = sec {
             unknown_keys.extend(
@@ -301,15 +318,18 @@ pub fn parse_config(text: &str, base_url: &str) -> Result<Config, ConfigError> {
         })
         .transpose()?;
 
-    let widget = match section(root, "widget")? {
+    let widget_section = section(root, "widget")?;
+    let widget = match widget_section {
         Some(w) => WidgetConfig {
             refresh_minutes: opt_uint(w, "widget", "refresh_minutes", 1, 1440)?.unwrap_or(10)
                 as u32,
             message_origins: opt_str_list(w, "widget", "message_origins")?,
+            air_latest: source(widget_section, "widget", "air_latest", true)?,
         },
         None => WidgetConfig {
             refresh_minutes: 10,
             message_origins: Vec::new(),
+            air_latest: None,
         },
     };
 

@@ -166,11 +166,46 @@ fn schema_errors_name_the_key() {
 
 #[test]
 fn unknown_keys_are_reported_not_fatal() {
-    let cfg = parse_config(r#"{"air": {"lastest": {}}, "colour": "red"}"#, BASE).unwrap();
+    let cfg = parse_config(
+        r#"{"air": {"lastest": {}}, "colour": "red", "widget": {"refresh": 5}}"#,
+        BASE,
+    )
+    .unwrap();
     assert_eq!(
         cfg.unknown_keys,
-        vec!["colour".to_string(), "air.lastest".to_string()]
+        vec![
+            "colour".to_string(),
+            "air.lastest".to_string(),
+            "widget.refresh".to_string()
+        ]
     );
+}
+
+#[test]
+fn the_widget_has_its_own_air_source_or_falls_back_to_air_latest() {
+    let own = parse_config(
+        r#"{"air": {"latest": {"format": "cnemc-hourly-csv", "url": "a.csv"}},
+            "widget": {"air_latest": {"format": "cc-air-json", "url": "w/air.json"}}}"#,
+        BASE,
+    )
+    .unwrap();
+    let source = own.widget_air_source().expect("widget.air_latest");
+    assert_eq!(source.format, FeedFormat::CcAirJson);
+    assert_eq!(
+        source.urls,
+        SourceUrls::List(vec!["http://127.0.0.1:8080/sthjj/env/w/air.json".into()])
+    );
+    let shared = parse_config(
+        r#"{"air": {"latest": {"format": "cnemc-hourly-csv", "url": "a.csv"}}}"#,
+        BASE,
+    )
+    .unwrap();
+    assert_eq!(
+        shared.widget_air_source().map(|s| s.format),
+        Some(FeedFormat::CnemcHourlyCsv)
+    );
+    let e = err(r#"{"widget": {"air_latest": {"format": "cc-water-json", "url": "x"}}}"#);
+    assert_eq!(schema_key(&e), "widget.air_latest.format");
 }
 
 #[test]

@@ -11,3 +11,27 @@ pub use cc_json::{parse_cc_air_json, write_cc_air_json, CcJsonMeta};
 pub use cnemc::parse_cnemc_hourly_csv;
 pub use openaq::parse_openaq_v3_json;
 pub use quotsoft::parse_quotsoft_sites_csv;
+
+use crate::air::AirDataset;
+use crate::config::FeedFormat;
+use crate::FeedError;
+
+/// Parses one file of an air feed by its configured format. OpenAQ rows carry no CNEMC station
+/// code, so they are filed under `openaq_station` (config `default_station`).
+pub fn parse_air_feed(
+    format: FeedFormat,
+    text: &str,
+    openaq_station: &str,
+) -> Result<AirDataset, FeedError> {
+    let stations = crate::air::stations::changchun();
+    match format {
+        FeedFormat::CnemcHourlyCsv => parse_cnemc_hourly_csv(text),
+        FeedFormat::QuotsoftSitesCsv => parse_quotsoft_sites_csv(text, &stations),
+        FeedFormat::OpenaqV3Json => parse_openaq_v3_json(text, openaq_station, &stations),
+        FeedFormat::CcAirJson => parse_cc_air_json(text),
+        FeedFormat::CcWaterJson | FeedFormat::CnemcWaterJson => Err(FeedError::whole(format!(
+            "{} is not an air format",
+            format.name()
+        ))),
+    }
+}
