@@ -118,6 +118,12 @@ export const DEFAULTS: Required<Omit<Answers, 'named' | 'photos'>> = {
 
 export const next = (page: Page) => page.getByRole('button', { name: '继续', exact: true }).click();
 
+/**
+ * Whether the form groups related questions on one page (screens at least 64em wide, see
+ * `WIDE_SCREEN` in src/pages/report/mod.rs): place with what and when, about you with consent.
+ */
+export const grouped = (page: Page) => (page.viewportSize()?.width ?? 0) >= 1024;
+
 /** From /report to the check page. */
 export async function fillReport(page: Page, answers: Answers = {}) {
   const a = { ...DEFAULTS, ...answers };
@@ -130,7 +136,7 @@ export async function fillReport(page: Page, answers: Answers = {}) {
   await page.getByLabel('所在区县（市）或开发区').selectOption(a.district);
   await page.getByLabel('地点（路名门牌或附近地标）').fill(a.address);
   await page.getByLabel('被举报对象（可选）').fill(a.party);
-  await next(page);
+  if (!grouped(page)) await next(page);
   await page.getByLabel('发生了什么').fill(a.description);
   await page.getByLabel(a.ongoing, { exact: true }).check();
   await next(page);
@@ -146,7 +152,7 @@ export async function fillReport(page: Page, answers: Answers = {}) {
     await page.getByLabel('手机号码').fill(a.named.phone);
     await page.getByLabel('电子邮箱').fill(a.named.email);
   }
-  await next(page);
+  if (!grouped(page)) await next(page);
   await page.getByLabel('我已了解以上说明，同意提交').check();
   await next(page);
   await expect(page.getByRole('heading', { name: '检查您的举报内容' })).toBeVisible();

@@ -3,6 +3,7 @@
 import {
   test, expect, DEFAULTS, fillReport, next, resetReceiver, setStatus, storedRequests, submitAndGetReference,
 } from './report-helpers';
+import { expectNoAxeViolations } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -35,6 +36,8 @@ test('a full report is stored once with the right fields', async ({ page, reques
 });
 
 test('empty and invalid answers: the summary links to each field, every rule has its message', async ({ page }) => {
+  // One question per page (a phone); the next test covers the grouped pages of a wide screen.
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/report');
   await page.getByRole('button', { name: '开始新的举报' }).click();
   await next(page);
@@ -116,6 +119,58 @@ test('empty and invalid answers: the summary links to each field, every rule has
   await page.getByLabel('发生了什么').fill('河水发黑发臭，岸边有死鱼。');
   await page.getByRole('button', { name: '保存并返回检查页' }).click();
   await expect(page.getByText('河水发黑发臭，岸边有死鱼。')).toBeVisible();
+});
+
+test('a wide screen groups related questions; a draft moves between layouts', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/report');
+  await page.getByRole('button', { name: '开始新的举报' }).click();
+  await page.getByLabel('水污染', { exact: true }).check();
+  await next(page);
+  await expect(page.getByText('第 2 步，共 7 步')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: '问题发生在哪里？' })).toBeVisible();
+  await expect(page.getByLabel('发生了什么')).toHaveCount(0);
+
+  // Turned into a wide window, the same draft shows its group: where, with what and when.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByText('第 2 页，共 5 页')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: '在哪里，发生了什么' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: '问题发生在哪里？' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: '发生了什么，什么时候？' })).toBeVisible();
+  await next(page);
+  const summary = page.getByTestId('error-summary');
+  await expect(summary).toBeFocused();
+  // One summary for both questions of the page, in field order.
+  await expect(summary.getByRole('link')).toHaveText([
+    '选择问题所在的区、县（市）或开发区', '输入举报地点（至少 4 个字）', '描述发生了什么（至少 5 个字）', '选择问题是否仍在发生',
+  ]);
+  await summary.getByRole('link', { name: '选择问题是否仍在发生' }).click();
+  await expect(page.getByLabel('仍在持续', { exact: true })).toBeFocused();
+  await page.getByLabel('所在区县（市）或开发区').selectOption('南关区');
+  await page.getByLabel('地点（路名门牌或附近地标）').fill('南湖公园北门');
+  await page.getByLabel('发生了什么').fill('河水发黑发臭，有死鱼。');
+  await page.getByLabel('仍在持续', { exact: true }).check();
+  await next(page);
+  await expect(page.getByRole('heading', { level: 2, name: '添加照片（可选）' })).toBeVisible();
+  await expect(page.getByText('第 3 页，共 5 页')).toBeVisible();
+  await next(page);
+  await expect(page.getByRole('heading', { level: 2, name: '关于您，以及提交前请了解' })).toBeVisible();
+  await page.getByLabel('我已了解以上说明，同意提交').check();
+  // Back goes to the previous page, not to the previous question.
+  await page.getByRole('button', { name: '返回上一步' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '添加照片（可选）' })).toBeVisible();
+  await next(page);
+  await next(page);
+  await expect(page.getByRole('heading', { level: 2, name: '检查您的举报内容' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A change link from the check page opens the question's group and comes back.
+  await page.getByRole('link', { name: /修改.*发生了什么/ }).click();
+  await expect(page.getByLabel('发生了什么')).toBeFocused();
+  await expect(page.getByLabel('地点（路名门牌或附近地标）')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: '保存并返回检查页' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '检查您的举报内容' })).toBeVisible();
 });
 
 test('the messages are in English too', async ({ page }) => {

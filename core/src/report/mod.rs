@@ -5,6 +5,7 @@
 //! - [`districts`]: Changchun's districts, county-level cities and development zones;
 //! - [`draft`]: the forward-compatible draft stored in IndexedDB, the form's steps, the
 //!   idempotency key;
+//! - [`layout`]: one question per page on a phone, related questions grouped on wide screens;
 //! - [`fields`] and [`validate`]: GOV.UK-style field errors, per field, step and whole draft;
 //! - [`count`]: the description's character count (GOV.UK character count, WCAG 4.1.3);
 //! - [`open311`] and [`response`]: Open311 GeoReport v2 encoding and response parsing, in the
@@ -24,6 +25,7 @@ pub mod districts;
 pub mod draft;
 pub mod fields;
 mod json;
+pub mod layout;
 pub mod open311;
 pub mod outbox;
 pub mod response;
@@ -39,6 +41,7 @@ pub use datetime::Minute;
 pub use districts::{find_district, in_changchun, District, DistrictKind, DISTRICTS};
 pub use draft::{idempotency_key_from_bytes, Coords, Ongoing, ReportDraft, Step};
 pub use fields::{ErrorKind, Field, FieldError, ERROR_SUMMARY_TITLE, ERROR_TITLE_PREFIX};
+pub use layout::Layout;
 pub use open311::{post_headers, urlencode_form, Open311Client, FORM_CONTENT_TYPE};
 pub use outbox::{OutboxItem, OutboxState, Outcome, RetryPolicy};
 pub use response::{

@@ -24,7 +24,7 @@ use cc_core::config::ReportConfig;
 use cc_core::i18n::Lang;
 use cc_core::report::{
     builtin_categories, validate_all, validate_step, Category, Checks, Coords, Field, FieldError,
-    Minute, Open311Client, OutboxItem, OutboxState, ReportDraft, Step,
+    Layout, Minute, Open311Client, OutboxItem, OutboxState, ReportDraft, Step,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -88,6 +88,9 @@ impl FormState {
     }
 }
 
+/// Wide enough for grouped questions (64em: a tablet on its side or a desktop window).
+const WIDE_SCREEN: &str = "(min-width: 64em)";
+
 /// Which view of the page is up.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -135,6 +138,14 @@ fn ReportFlow(report: ReportConfig) -> impl IntoView {
     };
     let mode = RwSignal::new(Mode::Start);
     let step = Memo::new(move |_| form.draft.with(|d| d.step));
+    let wide = crate::env::media_matches(WIDE_SCREEN);
+    let layout = Signal::derive(move || {
+        if wide.get() {
+            Layout::Grouped
+        } else {
+            Layout::OnePerPage
+        }
+    });
     let drafts = RwSignal::new(Vec::<ReportDraft>::new());
     let from_check = RwSignal::new(false);
     let busy = RwSignal::new(false);
@@ -217,12 +228,17 @@ fn ReportFlow(report: ReportConfig) -> impl IntoView {
     };
     let next = move || {
         let s = step.get_untracked();
+        let page = layout.get_untracked().page_of(s);
         let errs = form.categories.with_untracked(|cats| {
             let checks = Checks {
                 now: checks_now(),
                 categories: cats,
             };
-            form.draft.with_untracked(|d| validate_step(d, s, &checks))
+            form.draft.with_untracked(|d| {
+                page.iter()
+                    .flat_map(|&on_page| validate_step(d, on_page, &checks))
+                    .collect::<Vec<_>>()
+            })
         });
         if !errs.is_empty() {
             form.errors.set(errs);
@@ -233,22 +249,23 @@ fn ReportFlow(report: ReportConfig) -> impl IntoView {
         let target = if from_check.get_untracked() {
             Step::Check
         } else {
-            s.next().unwrap_or(Step::Check)
+            layout.get_untracked().next(s).unwrap_or(Step::Check)
         };
         go_to(target, "report-step-heading");
     };
     let back = move || {
         form.errors.set(Vec::new());
-        if let Some(p) = step.get_untracked().prev() {
+        if let Some(p) = layout.get_untracked().prev(step.get_untracked()) {
             go_to(p, "report-step-heading");
         }
     };
     let follow = Callback::new(move |field: Field| {
         let s = step.get_untracked();
-        if s != field.step() {
+        let target = layout.get_untracked().page_of(field.step());
+        if !target.contains(&s) {
             from_check.set(s == Step::Check);
             form.errors
-                .update(|e| e.retain(|x| x.field.step() == field.step()));
+                .update(|e| e.retain(|x| target.contains(&x.field.step())));
             form.edit(|d| d.step = field.step());
         }
         focus_id(field.html_id());
@@ -329,7 +346,7 @@ fn ReportFlow(report: ReportConfig) -> impl IntoView {
     };
 
     // -- view --
-    let step_body = move || match step.get() {
+    let one_step = move |s: Step| match s {
         Step::Category => view! { <steps::CategoryStep form /> }.into_any(),
         Step::Where => {
             view! { <steps::WhereStep form found locate_note on_locate=locate /> }.into_any()
@@ -345,12 +362,26 @@ fn ReportFlow(report: ReportConfig) -> impl IntoView {
             view! { <check::CheckStep form on_change=follow on_submit=submit busy /> }.into_any()
         }
     };
+    // A grouped page names each of its questions under the page heading.
+    let step_body = move || {
+        let page = layout.get().page_of(step.get());
+        page.iter()
+            .map(|&s| {
+                let heading = (page.len() > 1).then(|| {
+                    view! {
+                        <h3 class="cc-report__subquestion">{move || s.title().get(lang.get())}</h3>
+                    }
+                });
+                view! { <div class="cc-report__step" data-step=s.slug()>{heading}{one_step(s)}</div> }
+            })
+            .collect_view()
+    };
     let form_view = move || {
         view! {
             <fields::ErrorSummary errors=form.errors lang on_follow=follow />
-            <p class="cc-report__progress">{move || step.get().progress(lang.get())}</p>
+            <p class="cc-report__progress">{move || layout.get().progress(step.get(), lang.get())}</p>
             <h2 class="cc-report__question" id="report-step-heading" tabindex="-1">
-                {move || step.get().title().get(lang.get())}
+                {move || layout.get().title(step.get()).get(lang.get())}
             </h2>
             <form class="cc-report__form" novalidate on:submit=move |ev| { ev.prevent_default(); if step.get_untracked() == Step::Check { submit.run(()) } else { next() } }>
                 {step_body}
@@ -360,7 +391,7 @@ fn ReportFlow(report: ReportConfig) -> impl IntoView {
                             {move || if from_check.get() { rt(lang.get()).back_to_check } else { rt(lang.get()).continue_ }}
                         </button>
                     </Show>
-                    <Show when=move || step.get() != Step::Category>
+                    <Show when=move || layout.get().prev(step.get()).is_some()>
                         <button type="button" class="cc-button cc-button--secondary" on:click=move |_| back()>
                             {move || rt(lang.get()).back}
                         </button>
