@@ -165,3 +165,19 @@ export async function submitAndGetReference(page: Page): Promise<string> {
   await expect(ref).toBeVisible({ timeout: 20_000 });
   return (await ref.innerText()).trim();
 }
+
+/** Every record of one IndexedDB store of the report form (database `cc-report`), as JSON text. */
+export async function deviceRecords(page: Page, store: 'drafts' | 'photos' | 'outbox'): Promise<string[]> {
+  return page.evaluate((name) => new Promise<string[]>((resolve, reject) => {
+    const open = indexedDB.open('cc-report');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction(name, 'readonly').objectStore(name).getAll();
+      all.onerror = () => reject(all.error);
+      all.onsuccess = () => {
+        resolve(all.result.map((r: unknown) => (r instanceof Blob ? `blob ${r.size}` : JSON.stringify(r))));
+        open.result.close();
+      };
+    };
+  }), store);
+}

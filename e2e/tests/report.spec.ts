@@ -1,7 +1,7 @@
 // The report form end to end against the real Open311 receiver and its database: a full report,
 // validation, no doubles, hostile text, status changes. Serial: the specs share one database.
 import {
-  test, expect, DEFAULTS, fillReport, next, resetReceiver, setStatus, storedRequests, submitAndGetReference,
+  test, expect, DEFAULTS, deviceRecords, fillReport, next, resetReceiver, setStatus, storedRequests, submitAndGetReference,
 } from './report-helpers';
 import { expectNoAxeViolations } from './fixtures';
 
@@ -33,6 +33,13 @@ test('a full report is stored once with the right fields', async ({ page, reques
   expect(r.client_request_id).toMatch(/^[0-9a-f-]{36}$/);
   expect(r.idempotency_key).toBe(r.client_request_id);
   await expect(page.getByTestId('outbox-item').first()).toHaveAttribute('data-state', 'sent');
+  // Once sent, nothing personal stays on the device: the draft is gone, the outbox keeps the
+  // reference only.
+  await expect.poll(() => deviceRecords(page, 'drafts')).toEqual([]);
+  const outbox = await deviceRecords(page, 'outbox');
+  expect(outbox).toHaveLength(1);
+  expect(outbox[0]).toContain(ref);
+  expect(outbox.join()).not.toMatch(/张三|13912345678|zhang@example\.com/);
 });
 
 test('empty and invalid answers: the summary links to each field, every rule has its message', async ({ page }) => {
@@ -206,6 +213,11 @@ test('the same draft sent from two tabs is one case', async ({ page, context, re
   ]);
   expect(a).toBe(b);
   expect(await storedRequests(request)).toHaveLength(1);
+  // Neither tab keeps the sent draft, however the two raced to save and send it.
+  await expect.poll(() => deviceRecords(page, 'drafts')).toEqual([]);
+  await page.reload();
+  await expect(page.getByTestId('draft-item')).toHaveCount(0);
+  await expect(page.getByTestId('outbox-item')).toHaveCount(1);
 });
 
 test('hostile text is shown as text everywhere and stored unchanged', async ({ page, request }) => {

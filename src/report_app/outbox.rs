@@ -13,6 +13,7 @@ use cc_core::report::{Open311Client, OutboxItem, OutboxState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::Cell;
+use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -72,9 +73,10 @@ impl Outbox {
             }
         });
         spawn_local(async move {
+            let mut forgotten = HashSet::new();
             while alive.get() {
                 let woken = wake.replace(false);
-                pass(&client, multipart, outbox, woken).await;
+                pass(&client, multipart, outbox, woken, &mut forgotten).await;
                 gloo_timers::future::TimeoutFuture::new(TICK_MS).await;
             }
         });
@@ -99,11 +101,43 @@ fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
-/// Loads the items, and sends the due ones while holding the outbox lock.
-async fn pass(client: &Open311Client, multipart: bool, outbox: Outbox, woken: bool) {
+/// Whether the outbox holds `draft_id` as sent (a final state).
+pub fn is_sent(items: &[OutboxItem], draft_id: &str) -> bool {
+    items
+        .iter()
+        .any(|i| i.draft_id == draft_id && matches!(i.state, OutboxState::Sent { .. }))
+}
+
+/// Deletes the drafts (contact details, photos) of sent reports: the receiver has the report
+/// and the outbox keeps its reference, so nothing personal needs to stay on the device. Each
+/// tab does this once per sent item it sees (`forgotten`), and every page load starts afresh, so
+/// a draft that another tab's open form saved again around the send is caught too.
+async fn forget_sent_drafts(items: &[OutboxItem], forgotten: &mut HashSet<String>) {
+    for item in items {
+        if matches!(item.state, OutboxState::Sent { .. }) && !forgotten.contains(&item.draft_id) {
+            if let Ok(Some(draft)) = store::load_draft(&item.draft_id).await {
+                if store::delete_draft(&draft).await.is_err() {
+                    continue; // tried again on the next pass
+                }
+            }
+            forgotten.insert(item.draft_id.clone());
+        }
+    }
+}
+
+/// Loads the items, forgets the drafts of sent ones, and sends the due ones while holding the
+/// outbox lock.
+async fn pass(
+    client: &Open311Client,
+    multipart: bool,
+    outbox: Outbox,
+    woken: bool,
+    forgotten: &mut HashSet<String>,
+) {
     let Ok(items) = store::load_outbox().await else {
         return;
     };
+    forget_sent_drafts(&items, forgotten).await;
     let now = store::now_ms();
     if outbox.items.with_untracked(|old| *old != items) {
         outbox.items.set(items.clone());

@@ -19,7 +19,10 @@ pub use status::ReportStatusPage;
 use crate::components::page::PageTitle;
 use crate::feeds::SiteConfig;
 use crate::prefs::use_lang;
-use crate::report_app::{outbox::Outbox, settings, store, transport};
+use crate::report_app::{
+    outbox::{is_sent, Outbox},
+    settings, store, transport,
+};
 use cc_core::config::ReportConfig;
 use cc_core::i18n::Lang;
 use cc_core::report::{
@@ -190,6 +193,10 @@ fn ReportFlow(report: ReportConfig) -> impl IntoView {
         if mode.get_untracked() != Mode::Form || d.is_blank() {
             return;
         }
+        // Sent from another tab meanwhile: its draft is not kept (see `forget_sent_drafts`).
+        if outbox.items.with_untracked(|l| is_sent(l, &d.id)) {
+            return;
+        }
         spawn_local(async move {
             saved.set(store::save_draft(&d).await.is_ok());
         });
@@ -296,8 +303,17 @@ fn ReportFlow(report: ReportConfig) -> impl IntoView {
         }
         busy.set(true);
         spawn_local(async move {
-            let saved_ok = store::save_draft(&d).await.is_ok();
             let existing = store::load_outbox_item(&d.id).await.ok().flatten();
+            // Sent from another tab: still one case, and its draft is not kept.
+            let already_sent = existing
+                .as_ref()
+                .is_some_and(|i| matches!(i.state, OutboxState::Sent { .. }));
+            let saved_ok = if already_sent {
+                let _ = store::delete_draft(&d).await;
+                true
+            } else {
+                store::save_draft(&d).await.is_ok()
+            };
             let item = match existing {
                 Some(i) if !matches!(i.state, OutboxState::Failed { .. }) => i,
                 _ => OutboxItem::new(d.id.clone(), d.idempotency_key.clone(), now_ms()),
