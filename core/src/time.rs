@@ -172,6 +172,84 @@ impl fmt::Display for Hour {
     }
 }
 
+/// A minute in Beijing time, as whole minutes since 1970-01-01 00:00 Beijing time: when a copy
+/// of a file was received (the service worker's offline copies), not when its data was measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Minute(pub i64);
+
+impl Minute {
+    /// Parses an RFC 3339 timestamp with its offset, as JavaScript's `Date.toISOString()` writes
+    /// it (`2024-05-01T06:07:08.123Z`; also `+08:00`, `-05:30`), into Beijing time. Seconds and
+    /// their fraction are dropped; a stamp without an offset is refused (its zone is unknown).
+    pub fn parse_rfc3339(text: &str) -> Option<Self> {
+        let t = text.trim();
+        let (date, rest) = t.split_once(['T', 't', ' '])?;
+        let date = Date::parse(date).filter(|_| date.len() == 10)?;
+        let two = |s: &str| -> Option<i64> {
+            (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let (clock, offset_minutes) = if let Some(clock) = rest.strip_suffix(['Z', 'z']) {
+            (clock, 0)
+        } else {
+            let at = rest.rfind(['+', '-'])?;
+            let (clock, offset) = rest.split_at(at);
+            let sign = if offset.starts_with('-') { -1 } else { 1 };
+            let (oh, om) = offset[1..].split_once(':')?;
+            let (oh, om) = (two(oh)?, two(om)?);
+            (oh < 24 && om < 60).then_some(())?;
+            (clock, sign * (oh * 60 + om))
+        };
+        let mut parts = clock.splitn(3, ':');
+        let hh = two(parts.next()?)?;
+        let mm = two(parts.next()?)?;
+        if let Some(sec) = parts.next() {
+            let (whole, fraction) = sec.split_once('.').unwrap_or((sec, "0"));
+            let ss = two(whole)?;
+            let digits = !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit());
+            (ss < 61 && digits).then_some(())?;
+        }
+        (hh < 24 && mm < 60).then_some(())?;
+        let utc = date.to_days() * 1440 + hh * 60 + mm - offset_minutes;
+        Some(Minute(utc + 8 * 60))
+    }
+
+    /// Milliseconds since the Unix epoch (UTC) → the Beijing minute.
+    pub fn from_unix_millis(ms: f64) -> Self {
+        Minute(((ms / 60_000.0).floor() as i64) + 8 * 60)
+    }
+
+    /// `YYYY-MM-DDTHH:MM+08:00`, for a `<time datetime>` attribute.
+    pub fn to_rfc3339(self) -> String {
+        let h = self.hour();
+        format!(
+            "{}T{:02}:{:02}+08:00",
+            h.date(),
+            h.hour_of_day(),
+            self.0.rem_euclid(60)
+        )
+    }
+
+    /// The hour stamp whose hour this minute falls in (08:59 → 08:00).
+    pub fn hour(self) -> Hour {
+        Hour(self.0.div_euclid(60))
+    }
+}
+
+impl fmt::Display for Minute {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let h = self.hour();
+        write!(
+            f,
+            "{} {:02}:{:02}",
+            h.date(),
+            h.hour_of_day(),
+            self.0.rem_euclid(60)
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +287,40 @@ mod tests {
         assert_eq!(Hour::parse("2022-01-01T08:30"), None);
         assert_eq!(Hour::parse("2022-01-01T24:00"), None);
         assert_eq!(Hour::parse("2022-01-01T08:00+08:00"), Some(h.add(8)));
+    }
+
+    #[test]
+    fn rfc3339_stamps_become_beijing_minutes() {
+        let m = Minute::parse_rfc3339("2024-05-01T06:07:08.123Z").unwrap();
+        assert_eq!(m.to_string(), "2024-05-01 14:07");
+        assert_eq!(m.to_rfc3339(), "2024-05-01T14:07+08:00");
+        assert_eq!(Minute::parse_rfc3339(&m.to_rfc3339()), Some(m));
+        assert_eq!(Minute::parse_rfc3339("2024-05-01T14:07:59+08:00"), Some(m));
+        assert_eq!(Minute::parse_rfc3339("2024-05-01T00:37-05:30"), Some(m));
+        // Across midnight and the year.
+        let m = Minute::parse_rfc3339("2021-12-31T16:00:00.000Z").unwrap();
+        assert_eq!(m.to_string(), "2022-01-01 00:00");
+        assert_eq!(m.hour(), Hour::parse("2022-01-01T00:00").unwrap());
+        assert_eq!(
+            Minute::from_unix_millis(1_714_543_628_123.0),
+            Minute::parse_rfc3339("2024-05-01T06:07:08Z").unwrap()
+        );
+        for bad in [
+            "",
+            "2024-05-01T06:07:08",
+            "2024-05-01",
+            "2024-05-01T24:00Z",
+            "2024-05-01T06:60Z",
+            "2024-02-30T06:07Z",
+            "20240501T06:07Z",
+            "2024-05-01T6:07Z",
+            "2024-05-01T06:07:08.Z",
+            "2024-05-01T06:07+8:00",
+            "2024-05-01T06:07+08",
+            "yesterday",
+        ] {
+            assert_eq!(Minute::parse_rfc3339(bad), None, "{bad}");
+        }
     }
 
     #[test]
