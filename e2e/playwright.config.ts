@@ -42,7 +42,7 @@ export default defineConfig({
     // The release build, as a static server hosts it, with the strict CSP header; the same build
     // is also mounted under a sub-path and with fixture overlays (see serve.mjs).
     command: [
-      `node serve.mjs --dir ../dist --port ${SITE_PORT} --csp --cors`,
+      `node serve.mjs --dir ../dist --port ${SITE_PORT} --csp --cors --connect-src http://localhost:${SITE_PORT}`,
       `--widget-frame-ancestors "'self' http://127.0.0.1:${HOST_PORT} http://127.0.0.1:${HOST_CE_PORT}"`,
       `--proxy /open311/=http://127.0.0.1:${RECEIVER_PORT}/open311/`,
       '--mount /sthjj/env/=../dist-sub',
@@ -56,6 +56,8 @@ export default defineConfig({
       '--mount /fx/hostile/=../dist:fixtures/sites/hostile',
       '--mount /fx/too-large/=../dist:fixtures/sites/too-large',
       '--mount /fx/messy/=../dist:fixtures/sites/messy',
+      // Data sources on a second origin (localhost), for offline copies of CORS answers.
+      '--mount /fx/offline-cors/=../dist:fixtures/sites/offline-cors',
       '--mount /fx/widget-messages/=../dist:fixtures/host-sites/widget-messages',
       '--mount /fx/widget-own-air/=../dist:fixtures/sites/widget-own-air',
       // The real CNEMC files stay in ../shared; the server reads them from there.

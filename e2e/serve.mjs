@@ -15,8 +15,10 @@
 //
 // A mount serves a build under another path with an overlay directory whose files take
 // precedence (a different config.json, broken feeds). An overlay's `_status.json` maps relative
-// paths to an HTTP status to answer instead (e.g. {"data/x.json": 500}). Tests swap data exactly
-// as a deployer would: by swapping files on a real server.
+// paths to an HTTP status to answer instead (e.g. {"data/x.json": 500}). An overlay's config.json
+// may name this server under a second origin with `{{port}}` (`http://localhost:{{port}}/…`, for
+// data on another origin than the page's 127.0.0.1). Tests swap data exactly as a deployer
+// would: by swapping files on a real server.
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -85,10 +87,12 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', 
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
 const cache = new Map();
-function encoded(file, stat, encoding) {
-  const key = `${file}:${stat.mtimeMs}:${encoding}`;
+function encoded(file, stat, encoding, withPort) {
+  // The inode too: a deploy that swaps a symlinked directory serves another file at the same path.
+  const key = `${file}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${encoding}:${withPort}`;
   if (!cache.has(key)) {
-    const raw = fs.readFileSync(file);
+    let raw = fs.readFileSync(file);
+    if (withPort) raw = Buffer.from(raw.toString('utf8').replaceAll('{{port}}', String(server.address().port)));
     const body = encoding === 'br'
       ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
       : encoding === 'gzip' ? zlib.gzipSync(raw, { level: 9 }) : raw;
@@ -115,7 +119,7 @@ function headersFor(file, ext) {
   return h;
 }
 
-function send(req, res, file, status = 200) {
+function send(req, res, file, status = 200, withPort = false) {
   const stat = fs.statSync(file);
   const ext = path.extname(file).toLowerCase();
   const headers = headersFor(file, ext);
@@ -123,7 +127,7 @@ function send(req, res, file, status = 200) {
   const encoding = compress && COMPRESSIBLE.has(ext)
     ? (/\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null)
     : null;
-  const body = encoded(file, stat, encoding);
+  const body = encoded(file, stat, encoding, withPort);
   if (encoding) headers['Content-Encoding'] = encoding;
   headers['Content-Length'] = body.length;
   res.writeHead(status, headers);
@@ -179,7 +183,7 @@ const server = http.createServer((req, res) => {
     }
     const over = path.join(overlay, rel);
     if (over.startsWith(overlay) && rel && fs.existsSync(over) && fs.statSync(over).isFile()) {
-      return send(req, res, over);
+      return send(req, res, over, 200, path.basename(over) === 'config.json');
     }
   }
   const file = path.join(mount.dir, rel);
@@ -198,7 +202,9 @@ const server = http.createServer((req, res) => {
   return send(req, res, file);
 });
 
+// --port 0 takes a free port; the line printed names the real one.
 server.listen(port, host, () => {
-  for (const m of mounts) console.log(`serving ${m.dir}${m.overlays.map((o) => ' + ' + o).join('')} at http://${host}:${port}${m.prefix}${flag('--csp') ? ' (strict CSP)' : ''}`);
+  const { port: real } = server.address();
+  for (const m of mounts) console.log(`serving ${m.dir}${m.overlays.map((o) => ' + ' + o).join('')} at http://${host}:${real}${m.prefix}${flag('--csp') ? ' (strict CSP)' : ''}`);
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)));

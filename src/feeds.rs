@@ -3,10 +3,15 @@
 //! The app root creates one [`SiteConfig`] resource; pages create their source resources from
 //! it, so the first screen fetches only what it shows (`air.latest`) and the year
 //! (`air.history`) is fetched when a view asks for it.
+//!
+//! Every loaded source says whether any of its files came from the service worker's offline
+//! copy (`offline_copy`, the oldest such copy), so its views can say they show the last data
+//! received.
 
 use crate::api::{fetch_text, ApiError, FetchLimits};
 use cc_core::config::{parse_config, Config, ConfigError, Source};
 use cc_core::i18n::Lang;
+use cc_core::offline::OfflineCopy;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -49,7 +54,8 @@ pub async fn load_config_from(url: &str) -> ConfigResult {
     };
     let text = fetch_text(url, limits)
         .await
-        .map_err(ConfigLoadError::Fetch)?;
+        .map_err(ConfigLoadError::Fetch)?
+        .text;
     let config = parse_config(&text, url).map_err(ConfigLoadError::Invalid)?;
     if !config.unknown_keys.is_empty() {
         leptos::logging::warn!(
@@ -65,6 +71,13 @@ pub async fn load_config_from(url: &str) -> ConfigResult {
 pub struct Fetched {
     pub url: String,
     pub text: String,
+    /// Set when the answer was the service worker's offline copy.
+    pub offline_copy: Option<OfflineCopy>,
+}
+
+/// The oldest offline copy among `files` (`None` when all came from the network).
+pub fn oldest_copy<'a>(files: impl IntoIterator<Item = &'a Fetched>) -> Option<OfflineCopy> {
+    OfflineCopy::oldest(files.into_iter().map(|f| f.offline_copy))
 }
 
 /// Fetches every file of `source` (concurrently), in merge order.
@@ -75,9 +88,10 @@ pub async fn fetch_source(source: &Source, config: &Config) -> Result<Vec<Fetche
     };
     let urls = source.urls_for(crate::env::now_hour().date());
     let fetches = urls.iter().map(|url| async move {
-        fetch_text(url, limits).await.map(|text| Fetched {
+        fetch_text(url, limits).await.map(|body| Fetched {
             url: url.clone(),
-            text,
+            text: body.text,
+            offline_copy: body.offline_copy,
         })
     });
     futures::future::join_all(fetches)
@@ -121,6 +135,8 @@ pub struct AirData {
     /// From config (`"sample": true`) or from the files themselves.
     pub sample: bool,
     pub attribution: Option<String>,
+    /// Set when the data is the service worker's offline copy.
+    pub offline_copy: Option<OfflineCopy>,
 }
 
 /// The shared result of loading an air source.
@@ -152,13 +168,20 @@ pub type AirParser = fn(
     &Config,
 ) -> Result<cc_core::air::AirDataset, ApiError>;
 
+/// An air source's files, parsed and merged.
+struct MergedAir {
+    dataset: cc_core::air::AirDataset,
+    notes: Vec<cc_core::air::DataNote>,
+    offline_copy: Option<OfflineCopy>,
+}
+
 /// Fetches every file of an air source, parses each by the source's format and merges them in
 /// order (later rows win; duplicates, disorder and future rows become notes).
 async fn fetch_air_dataset(
     config: &Config,
     source: &Source,
     parse: AirParser,
-) -> Result<(cc_core::air::AirDataset, Vec<cc_core::air::DataNote>), SourceError> {
+) -> Result<MergedAir, SourceError> {
     let files = fetch_source(source, config)
         .await
         .map_err(SourceError::Api)?;
@@ -166,7 +189,12 @@ async fn fetch_air_dataset(
     for file in &files {
         datasets.push(parse(source.format, file, config).map_err(SourceError::Api)?);
     }
-    Ok(cc_core::air::merge(datasets, Some(crate::env::now_hour())))
+    let (dataset, notes) = cc_core::air::merge(datasets, Some(crate::env::now_hour()));
+    Ok(MergedAir {
+        dataset,
+        notes,
+        offline_copy: oldest_copy(&files),
+    })
 }
 
 /// Loads an air source and scores every hour: what the site displays.
@@ -176,7 +204,11 @@ pub async fn load_air_source(config: &Config, source: &Source) -> AirResult {
 
 /// [`load_air_source`] with the given parser (the widget's).
 pub async fn load_air_source_with(config: &Config, source: &Source, parse: AirParser) -> AirResult {
-    let (dataset, notes) = fetch_air_dataset(config, source, parse).await?;
+    let MergedAir {
+        dataset,
+        notes,
+        offline_copy,
+    } = fetch_air_dataset(config, source, parse).await?;
     let station_hours = cc_core::air::station_hourly(&dataset);
     let city_hours = cc_core::air::city_hourly(&dataset);
     Ok(Arc::new(AirData {
@@ -189,6 +221,7 @@ pub async fn load_air_source_with(config: &Config, source: &Source, parse: AirPa
         notes,
         station_hours,
         city_hours,
+        offline_copy,
     }))
 }
 
@@ -208,6 +241,8 @@ pub struct AirDaily {
     /// The city's natural days with their daily AQI, in date order.
     pub days: Vec<cc_core::air::CityDay>,
     pub sample: bool,
+    /// Set when the year is the service worker's offline copy.
+    pub offline_copy: Option<OfflineCopy>,
 }
 
 /// Context: `air.history`, fetched only once a reader asks for it (`wanted`).
@@ -240,10 +275,11 @@ async fn load_air_daily(config: LocalResource<ConfigResult>) -> Result<Arc<AirDa
         .air_history
         .clone()
         .ok_or(SourceError::NotConfigured)?;
-    let (dataset, _) = fetch_air_dataset(&config, &source, parse_air).await?;
+    let merged = fetch_air_dataset(&config, &source, parse_air).await?;
     Ok(Arc::new(AirDaily {
-        days: cc_core::air::city_daily(&dataset),
-        sample: source.sample || dataset.sample,
+        days: cc_core::air::city_daily(&merged.dataset),
+        sample: source.sample || merged.dataset.sample,
+        offline_copy: merged.offline_copy,
     }))
 }
 
@@ -257,6 +293,8 @@ pub struct WaterData {
     pub automatic: Vec<cc_core::water::feeds::cnemc_json::AutoReading>,
     pub sample: bool,
     pub attribution: Option<String>,
+    /// Set when any of the files is the service worker's offline copy (the oldest such copy).
+    pub offline_copy: Option<OfflineCopy>,
 }
 
 /// Context: the water sources, loaded once for the site when a view first needs them (home
@@ -303,14 +341,16 @@ async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData
         .clone()
         .ok_or(SourceError::NotConfigured)?;
     let mut sample = results_source.sample;
+    let mut copies = Vec::new();
     let sections = match config.water_sections.clone() {
         Some(source) => {
             sample |= source.sample;
             let mut all = Vec::new();
-            for file in fetch_source(&source, &config)
+            let files = fetch_source(&source, &config)
                 .await
-                .map_err(SourceError::Api)?
-            {
+                .map_err(SourceError::Api)?;
+            copies.push(oldest_copy(&files));
+            for file in files {
                 let doc = cc_json::parse_sections(&file.text).map_err(|error| {
                     SourceError::Api(ApiError::Parse {
                         url: file.url.clone(),
@@ -326,10 +366,11 @@ async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData
     };
     let mut results = Vec::new();
     let mut automatic = Vec::new();
-    for file in fetch_source(&results_source, &config)
+    let files = fetch_source(&results_source, &config)
         .await
-        .map_err(SourceError::Api)?
-    {
+        .map_err(SourceError::Api)?;
+    copies.push(oldest_copy(&files));
+    for file in files {
         let parse_error = |error| {
             SourceError::Api(ApiError::Parse {
                 url: file.url.clone(),
@@ -361,5 +402,6 @@ async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData
         automatic,
         sample,
         attribution: results_source.attribution.clone(),
+        offline_copy: OfflineCopy::oldest(copies),
     }))
 }

@@ -91,7 +91,9 @@ console.log(site
 
 // The service worker's app-shell list (public/sw.js): every built file except the data feeds and
 // the worker itself, and a version that changes with their bytes, so a new build replaces the
-// old cache. Paths are relative to the site's base, where sw.js sits.
+// old cache. Paths are relative to the site's base, where sw.js sits. The markers stay in the
+// output, so a finalized dist can be finalized again (dist-sub, a derived build): the list and
+// version are then recomputed.
 const sw = path.join(dist, 'sw.js');
 if (fs.existsSync(sw)) {
   const files = [];
@@ -106,9 +108,13 @@ if (fs.existsSync(sw)) {
   files.sort();
   const version = crypto.createHash('sha256');
   for (const f of files) version.update(f).update(fs.readFileSync(path.join(dist, f)));
-  const text = fs.readFileSync(sw, 'utf8')
-    .replace("'__CC_SW_VERSION__'", JSON.stringify(version.digest('hex').slice(0, 16)))
-    .replace('/* __CC_SW_FILES__ */ []', JSON.stringify(files));
+  const before = fs.readFileSync(sw, 'utf8');
+  const fill = (text, marker, value) => {
+    const re = new RegExp(`/\\* ${marker} \\*/ [^;\\n]*;`);
+    if (!re.test(text)) throw new Error(`${sw}: marker ${marker} not found`);
+    return text.replace(re, () => `/* ${marker} */ ${JSON.stringify(value)};`);
+  };
+  const text = fill(fill(before, '__CC_SW_VERSION__', version.digest('hex').slice(0, 16)), '__CC_SW_FILES__', files);
   fs.writeFileSync(sw, text);
   console.log(`service worker: ${files.length} app-shell files`);
 }

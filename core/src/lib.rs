@@ -9,6 +9,7 @@ pub mod feed_error;
 pub mod fuzzing;
 pub mod geo;
 pub mod i18n;
+pub mod offline;
 pub mod report;
 pub mod rng;
 pub mod time;

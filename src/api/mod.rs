@@ -3,10 +3,13 @@
 //! Every fetch of the site goes through [`fetch_text`]: a timeout, an abort when the page that
 //! asked is left (its reactive owner is cleaned up), a size limit checked before parsing so a
 //! huge feed cannot freeze the page, and one [`ApiError`] that maps to a message in either
-//! language while keeping the technical detail (file, line, column) visible.
+//! language while keeping the technical detail (file, line, column) visible. An answer the
+//! service worker gave from its offline copy of a data file comes back marked as such
+//! ([`FetchedText::offline_copy`]), so the page can say it shows the last data received.
 
 use crate::text::shared;
 use cc_core::i18n::Lang;
+use cc_core::offline::OfflineCopy;
 use cc_core::FeedError;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
@@ -105,8 +108,16 @@ impl Default for FetchLimits {
     }
 }
 
+/// A body fetched as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FetchedText {
+    pub text: String,
+    /// Set when the service worker answered from its offline copy (the network failed).
+    pub offline_copy: Option<OfflineCopy>,
+}
+
 /// GETs `url` as text within `limits`; aborts if the calling owner is cleaned up.
-pub async fn fetch_text(url: &str, limits: FetchLimits) -> Result<String, ApiError> {
+pub async fn fetch_text(url: &str, limits: FetchLimits) -> Result<FetchedText, ApiError> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let on_leave = SendWrapper::new(controller.clone());
@@ -138,6 +149,10 @@ pub async fn fetch_text(url: &str, limits: FetchLimits) -> Result<String, ApiErr
             code: response.status(),
         });
     }
+    let offline_copy = response
+        .headers()
+        .get(cc_core::offline::HEADER)
+        .map(|v| OfflineCopy::from_header(&v));
     let declared = response
         .headers()
         .get("content-length")
@@ -164,7 +179,7 @@ pub async fn fetch_text(url: &str, limits: FetchLimits) -> Result<String, ApiErr
             limit: limits.max_bytes,
         });
     }
-    Ok(text)
+    Ok(FetchedText { text, offline_copy })
 }
 
 fn classify_failure(

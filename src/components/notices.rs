@@ -1,10 +1,13 @@
-//! Status messages: loading, errors, the sample-data label and the stale-data notice.
+//! Status messages: loading, errors, the sample-data label, the stale-data notice and the
+//! offline notice.
 //!
 //! Each is announced politely or assertively through a live region (WCAG 4.1.3), and none
 //! relies on colour alone: every one starts with a word that says what it is.
 
 use crate::prefs::use_lang;
 use crate::text::ui;
+use cc_core::i18n::Lang;
+use cc_core::offline::OfflineCopy;
 use cc_core::time::Hour;
 use leptos::prelude::*;
 
@@ -80,6 +83,37 @@ pub fn StaleNotice(
             " "
             {move || crate::text::shared(lang.get()).beijing_time}
         </p>
+    }
+}
+
+/// Shown when the data came from the service worker's offline copy: the page shows the last
+/// data received, with its data time and when it was received.
+#[component]
+pub fn OfflineNotice(
+    copy: OfflineCopy,
+    /// The data's own time, as the page shows it (e.g. "2021-12-31 23:00 北京时间").
+    data_time: Option<String>,
+    lang: Lang,
+) -> impl IntoView {
+    let t = ui(lang);
+    let received = match copy.received {
+        Some(m) => view! {
+            {t.offline_received}" "
+            <time datetime=m.to_iso()>{format!("{m} {}", crate::text::shared(lang).beijing_time)}</time>
+        }
+        .into_any(),
+        None => t.offline_received_unknown.into_any(),
+    };
+    view! {
+        <div class="cc-notice cc-notice--offline" role="status" data-testid="offline">
+            <p class="cc-notice__title">{t.offline_notice}</p>
+            <p class="cc-notice__detail">
+                {data_time.map(|d| view! {
+                    {t.offline_data_time}": "<span data-testid="offline-data-time">{d}</span>{t.list_separator}
+                })}
+                <span data-testid="offline-received">{received}</span>
+            </p>
+        </div>
     }
 }
 

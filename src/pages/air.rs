@@ -3,7 +3,9 @@
 
 use crate::app::href;
 use crate::components::air::{hour_text, AqiBadge, HealthAdvice, PollutantTable};
-use crate::components::notices::{Loading, SampleLabel, SourceErrorView, StaleNotice};
+use crate::components::notices::{
+    Loading, OfflineNotice, SampleLabel, SourceErrorView, StaleNotice,
+};
 use crate::components::page::PageTitle;
 use crate::components::stations::{StationRow, StationTable};
 use crate::feeds::{AirData, AirLatest};
@@ -165,6 +167,14 @@ fn stale(data: &AirData) -> Option<Hour> {
     (crate::env::now_hour().0 - newest.0 > STALE_AFTER_HOURS).then_some(newest)
 }
 
+/// The offline notice when `air.latest` came from the service worker's copy, with the newest
+/// hour in it.
+fn offline_notice(data: &AirData, lang: Lang) -> Option<impl IntoView> {
+    let copy = data.offline_copy?;
+    let newest = data.dataset.latest_hour().map(|h| hour_text(h, lang));
+    Some(view! { <OfflineNotice copy=copy data_time=newest lang=lang /> })
+}
+
 fn source_line(data: &AirData, lang: Lang) -> impl IntoView {
     let t = ui(lang);
     data.attribution
@@ -191,6 +201,7 @@ fn city_card(data: &AirData, hour: Option<Hour>, lang: Lang) -> AnyView {
         <section class="cc-card cc-city" data-testid="city-aqi" aria-labelledby="air-city">
             <h2 id="air-city">{t.air_city_heading}</h2>
             {data.sample.then(|| view! { <SampleLabel /> })}
+            {offline_notice(data, lang)}
             {stale(data).map(|newest| view! { <StaleNotice newest=newest /> })}
             <p class="cc-city__aqi">
                 <span class="cc-city__label">{t.air_aqi}</span>
@@ -240,6 +251,7 @@ fn station_detail(data: &AirData, index: u16, hour: Option<Hour>, lang: Lang) ->
         <section class="cc-card cc-city" data-testid=format!("station-detail-{}", station.code) aria-labelledby="air-station">
             <h2 id="air-station">{t.air_station_heading}": "{station.name.clone()}" ("{station.code.clone()}")"</h2>
             {data.sample.then(|| view! { <SampleLabel /> })}
+            {offline_notice(data, lang)}
             {station.is_reference.then(|| view! { <p class="cc-tag">{t.air_reference_station}</p> })}
             <p class="cc-city__aqi">
                 <span class="cc-city__label">{t.air_aqi}</span>

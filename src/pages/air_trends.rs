@@ -4,7 +4,7 @@
 
 use crate::charts::{self, AqiCalendar, DailyAqi, HourlyAqi, StationLine};
 use crate::components::chart::ChartFigure;
-use crate::components::notices::{Loading, SourceErrorView};
+use crate::components::notices::{Loading, OfflineNotice, SourceErrorView};
 use crate::feeds::{AirDaily, AirData, AirHistory};
 use crate::text::ui;
 use cc_core::i18n::Lang;
@@ -138,7 +138,12 @@ fn daily_charts(daily: &AirDaily, until: Option<Date>, lang: Lang) -> impl IntoV
         good: cc_core::air::good_days(&year_days),
     };
     let sample = daily.sample;
+    let offline = daily.offline_copy.map(|copy| {
+        let data_time = last.map(|d| d.to_string());
+        view! { <OfflineNotice copy=copy data_time=data_time lang=lang /> }
+    });
     view! {
+        {offline}
         <ChartFigure
             id="daily-aqi"
             title=t.chart_daily_title.to_string()

@@ -3,7 +3,7 @@
 //! 6 = 劣Ⅴ); `?section=<slug>` for one section, with `&indicator=<code>` for its chart.
 
 use crate::app::href;
-use crate::components::notices::{Loading, SampleLabel, SourceErrorView};
+use crate::components::notices::{Loading, OfflineNotice, SampleLabel, SourceErrorView};
 use crate::components::page::PageTitle;
 use crate::components::water::{headline_text, ClassBadge, ClassMeanings};
 use crate::feeds::{WaterData, WaterFeed};
@@ -21,6 +21,20 @@ use std::sync::Arc;
 /// The latest year with results, the default period.
 pub fn latest_year(data: &WaterData) -> Option<i32> {
     data.results.iter().map(|m| m.date.year).max()
+}
+
+/// The offline notice when the water data came from the service worker's copy, with the newest
+/// sampling date (or automatic reading) in it.
+pub fn offline_notice(data: &WaterData, lang: Lang) -> Option<impl IntoView> {
+    let copy = data.offline_copy?;
+    let sampled = data.results.iter().map(|m| m.date).max();
+    let measured = data.automatic.iter().filter_map(|r| r.time).max();
+    let data_time = match (sampled, measured) {
+        (Some(d), _) => Some(d.to_string()),
+        (None, Some(h)) => Some(format!("{h} {}", crate::text::shared(lang).beijing_time)),
+        (None, None) => None,
+    };
+    Some(view! { <OfflineNotice copy=copy data_time=data_time lang=lang /> })
 }
 
 /// The period asked for in the URL when it parses, else the latest year.
@@ -59,6 +73,7 @@ fn headline(data: &WaterData, period: Option<&str>, lang: Lang) -> AnyView {
         <section class="cc-card cc-water-headline" data-testid="water-headline" aria-labelledby="water-headline">
             <h2 id="water-headline">{t.water_headline_heading}" · "{period.label(lang)}</h2>
             {data.sample.then(|| view! { <SampleLabel /> })}
+            {offline_notice(data, lang)}
             <p class="cc-lead">{good}</p>
             <p class="cc-lead">{worse}</p>
         </section>
@@ -129,7 +144,8 @@ fn overview(
     let automatic = crate::pages::water_auto::automatic_overview(data, lang);
     let Some(p) = period_of(data, period) else {
         // Only automatic readings: no official class to show.
-        return view! { {automatic} <ClassMeanings lang=lang /> }.into_any();
+        return view! { {offline_notice(data, lang)} {automatic} <ClassMeanings lang=lang /> }
+            .into_any();
     };
     let assessed = assess_period(&data.sections, &data.results, p);
     let shown: Vec<&SectionPeriod> = assessed

@@ -34,6 +34,7 @@ pub fn section_detail(
         return view! {
             <p><a href=href("/water")>{t.water_back}</a></p>
             <h2>{section.name.get(lang).to_string()}</h2>
+            {crate::pages::water::offline_notice(data, lang)}
             {automatic}
         }
         .into_any();
@@ -108,6 +109,7 @@ pub fn section_detail(
         <section class="cc-card" data-testid=format!("section-detail-{slug}") aria-labelledby="water-section">
             <h2 id="water-section">{section.name.get(lang).to_string()}" · "{period.label(lang)}</h2>
             {sample.then(|| view! { <SampleLabel /> })}
+            {crate::pages::water::offline_notice(data, lang)}
             <p>
                 {section.river.name.get(lang).to_string()}{inferred(section.river_provenance)}" · "
                 {body}{inferred(section.body_provenance)}

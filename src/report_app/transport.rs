@@ -94,7 +94,10 @@ fn limits() -> FetchLimits {
 
 /// Resolves a batch token to its case number, once the receiver has one.
 pub async fn resolve_token(client: &Open311Client, token: &str) -> Option<String> {
-    let text = fetch_text(&client.token_url(token), limits()).await.ok()?;
+    let text = fetch_text(&client.token_url(token), limits())
+        .await
+        .ok()?
+        .text;
     parse_token(&text).ok().flatten()
 }
 
@@ -104,7 +107,7 @@ pub async fn request_status(
     id: &str,
 ) -> Result<Option<ServiceRequest>, ApiError> {
     let url = client.request_url(id);
-    let text = fetch_text(&url, limits()).await?;
+    let text = fetch_text(&url, limits()).await?.text;
     let list = parse_requests(&text).map_err(|error| ApiError::Parse { url, error })?;
     Ok(list.into_iter().next())
 }
@@ -112,7 +115,7 @@ pub async fn request_status(
 /// The endpoint's `services.json`, or the built-in list when it cannot be read.
 pub async fn services(client: &Open311Client) -> CategoryList {
     match fetch_text(&client.services_url(), limits()).await {
-        Ok(text) => parse_services(&text),
+        Ok(fetched) => parse_services(&fetched.text),
         // An unreadable body falls back the same way a malformed one does.
         Err(_) => parse_services(""),
     }

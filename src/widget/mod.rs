@@ -14,6 +14,7 @@ use crate::feeds::{fetch_source, AirData, ConfigLoadError, Fetched, SourceError}
 use cc_core::air::{Aqi, NoAqi, NoAqiReason, PollutantSet};
 use cc_core::config::{Config, FeedFormat};
 use cc_core::i18n::Lang;
+use cc_core::offline::OfflineCopy;
 use cc_core::time::Hour;
 use cc_core::water::{Period, WaterClass};
 use cc_core::widget::{Params, Size, Theme, View};
@@ -71,6 +72,8 @@ pub struct WaterSummary {
     pub good: usize,
     /// The worst sections (at most three), worst first: (zh name, en name, class).
     pub worst: Vec<(String, String, WaterClass)>,
+    /// Set when the files came from the service worker's offline copy.
+    pub offline_copy: Option<OfflineCopy>,
 }
 
 /// Why a view has nothing to show.
@@ -133,6 +136,7 @@ pub fn water_summary(
         assessed: counts.iter().sum(),
         good: counts[..3].iter().sum(),
         worst: classed,
+        offline_copy: None,
     })
 }
 
@@ -172,7 +176,8 @@ async fn load_water(config: &Config) -> Result<Option<WaterSummary>, WidgetError
         sample |= doc.sample;
         results.extend(doc.results);
     }
-    Ok(water_summary(&sections, &results, sample))
+    let offline_copy = crate::feeds::oldest_copy(sec_files.iter().chain(&res_files));
+    Ok(water_summary(&sections, &results, sample).map(|s| WaterSummary { offline_copy, ..s }))
 }
 
 /// Where the widget runs: an iframe of widget.html, or a custom element in the host page.
@@ -303,6 +308,17 @@ fn error_card(message: String, lang: Lang) -> AnyView {
     .into_any()
 }
 
+/// Said when the data is the service worker's offline copy (the network failed).
+fn offline_label(copy: OfflineCopy, lang: Lang) -> impl IntoView {
+    let t = wt(lang);
+    view! {
+        <p class="ccw-notice" role="status" data-testid="offline">
+            {t.offline}
+            {copy.received.map(|m| format!(" {} {m} {}", t.received, t.beijing_time))}
+        </p>
+    }
+}
+
 fn sample_label(lang: Lang) -> impl IntoView {
     let t = wt(lang);
     view! {
@@ -400,6 +416,7 @@ fn aqi_card(data: &AirData, station: Option<&str>, lang: Lang, size: Size, base:
             <h2 id="ccw-aqi-h" class="ccw-h">{heading}</h2>
             {unknown.then(|| view! { <p class="ccw-notice" role="status">{t.station_unknown}</p> })}
             {data.sample.then(|| sample_label(lang))}
+            {data.offline_copy.map(|c| offline_label(c, lang))}
             {stale.map(|n: Hour| view! { <p class="ccw-notice" role="status" data-testid="stale">{t.stale}" "{hour_text(n, lang)}</p> })}
             <p class="ccw-aqi__main">
                 <span class="ccw-aqi__label">{t.aqi_label}</span>
@@ -454,6 +471,7 @@ fn water_card(summary: Option<&WaterSummary>, lang: Lang, base: &str) -> AnyView
                 .collect_view();
             view! {
                 {s.sample.then(|| sample_label(lang))}
+                {s.offline_copy.map(|c| offline_label(c, lang))}
                 <dl class="ccw-facts">
                     <dt>{t.water_good_share}</dt>
                     <dd class="ccw-big" data-testid="good-share">{share.unwrap_or_else(|| "—".into())}</dd>

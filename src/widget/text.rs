@@ -51,6 +51,8 @@ widget_text! {
     sample_data: "示例数据", "Sample data";
     sample_note: "由程序生成，不是实际监测结果。", "generated for demonstration, not real measurements.";
     stale: "数据可能已过时：最新数据时间为", "The data may be out of date: the newest hour is";
+    offline: "离线：显示的是上次收到的数据。", "Offline: this is the last data received.";
+    received: "收到于", "Received";
     error_title: "数据暂时无法载入", "The data could not be loaded";
     embed_title: "嵌入小部件", "Embed a widget";
     embed_intro: "把长春的空气质量、水质或举报入口放到您的网站上。选择内容和样式，预览，然后复制代码。", "Put Changchun's air quality, water quality or the report form on your website. Choose the content and style, preview it, then copy the code.";
