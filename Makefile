@@ -60,8 +60,9 @@ test: lint test-host test-wasm test-receiver test-e2e test-lighthouse
 size: build
 	@node tools/size.mjs $(DIST)
 
-# The air engine timed in headless Chromium against plain JavaScript (budgets are reported as
-# OK/OVER, never enforced): src/bin/bench.rs + bench.html, e2e/bench.mjs → bench-results/air.json.
+# The air engine timed in headless Chromium against plain JavaScript, and the report form's
+# processing of a 12 MP photo (budgets are reported as OK/OVER, never enforced):
+# src/bin/bench.rs + bench.html, e2e/bench.mjs → bench-results/air.json, photo.json.
 # Trunk names its output index.html whatever the target: renamed, so the bench dist is no site.
 bench: build
 	@trunk build bench.html --release --dist dist-bench

@@ -1,5 +1,5 @@
 'use strict';
-// /__admin: fault injection, reset/wipe, stored rows, status changes. Loopback-only AND token-guarded.
+// /__admin: fault injection, batch mode, reset/wipe, stored rows, status changes. Loopback-only AND token-guarded.
 
 const { sendJson, sendError, HttpError, isLoopback, utf8 } = require('./util');
 const { readBody } = require('./limits');
@@ -63,9 +63,15 @@ async function handleAdmin(req, res, url, ctx) {
     const body = await jsonBody(req);
     return sendJson(res, 200, { fault: ctx.faults.set(body) });
   }
+  if (p === '/__admin/batch') {
+    if (method === 'GET') return sendJson(res, 200, ctx.batch.state());
+    if (method !== 'POST') return sendError(res, 405, 'Method not allowed.', { Allow: 'GET, POST' });
+    return sendJson(res, 200, ctx.batch.set(await jsonBody(req)));
+  }
   if (p === '/__admin/reset' && method === 'POST') {
     const body = await jsonBody(req);
     ctx.faults.clear();
+    ctx.batch.clear();
     ctx.limits.addr.clear();
     ctx.limits.device.clear();
     if (body.wipe === true) ctx.store.wipe();

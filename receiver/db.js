@@ -63,6 +63,11 @@ function notice(id) {
   return `举报已收到，编号 ${id}。生态环境部门一般在 ${EXPECTED_DAYS} 日内办理，可凭此编号查询办理进度。`;
 }
 
+/** The notice of a batch answer: the case number is not given yet, the token stands for it. */
+function tokenNotice(token) {
+  return `举报已收到，受理凭证 ${token}。编号分配后可凭凭证查询编号；生态环境部门一般在 ${EXPECTED_DAYS} 日内办理。`;
+}
+
 function openDb(file) {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file, { timeout: 5000 });
@@ -193,4 +198,4 @@ class Store {
   close() { if (this.db.open) this.db.close(); }
 }
 
-module.exports = { openDb, Store, EXPECTED_DAYS, AGENCY };
+module.exports = { openDb, Store, EXPECTED_DAYS, AGENCY, tokenNotice };

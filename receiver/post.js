@@ -6,6 +6,7 @@ const { sendJson, sendError, HttpError } = require('./util');
 const { readBody, drain, checkPhotos } = require('./limits');
 const { parseForm } = require('./form');
 const { validatePost } = require('./validate');
+const { tokenNotice } = require('./db');
 
 const FAULT_MODES = new Set(['500', '429', '400', 'hang']);
 
@@ -30,6 +31,37 @@ class Faults {
     return { ...f };
   }
   state() { return this.current ? { ...this.current } : null; }
+}
+
+/**
+ * Batch answers switched at run time (tests; set through /__admin/batch). While `batch` is on,
+ * POSTs answer with a token, as `--batch` does. While `hold` is on, the tokens handed out stay
+ * unprocessed: tokens/{token}.json answers without a service_request_id, as a real batch
+ * endpoint does before its batch has run, until hold is turned off. Held tokens live in memory
+ * (a restart releases them); reset returns to the start-up flags.
+ */
+class Batch {
+  constructor(startOn) { this.startOn = !!startOn; this.clear(); }
+  clear() {
+    this.on = this.startOn;
+    this.hold = false;
+    this.held = new Set();
+  }
+  set({ batch, hold } = {}) {
+    for (const [name, v] of [['batch', batch], ['hold', hold]]) {
+      if (v !== undefined && typeof v !== 'boolean') throw new HttpError(400, `${name} must be true or false`);
+    }
+    if (batch !== undefined) this.on = batch;
+    if (hold !== undefined) {
+      this.hold = hold;
+      if (!hold) this.held.clear();
+    }
+    return this.state();
+  }
+  /** A token was handed out for a new request. */
+  issued(token) { if (this.hold) this.held.add(token); }
+  isHeld(token) { return this.held.has(token); }
+  state() { return { batch: this.on, hold: this.hold, held: this.held.size }; }
 }
 
 function clientAddr(req, cfg) {
@@ -61,7 +93,8 @@ async function applyFault(fault, req, res, ctx) {
 }
 
 function responseBody(row) {
-  if (row.token) return [{ token: row.token, service_notice: row.service_notice }];
+  // The stored notice names the case number, which a batch answer does not give yet.
+  if (row.token) return [{ token: row.token, service_notice: tokenNotice(row.token) }];
   return [{ service_request_id: row.service_request_id, service_notice: row.service_notice, account_id: null }];
 }
 
@@ -108,13 +141,14 @@ async function postRequest(req, res, ctx, { query }) {
     limits.device.hit(fields.device_id);
   }
 
-  const batch = cfg.batch || /^(1|true|yes)$/i.test(query.get('batch') || '');
+  const batch = ctx.batch.on || /^(1|true|yes)$/i.test(query.get('batch') || '');
   const { row, created } = ctx.store.create({
     ...fields,
     token: batch ? crypto.randomUUID() : null,
     client_addr: addr,
   }, photos);
+  if (created && row.token) ctx.batch.issued(row.token);
   return sendJson(res, created ? 201 : 200, responseBody(row), created ? {} : { 'Idempotent-Replayed': 'true' });
 }
 
-module.exports = { postRequest, Faults, clientAddr };
+module.exports = { postRequest, Faults, Batch, clientAddr };

@@ -130,7 +130,7 @@ async function handle(req, res, ctx) {
   if (route === 'discovery') return sendJson(res, 200, discovery(req, ctx));
   if (route === 'services') {
     checkJurisdiction(query, ctx);
-    return sendJson(res, 200, SERVICES.map((s) => listEntry(s, ctx.cfg.batch)));
+    return sendJson(res, 200, SERVICES.map((s) => listEntry(s, ctx.batch.on)));
   }
   let sm = /^services\/([^/]+)$/.exec(route);
   if (sm) {
@@ -151,6 +151,8 @@ async function handle(req, res, ctx) {
     checkJurisdiction(query, ctx);
     const row = ctx.store.byToken(sm[1]);
     if (!row) return sendError(res, 404, `未知的 token “${sm[1]}”.`);
+    // Not processed yet (held): the token is known, its id not given (Open311 leaves it out).
+    if (ctx.batch.isHeld(row.token)) return sendJson(res, 200, [{ token: row.token }]);
     return sendJson(res, 200, [{ service_request_id: row.service_request_id, token: row.token }]);
   }
   return sendError(res, 404, `Not found: ${rest}.`);

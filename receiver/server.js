@@ -6,7 +6,7 @@ const http = require('node:http');
 const { parseArgs, usage } = require('./config');
 const { openDb } = require('./db');
 const { handle } = require('./routes');
-const { Faults } = require('./post');
+const { Faults, Batch } = require('./post');
 const { RateLimiter } = require('./limits');
 const { sendError, HttpError, isoBeijing } = require('./util');
 
@@ -24,6 +24,7 @@ function start(cfg, { log = (line) => process.stdout.write(`${line}\n`) } = {}) 
     store,
     port: cfg.port,
     faults: new Faults(),
+    batch: new Batch(cfg.batch),
     limits: {
       addr: new RateLimiter(cfg.rateLimit, cfg.rateWindowMs),
       device: new RateLimiter(cfg.rateLimit, cfg.rateWindowMs),

@@ -74,6 +74,48 @@ fn tokens_are_sent_and_resolve_later() {
 }
 
 #[test]
+fn a_token_is_looked_up_with_backoff_until_its_id_is_assigned() {
+    let p = RetryPolicy::default();
+    let mut item = sending().apply(Outcome::Token("tok".into()), T0 + 100, 0.0, &p);
+    // The first lookup is due at once, right after the POST.
+    assert!(item.token_lookup_due(T0 + 100));
+    assert!(!item.token_lookup_due(T0 + 99));
+    // Not assigned yet: the next lookups wait the send backoff (½·5 s, then 10 s at jitter 1).
+    item.token_not_resolved(T0 + 200, 0.0, &p);
+    assert_eq!(item.token_lookups, 1);
+    assert!(!item.token_lookup_due(T0 + 200 + 2_499));
+    assert!(item.token_lookup_due(T0 + 200 + 2_500));
+    item.token_not_resolved(T0 + 3_000, 1.0, &p);
+    assert_eq!(item.next_attempt_at, T0 + 3_000 + 10_000);
+    // Lookups never grow past the backoff ceiling (10 min), however long the batch takes.
+    for _ in 0..100 {
+        item.token_not_resolved(T0, 1.0, &p);
+    }
+    assert_eq!(item.next_attempt_at, T0 + 600_000);
+    // Meanwhile it stays a sent report: never queued, never sent again.
+    assert_eq!(item.data_state(), "sent");
+    assert!(!item.is_due(i64::MAX));
+    assert!(!item.clone().begin_send());
+    // Once resolved, there is nothing left to look up.
+    item.resolve_token("CC-2026-000009");
+    assert!(!item.token_lookup_due(i64::MAX));
+    let resolved = item.clone();
+    item.token_not_resolved(T0, 0.5, &p);
+    assert_eq!(item, resolved);
+    // A report answered with an id at once is never looked up.
+    let created = sending().apply(
+        Outcome::Created {
+            reference: "CC-2026-000001".into(),
+            notice: None,
+        },
+        T0,
+        0.5,
+        &p,
+    );
+    assert!(!created.token_lookup_due(i64::MAX));
+}
+
+#[test]
 fn client_errors_fail_and_keep_the_report() {
     let p = RetryPolicy::default();
     let item = sending().apply(
@@ -214,4 +256,10 @@ fn persisted_items_round_trip_and_tolerate_old_shapes() {
     assert_eq!(item.state, OutboxState::Queued);
     assert_eq!(item.attempts, 0);
     assert!(OutboxItem::from_json("[1,2]").is_err());
+    // Stored before token lookups were counted: still looked up, from its stored time.
+    let token = r#"{"draft_id":"d","idempotency_key":"k","state":{"kind":"sent","reference":"t","is_token":true,"at":1},"next_attempt_at":5}"#;
+    let item = OutboxItem::from_json(token).unwrap_or_default();
+    assert_eq!(item.token_lookups, 0);
+    assert!(!item.token_lookup_due(4));
+    assert!(item.token_lookup_due(5));
 }

@@ -81,6 +81,16 @@ export async function injectFault(request: APIRequestContext, fault: Record<stri
   expect(r.ok()).toBeTruthy();
 }
 
+/**
+ * Switches the receiver's batch mode: `batch` makes POSTs answer with a receipt token; `hold`
+ * keeps the tokens handed out unprocessed (tokens/{token}.json gives no id) until it is turned
+ * off. resetReceiver turns both off.
+ */
+export async function setBatch(request: APIRequestContext, mode: { batch?: boolean; hold?: boolean }) {
+  const r = await request.post(`${ADMIN}/batch`, { headers: HEADERS, data: mode });
+  expect(r.ok()).toBeTruthy();
+}
+
 /** Changes a stored request's status as the bureau would. */
 export async function setStatus(request: APIRequestContext, id: string, body: Record<string, unknown>) {
   const r = await request.post(`${ADMIN}/requests/${encodeURIComponent(id)}/status`, { headers: HEADERS, data: body });

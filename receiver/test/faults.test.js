@@ -125,6 +125,74 @@ describe('fault injection and the admin API', () => {
     assert.equal((await srv.admin('requests/CC-2026-999999/status', { status: 'closed' })).status, 404);
   });
 
+  it('batch mode switched at run time: tokens, services type batch; reset turns it off', async () => {
+    assert.deepEqual(await (await srv.admin('batch')).json(), { batch: false, hold: false, held: 0 });
+    const on = await srv.admin('batch', { batch: true });
+    assert.equal(on.status, 200);
+    assert.deepEqual(await on.json(), { batch: true, hold: false, held: 0 });
+    const res = await post(srv, { ...OK, 'attribute[client_request_id]': 'crid-batch-on' });
+    assert.equal(res.status, 201);
+    const [body] = await res.json();
+    assert.match(body.token, /^[0-9a-f-]{36}$/);
+    assert.ok(!('service_request_id' in body));
+    assert.ok(!/CC-\d{4}-/.test(body.service_notice), 'a batch answer does not give the case number away');
+    assert.match(body.service_notice, new RegExp(`受理凭证 ${body.token}`));
+    const [t] = await (await fetch(srv.url(`tokens/${body.token}.json`))).json();
+    const rows = await srv.rows();
+    assert.equal(rows.length, 1);
+    assert.deepEqual(t, { service_request_id: rows[0].service_request_id, token: body.token });
+    assert.ok((await (await fetch(srv.url('services.json'))).json()).every((x) => x.type === 'batch'));
+
+    await srv.admin('reset', {});
+    assert.deepEqual(await (await srv.admin('batch')).json(), { batch: false, hold: false, held: 0 });
+    const [plain] = await (await post(srv, OK)).json();
+    assert.match(plain.service_request_id, /^CC-\d{4}-\d{6}$/);
+    assert.ok(!('token' in plain));
+    assert.ok((await (await fetch(srv.url('services.json'))).json()).every((x) => x.type === 'realtime'));
+    // {batch: false} turns it off too, and the token already handed out still resolves.
+    await srv.admin('batch', { batch: true });
+    await srv.admin('batch', { batch: false });
+    assert.ok((await (await post(srv, { ...OK, address_string: '另一处' })).json())[0].service_request_id);
+    assert.equal((await (await fetch(srv.url(`tokens/${body.token}.json`))).json())[0].service_request_id, rows[0].service_request_id);
+  });
+
+  it('hold: a token gives no id until released, a replay keeps the token, one row', async () => {
+    await srv.admin('batch', { batch: true, hold: true });
+    const fields = { ...OK, 'attribute[client_request_id]': 'crid-held' };
+    const h = { 'Idempotency-Key': 'idem-held' };
+    const [first] = await (await post(srv, fields, h)).json();
+    const pending = await fetch(srv.url(`tokens/${first.token}.json`));
+    assert.equal(pending.status, 200);
+    assert.deepEqual(await pending.json(), [{ token: first.token }]);
+    assert.deepEqual(await (await srv.admin('batch')).json(), { batch: true, hold: true, held: 1 });
+    const replay = await post(srv, fields, h);
+    assert.equal(replay.status, 200);
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    assert.equal((await replay.json())[0].token, first.token);
+    assert.deepEqual(await (await fetch(srv.url(`tokens/${first.token}.json`))).json(), [{ token: first.token }]);
+
+    assert.deepEqual(await (await srv.admin('batch', { hold: false })).json(), { batch: true, hold: false, held: 0 });
+    const rows = await srv.rows();
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].token, first.token);
+    assert.deepEqual(await (await fetch(srv.url(`tokens/${first.token}.json`))).json(),
+      [{ service_request_id: rows[0].service_request_id, token: first.token }]);
+    // Reset releases held tokens as well.
+    await srv.admin('batch', { hold: true });
+    const [second] = await (await post(srv, { ...OK, address_string: '第二处' })).json();
+    assert.ok(!('service_request_id' in (await (await fetch(srv.url(`tokens/${second.token}.json`))).json())[0]));
+    await srv.admin('reset', {});
+    assert.match((await (await fetch(srv.url(`tokens/${second.token}.json`))).json())[0].service_request_id, /^CC-/);
+  });
+
+  it('bad batch bodies are 400 and change nothing', async () => {
+    assert.equal((await srv.admin('batch', { batch: 'yes' })).status, 400);
+    assert.equal((await srv.admin('batch', { hold: 1 })).status, 400);
+    assert.deepEqual(await (await srv.admin('batch')).json(), { batch: false, hold: false, held: 0 });
+    assert.equal((await fetch(`${srv.origin}/__admin/batch`, { method: 'POST', body: '{"batch":true}' })).status, 403);
+    assert.ok((await (await post(srv, OK)).json())[0].service_request_id);
+  });
+
   it('admin needs the token and refuses forwarded (proxied) requests', async () => {
     assert.equal((await fetch(`${srv.origin}/__admin/requests`)).status, 403);
     assert.equal((await fetch(`${srv.origin}/__admin/requests`, { headers: { 'X-Admin-Token': 'wrong' } })).status, 403);

@@ -1,8 +1,9 @@
 //! Sends queued reports from any page of the site, not only from the report page: a report
 //! queued offline goes out on the next visit wherever the reader lands.
 //!
-//! The runner only starts when the outbox holds unsent items (an idle site polls nothing), and
-//! never on the report pages, which run their own runner with the page's view of the outbox.
+//! The runner only starts when the outbox holds unsent items or receipt tokens still to be
+//! looked up (an idle site polls nothing), and never on the report pages, which run their own
+//! runner with the page's view of the outbox.
 //! Two runners could not double a report anyway: sending happens under the Web Lock
 //! `cc-outbox`, and the receiver deduplicates on the idempotency key.
 
@@ -26,7 +27,15 @@ pub fn BackgroundOutbox() -> impl IntoView {
         let items = store::load_outbox().await.ok()?;
         items
             .iter()
-            .any(|i| !matches!(i.state, OutboxState::Sent { .. }))
+            .any(|i| {
+                !matches!(
+                    i.state,
+                    OutboxState::Sent {
+                        is_token: false,
+                        ..
+                    }
+                )
+            })
             .then_some(report)
     });
     let run = move || {

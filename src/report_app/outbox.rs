@@ -5,7 +5,9 @@
 //! milliseconds (and at once on the `online` event), and sends whatever is due under the Web
 //! Lock `cc-outbox`, so two tabs never send the same item at the same time; the idempotency key
 //! makes the receiver answer a repeat with the case it already has, so even a send whose answer
-//! was lost is never doubled. All state changes are the domain's
+//! was lost is never doubled. A batch endpoint answers with a receipt token instead of a
+//! case number: the runner then looks the token up (`tokens/{token}.json`), at once and again
+//! with backoff until the endpoint has assigned the number. All state changes are the domain's
 //! (`cc_core::report::outbox`); the service worker never sends anything.
 
 use super::{settings, store, transport};
@@ -147,6 +149,7 @@ async fn pass(
         .iter()
         .filter(|i| {
             i.is_due(now)
+                || i.token_lookup_due(now)
                 || i.state == OutboxState::Sending
                 || (woken && i.state == OutboxState::Queued)
         })
@@ -173,6 +176,12 @@ async fn send_one(client: &Open311Client, multipart: bool, outbox: Outbox, id: &
         return;
     };
     let now = store::now_ms();
+    if item.token_lookup_due(now) {
+        look_up_token(client, &mut item).await;
+        let _ = store::save_outbox_item(&item).await;
+        show(outbox, &item);
+        return;
+    }
     // Holding the lock, a `Sending` item is one whose tab died mid-send.
     item.recover(now);
     if woken {
@@ -214,18 +223,27 @@ async fn send_one(client: &Open311Client, multipart: bool, outbox: Outbox, id: &
     )
     .await;
     let mut next = item.apply(outcome, store::now_ms(), js_sys::Math::random(), &policy);
-    if let OutboxState::Sent {
-        reference,
-        is_token: true,
-        ..
-    } = &next.state
-    {
-        if let Some(real) = transport::resolve_token(client, reference).await {
-            next.resolve_token(&real);
-        }
+    if next.token_lookup_due(store::now_ms()) {
+        look_up_token(client, &mut next).await;
     }
     let _ = store::save_outbox_item(&next).await;
     show(outbox, &next);
+}
+
+/// One `GET tokens/{token}.json`: the case number if the endpoint has assigned it, otherwise
+/// the next lookup is scheduled with backoff.
+async fn look_up_token(client: &Open311Client, item: &mut OutboxItem) {
+    let OutboxState::Sent { reference, .. } = &item.state else {
+        return;
+    };
+    match transport::resolve_token(client, reference).await {
+        Some(id) => item.resolve_token(&id),
+        None => item.token_not_resolved(
+            store::now_ms(),
+            js_sys::Math::random(),
+            &settings::retry_policy(),
+        ),
+    }
 }
 
 fn show(outbox: Outbox, item: &OutboxItem) {

@@ -9,7 +9,10 @@
 //!   backoff and jitter, honouring `Retry-After` up to [`RetryPolicy::retry_after_cap_ms`];
 //! - 4xx answers (except 408 and 429) stop: the report is kept, marked `Failed`, with the
 //!   server's description. It is `editable` unless the refusal is about the client's
-//!   credentials (401/403), which no edit can fix.
+//!   credentials (401/403), which no edit can fix;
+//! - a batch endpoint's receipt token is looked up (`GET tokens/{token}.json`) until the
+//!   endpoint has assigned the service request id, with the same backoff as failed sends: a
+//!   batch may be processed minutes or hours after the POST.
 //!
 //! All times are milliseconds since the Unix epoch (`Date.now()`); randomness is passed in.
 
@@ -131,9 +134,13 @@ pub struct OutboxItem {
     /// Attempts started so far.
     #[serde(deserialize_with = "lenient")]
     pub attempts: u32,
-    /// Not before this time (ms since epoch).
+    /// Not before this time (ms since epoch): the next send while queued, the next token
+    /// lookup while sent with a receipt token.
     #[serde(deserialize_with = "lenient")]
     pub next_attempt_at: i64,
+    /// Token lookups so far that found no service request id yet (for their backoff).
+    #[serde(deserialize_with = "lenient")]
+    pub token_lookups: u32,
     /// The last failure, for the detail line (technical, e.g. `HTTP 503`).
     #[serde(deserialize_with = "lenient")]
     pub last_error: Option<String>,
@@ -157,6 +164,7 @@ impl OutboxItem {
             next_attempt_at: now_ms,
             last_error: None,
             queued_at: now_ms,
+            token_lookups: 0,
         }
     }
 
@@ -226,6 +234,9 @@ impl OutboxItem {
             Outcome::Token(token) => {
                 next.state = sent(token.clone(), true, None);
                 next.last_error = None;
+                // The first lookup is due at once: many endpoints have the id by then.
+                next.next_attempt_at = now_ms;
+                next.token_lookups = 0;
                 return next;
             }
             _ if self.state != OutboxState::Sending => return next,
@@ -263,6 +274,24 @@ impl OutboxItem {
         next.state = OutboxState::Queued;
         next.next_attempt_at = now_ms.saturating_add(i64::try_from(delay).unwrap_or(i64::MAX));
         next
+    }
+
+    /// Sent with a receipt token whose service request id is still unknown, and the time for
+    /// the next lookup has come.
+    pub fn token_lookup_due(&self, now_ms: i64) -> bool {
+        matches!(self.state, OutboxState::Sent { is_token: true, .. })
+            && self.next_attempt_at <= now_ms
+    }
+
+    /// A token lookup found no service request id yet (not assigned, or the lookup failed):
+    /// the next one waits the backoff of [`RetryPolicy::backoff_ms`] for the lookups so far.
+    pub fn token_not_resolved(&mut self, now_ms: i64, jitter: f64, policy: &RetryPolicy) {
+        if !matches!(self.state, OutboxState::Sent { is_token: true, .. }) {
+            return;
+        }
+        self.token_lookups = self.token_lookups.saturating_add(1);
+        let delay = policy.backoff_ms(self.token_lookups, jitter);
+        self.next_attempt_at = now_ms.saturating_add(i64::try_from(delay).unwrap_or(i64::MAX));
     }
 
     /// A token was resolved to its service request id (`GET tokens/{token}.json`).

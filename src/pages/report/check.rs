@@ -51,7 +51,9 @@ pub fn CheckStep(
 }
 
 /// The confirmation after sending: the reference (copyable) and its status link, or, while
-/// queued, what will happen; a 4xx answer shows the server's message and an edit button.
+/// queued, what will happen; a 4xx answer shows the server's message and an edit button. A
+/// batch endpoint's receipt token is shown as such, without a status link (the status page
+/// looks up case numbers), until the runner has looked up the case number.
 #[component]
 pub fn Confirmation(
     form: FormState,
@@ -72,6 +74,14 @@ pub fn Confirmation(
         {move || {
             let t = rt(lang.get());
             match item.get().map(|i| i.state) {
+                Some(OutboxState::Sent { reference, is_token: true, .. }) => view! {
+                    <div class="cc-panel cc-panel--done" role="status">
+                        <h2 class="cc-panel__title" id="report-done-heading" tabindex="-1">{t.done_title}</h2>
+                        <p>{t.receipt_label}</p>
+                        <p class="cc-reference" data-testid="reference" data-kind="token">{reference}</p>
+                    </div>
+                    <p>{t.receipt_pending}</p>
+                }.into_any(),
                 Some(OutboxState::Sent { reference, notice, .. }) => {
                     let copy_ref = reference.clone();
                     let href = status_href.run(reference.clone());
@@ -79,7 +89,7 @@ pub fn Confirmation(
                         <div class="cc-panel cc-panel--done" role="status">
                             <h2 class="cc-panel__title" id="report-done-heading" tabindex="-1">{t.done_title}</h2>
                             <p>{t.reference_label}</p>
-                            <p class="cc-reference" data-testid="reference">{reference}</p>
+                            <p class="cc-reference" data-testid="reference" data-kind="reference">{reference}</p>
                         </div>
                         <button type="button" class="cc-button cc-button--secondary"
                             on:click=move |_| { super::copy_text(&copy_ref); copied.set(true); }>

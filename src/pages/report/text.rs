@@ -79,6 +79,8 @@ report_text! {
     queued_text: "现在无法连接到受理系统。举报已保存在本机，联网后会自动发送，您可以关闭此页。", "The reporting system cannot be reached now. Your report is kept on this device and will be sent automatically when you are online; you can close this page.";
     failed_title: "举报未能提交", "Your report was not accepted";
     reference_label: "您的举报编号", "Your reference number";
+    receipt_label: "您的受理凭证", "Your receipt";
+    receipt_pending: "受理系统正在为举报分配编号，分配后编号和查询办理进度的链接会显示在这里（您也可以离开此页，稍后在本页的“已提交和待发送的举报”中查看）。", "The reporting system is giving your report a reference number. It will appear here with a link to follow its progress (you can also leave and find it later under “Sent and waiting reports” on this page).";
     copy: "复制编号", "Copy the reference";
     copied: "已复制", "Copied";
     next_steps: "生态环境部门一般在 60 日内办结。您可以随时凭编号查询办理进度。", "The bureau usually deals with a report within 60 days. You can check its progress with the reference number at any time.";
