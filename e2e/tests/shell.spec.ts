@@ -105,6 +105,31 @@ test('the same build works under a sub-path, deep links and navigation included'
   allowProblem(watch, 'HTTP 404 /sthjj/env/nowhere');
 });
 
+test('the home page does not shift while its data loads', async ({ page }) => {
+  // The data arrives late on purpose, after the loading state has been painted.
+  await page.route('**/data/sample/*.json', async (route) => {
+    await new Promise((r) => setTimeout(r, 700));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    (window as any).__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) (window as any).__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const lang of ['zh', 'en']) {
+    for (const [width, height] of [[360, 740], [412, 823], [768, 1024], [1280, 800]]) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`/?lang=${lang}`);
+      await expect(page.getByTestId('city-aqi').getByTestId('aqi')).toHaveText(/^\d+$/);
+      await expect(page.getByTestId('water-headline')).toBeVisible();
+      await page.waitForTimeout(300);
+      const shift = await page.evaluate(() => (window as any).__shift);
+      expect(shift, `layout shift at ${width}×${height} (${lang})`).toBeLessThanOrEqual(0.02);
+    }
+  }
+});
+
 test('no horizontal scrolling at 320 px', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   for (const [path] of ROUTES) {

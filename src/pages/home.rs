@@ -18,12 +18,18 @@ pub fn HomePage() -> impl IntoView {
             <p class="cc-lead">{move || t().home_intro}</p>
             <section class="cc-card" aria-labelledby="home-air">
                 <h2 id="home-air">{move || t().home_air_heading}</h2>
-                <crate::pages::air::CityNow />
+                // The slots keep the loaded cards' usual height while they load, so that nothing
+                // below them jumps when the data arrives (CLS; see style/site.css).
+                <div class="cc-home__slot cc-home__slot--air">
+                    <crate::pages::air::CityNow />
+                </div>
                 <p><A href=href("/air")>{move || t().home_air_more}</A></p>
             </section>
             <section class="cc-card" aria-labelledby="home-water">
                 <h2 id="home-water">{move || t().home_water_heading}</h2>
-                <crate::pages::water::WaterHeadline />
+                <div class="cc-home__slot cc-home__slot--water">
+                    <crate::pages::water::WaterHeadline />
+                </div>
                 <p><A href=href("/water")>{move || t().home_water_more}</A></p>
             </section>
             <section class="cc-card cc-card--report" aria-labelledby="home-report">

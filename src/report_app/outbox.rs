@@ -141,8 +141,10 @@ async fn pass(
     };
     forget_sent_drafts(&items, forgotten).await;
     let now = store::now_ms();
-    if outbox.items.with_untracked(|old| *old != items) {
-        outbox.items.set(items.clone());
+    // The page may have been left during an await: its signals are gone, and so is the runner's
+    // reason to show anything (try_*: no panic on a disposed signal).
+    if outbox.items.try_with_untracked(|old| *old != items) == Some(true) {
+        outbox.items.try_set(items.clone());
     }
     // Coming back online is a reason to try at once rather than wait out the backoff.
     let due: Vec<String> = items
@@ -162,10 +164,10 @@ async fn pass(
     with_lock(async move {
         let total = due.len();
         for (n, id) in due.into_iter().enumerate() {
-            outbox.progress.set(Some((n + 1, total)));
+            outbox.progress.try_set(Some((n + 1, total)));
             send_one(&client, multipart, outbox, &id, woken).await;
         }
-        outbox.progress.set(None);
+        outbox.progress.try_set(None);
     })
     .await;
 }
@@ -247,7 +249,7 @@ async fn look_up_token(client: &Open311Client, item: &mut OutboxItem) {
 }
 
 fn show(outbox: Outbox, item: &OutboxItem) {
-    outbox.items.update(|items| {
+    outbox.items.try_update(|items| {
         if let Some(slot) = items.iter_mut().find(|i| i.draft_id == item.draft_id) {
             *slot = item.clone();
         } else {
