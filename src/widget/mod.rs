@@ -545,6 +545,25 @@ mod tests {
     }
 
     #[test]
+    fn an_unsupported_format_is_named_with_its_key_in_both_languages() {
+        let e = WidgetError::Unsupported {
+            key: "air.latest",
+            format: FeedFormat::CnemcHourlyCsv,
+        };
+        assert!(e
+            .message(Lang::Zh)
+            .contains("config.json 的 air.latest 是 cnemc-hourly-csv"));
+        assert!(e.message(Lang::En).contains("widget.air_latest"));
+        let e = WidgetError::Unsupported {
+            key: "water.results",
+            format: FeedFormat::CnemcWaterJson,
+        };
+        assert!(e
+            .message(Lang::En)
+            .contains("water.results in config.json is cnemc-water-json"));
+    }
+
+    #[test]
     fn stylesheet_has_every_water_class_colour() {
         let css = include_str!("../../style/widget.css").to_ascii_lowercase();
         for c in WaterClass::ALL {
