@@ -1,9 +1,9 @@
 // A batch endpoint (Open311 "batch" services): the POST answers with a receipt token, and the
 // case number comes later from GET tokens/{token}.json. The receiver holds the tokens back until
 // the test releases them, as a batch that has not run yet, so every step is seen in order.
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import {
-  test, expect, fillReport, resetReceiver, setBatch, shortRetries, storedRequests,
+  test, expect, deviceRecords, fillReport, resetReceiver, setBatch, shortRetries, storedRequests,
 } from './report-helpers';
 
 test.describe.configure({ mode: 'serial' });
@@ -34,33 +34,25 @@ function countRequests(page: Page) {
 }
 
 /** The outbox items as the app stored them in IndexedDB. */
-function storedOutbox(page: Page): Promise<any[]> {
-  return page.evaluate(() => new Promise<any[]>((resolve, reject) => {
-    const open = indexedDB.open('cc-report');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const get = db.transaction('outbox').objectStore('outbox').getAll();
-      get.onerror = () => reject(get.error);
-      get.onsuccess = () => {
-        db.close();
-        resolve(get.result.map((s: string) => JSON.parse(s)));
-      };
-    };
-  }));
+async function storedOutbox(page: Page): Promise<any[]> {
+  return (await deviceRecords(page, 'outbox')).map((r) => JSON.parse(r));
 }
 
-test('a batch endpoint: the receipt token first, then the case number, stored once', async ({ page, request }) => {
+/** Sends a report to the batch endpoint with its tokens held; returns the receipt token shown. */
+async function submitHeld(page: Page, request: APIRequestContext) {
   const seen = countRequests(page);
   await setBatch(request, { batch: true, hold: true });
   await fillReport(page);
   await page.getByRole('button', { name: '提交举报' }).click();
-
-  // Accepted with a receipt token: shown as such, with no status link (the status page looks up
-  // case numbers, not tokens).
   const reference = page.getByTestId('reference');
   await expect(reference).toHaveAttribute('data-kind', 'token', { timeout: 20_000 });
-  const token = (await reference.innerText()).trim();
+  return { seen, reference, token: (await reference.innerText()).trim() };
+}
+
+test('a batch endpoint: the receipt token first, then the case number, stored once', async ({ page, request }) => {
+  // Accepted with a receipt token: shown as such, with no status link (the status page looks up
+  // case numbers, not tokens).
+  const { seen, reference, token } = await submitHeld(page, request);
   expect(token).toMatch(UUID);
   await expect(page.getByRole('heading', { name: '举报已提交' })).toBeVisible();
   await expect(page.getByText('您的受理凭证')).toBeVisible();
@@ -106,13 +98,7 @@ test('a batch endpoint: the receipt token first, then the case number, stored on
 });
 
 test('a token still held when the reader leaves is resolved from another page', async ({ page, request }) => {
-  const seen = countRequests(page);
-  await setBatch(request, { batch: true, hold: true });
-  await fillReport(page);
-  await page.getByRole('button', { name: '提交举报' }).click();
-  const reference = page.getByTestId('reference');
-  await expect(reference).toHaveAttribute('data-kind', 'token', { timeout: 20_000 });
-  const token = (await reference.innerText()).trim();
+  const { seen, token } = await submitHeld(page, request);
 
   // Away from the report pages, the background runner takes over the lookups.
   await page.goto('/water');

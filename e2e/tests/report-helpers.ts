@@ -176,7 +176,7 @@ export async function submitAndGetReference(page: Page): Promise<string> {
   return (await ref.innerText()).trim();
 }
 
-/** Every record of one IndexedDB store of the report form (database `cc-report`), as JSON text. */
+/** Every record of one IndexedDB store of the report form (database `cc-report`), as JSON text (a photo as `blob <size>`). */
 export async function deviceRecords(page: Page, store: 'drafts' | 'photos' | 'outbox'): Promise<string[]> {
   return page.evaluate((name) => new Promise<string[]>((resolve, reject) => {
     const open = indexedDB.open('cc-report');
@@ -185,7 +185,8 @@ export async function deviceRecords(page: Page, store: 'drafts' | 'photos' | 'ou
       const all = open.result.transaction(name, 'readonly').objectStore(name).getAll();
       all.onerror = () => reject(all.error);
       all.onsuccess = () => {
-        resolve(all.result.map((r: unknown) => (r instanceof Blob ? `blob ${r.size}` : JSON.stringify(r))));
+        const text = (r: unknown) => (typeof r === 'string' ? r : r instanceof Blob ? `blob ${r.size}` : JSON.stringify(r));
+        resolve(all.result.map(text));
         open.result.close();
       };
     };
