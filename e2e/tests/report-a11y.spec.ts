@@ -40,12 +40,18 @@ test('the whole flow with the keyboard alone', async ({ page, request }) => {
   await page.keyboard.type('夜间有刺鼻气味，持续两小时。');
   await tabTo(page, page.getByLabel('仍在持续', { exact: true }));
   await page.keyboard.press('Space');
+  // Each new question takes the focus to its heading: wait for it, or a Tab could still find the
+  // Continue button (it stays in place between questions) and Enter land on the heading.
+  const atQuestion = (name: string) => expect(page.getByRole('heading', { name })).toBeFocused();
   await tabTo(page, page.getByRole('button', { name: '继续', exact: true }));
   await page.keyboard.press('Enter');
-  await tabTo(page, page.getByRole('button', { name: '继续', exact: true })); // photos
+  await atQuestion('添加照片（可选）');
+  await tabTo(page, page.getByRole('button', { name: '继续', exact: true }));
   await page.keyboard.press('Enter');
+  await atQuestion('是否留下您的姓名？');
   await tabTo(page, page.getByRole('button', { name: '继续', exact: true })); // anonymous
   await page.keyboard.press('Enter');
+  await atQuestion('提交前请了解');
   await tabTo(page, page.getByLabel('我已了解以上说明，同意提交'));
   await page.keyboard.press('Space');
   await tabTo(page, page.getByRole('button', { name: '继续', exact: true }));
