@@ -31,7 +31,7 @@ pub fn offline_notice(data: &WaterData, lang: Lang) -> Option<impl IntoView> {
     let measured = data.automatic.iter().filter_map(|r| r.time).max();
     let data_time = match (sampled, measured) {
         (Some(d), _) => Some(d.to_string()),
-        (None, Some(h)) => Some(format!("{h} {}", crate::text::shared(lang).beijing_time)),
+        (None, Some(h)) => Some(crate::components::air::hour_text(h, lang)),
         (None, None) => None,
     };
     Some(view! { <OfflineNotice copy=copy data_time=data_time lang=lang /> })

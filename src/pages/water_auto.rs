@@ -18,7 +18,7 @@ fn body_of<'a>(data: &'a WaterData, reading: &AutoReading) -> (Option<&'a Sectio
 
 fn time_text(reading: &AutoReading, lang: Lang) -> String {
     match reading.time {
-        Some(h) => format!("{h} {}", crate::text::shared(lang).beijing_time),
+        Some(h) => crate::components::air::hour_text(h, lang),
         None => ui(lang).water_automatic_offline.to_string(),
     }
 }

@@ -29,7 +29,6 @@ widget_text! {
     primary: "首要污染物", "Main pollutant";
     primary_none: "无", "None";
     data_time: "数据时间", "Data time";
-    beijing_time: "北京时间", "Beijing time";
     advice: "建议", "Advice";
     station_unknown: "没有这个监测站，显示的是全市数据。", "There is no such station; the city value is shown.";
     more_air: "查看完整空气质量信息", "See the full air-quality page";

@@ -92,9 +92,14 @@ pub struct WidgetConfig {
 }
 
 impl Config {
-    /// The air source the widget shows: `widget.air_latest`, else `air.latest`.
-    pub fn widget_air_source(&self) -> Option<&Source> {
-        self.widget.air_latest.as_ref().or(self.air_latest.as_ref())
+    /// The air source the widget shows, with the config key that names it:
+    /// `widget.air_latest`, else `air.latest`.
+    pub fn widget_air_source(&self) -> Option<(&'static str, &Source)> {
+        match (&self.widget.air_latest, &self.air_latest) {
+            (Some(own), _) => Some(("widget.air_latest", own)),
+            (None, Some(shared)) => Some(("air.latest", shared)),
+            (None, None) => None,
+        }
     }
 }
 

@@ -189,7 +189,8 @@ fn the_widget_has_its_own_air_source_or_falls_back_to_air_latest() {
         BASE,
     )
     .unwrap();
-    let source = own.widget_air_source().expect("widget.air_latest");
+    let (key, source) = own.widget_air_source().expect("widget.air_latest");
+    assert_eq!(key, "widget.air_latest");
     assert_eq!(source.format, FeedFormat::CcAirJson);
     assert_eq!(
         source.urls,
@@ -201,8 +202,8 @@ fn the_widget_has_its_own_air_source_or_falls_back_to_air_latest() {
     )
     .unwrap();
     assert_eq!(
-        shared.widget_air_source().map(|s| s.format),
-        Some(FeedFormat::CnemcHourlyCsv)
+        shared.widget_air_source().map(|(key, s)| (key, s.format)),
+        Some(("air.latest", FeedFormat::CnemcHourlyCsv))
     );
     let e = err(r#"{"widget": {"air_latest": {"format": "cc-water-json", "url": "x"}}}"#);
     assert_eq!(schema_key(&e), "widget.air_latest.format");
