@@ -19,15 +19,22 @@ sample:
 	@cargo run --quiet --release -p cc_core --bin gen_air_sample -- $(SAMPLE_DIR)
 	@cargo run --quiet --release -p cc_core --bin gen_water_sample -- $(SAMPLE_DIR)
 
-# Release build of the site, made hostable at any path under a strict CSP; then the widget
-# (widget.html, its own smaller bundle), whose output Trunk names index.html: moved into dist/
-# as widget.html beside its hashed files; finalize also writes cc-env-widget.js.
+# Release build of the site's main bundle (index.html), then its other bundles and the widget,
+# each its own Trunk entry and wasm (see src/app.rs). Trunk names every output index.html: each
+# is built into its own directory and moved into dist/ as <entry>.html beside its hashed files.
+# Finalize then makes the whole hostable at any path under a strict CSP, copies each bundle's
+# page to its routes and writes cc-env-widget.js.
+ENTRIES := air water report widget
+# The static first screen of each route (src/prerender.rs), written into the pages by finalize.
+FIRST_SCREENS := target/first-screens.json
 build: setup sample
 	@trunk build index.html --release --dist $(DIST)
-	@trunk build widget.html --release --dist dist-widget
-	@mv dist-widget/index.html dist-widget/widget.html
-	@cp -r dist-widget/. $(DIST)/
-	@node tools/finalize-dist.mjs $(DIST)
+	@for entry in $(ENTRIES); do \
+	  rm -rf dist-$$entry && trunk build $$entry.html --release --dist dist-$$entry && \
+	  mv dist-$$entry/index.html dist-$$entry/$$entry.html && cp -r dist-$$entry/. $(DIST)/ || exit 1; \
+	done
+	@cargo run --quiet --bin prerender > $(FIRST_SCREENS)
+	@node tools/finalize-dist.mjs $(DIST) --prerender $(FIRST_SCREENS)
 
 serve: build
 	@scripts/serve.sh $(DIST) $(PORT) $(RECEIVER_PORT)
@@ -48,7 +55,7 @@ test-receiver: setup
 
 # The same build, also finalized for a sub-path deployment (only its 404.html differs).
 test-e2e: build
-	@rm -rf dist-sub && cp -r $(DIST) dist-sub && node tools/finalize-dist.mjs dist-sub --base-path /sthjj/env/
+	@rm -rf dist-sub && cp -r $(DIST) dist-sub && node tools/finalize-dist.mjs dist-sub --base-path /sthjj/env/ --prerender $(FIRST_SCREENS)
 	cd e2e && npx playwright test
 
 # Lighthouse's accessibility and best-practices scores must be 100 on every page.
@@ -77,4 +84,4 @@ fuzz: setup
 	cargo run --quiet --profile fuzz -p cc_core --bin fuzz -- $(FUZZ_N)
 
 clean:
-	rm -rf $(DIST) dist-sub dist-bench dist-widget target e2e/test-results $(SAMPLE_DIR) bench-results
+	rm -rf $(DIST) dist-sub dist-bench $(ENTRIES:%=dist-%) target e2e/test-results $(SAMPLE_DIR) bench-results

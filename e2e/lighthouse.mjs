@@ -76,6 +76,9 @@ try {
       onlyCategories: ['performance', 'accessibility', 'best-practices'],
     });
     const lhr = result.lhr;
+    // The whole report too, for finding what a figure is made of (LCP element, requests).
+    fs.mkdirSync('bench-results/lighthouse', { recursive: true });
+    fs.writeFileSync(`bench-results/lighthouse/${page.replace(/^\/$/, 'home').replace(/[^a-z0-9]+/gi, '_')}.json`, result.report);
     const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
     const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
     const row = {

@@ -1,16 +1,52 @@
-//! The app root: shared contexts, the router and the shell around every page.
+//! The app roots: shared contexts, the routers and the shell around every page.
+//!
+//! The site ships as four bundles, each its own wasm and Trunk entry (index.html, air.html,
+//! water.html, report.html), so a reader downloads only the code of the part they open: the home
+//! page does not carry the charts or the report form. Within a bundle the router navigates in
+//! place; a link to another bundle's route is a plain page load ([`link_target`]).
 
 use crate::components::shell::{Footer, Header, SkipLink};
-use crate::feeds::{load_air, load_config, AirLatest, SiteConfig, WaterFeed};
+use crate::feeds::{load_air, load_config, AirLatest, ConfigResult, SiteConfig, WaterFeed};
 use crate::pages;
 use crate::prefs::Prefs;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// Context: the deployment's base path (`""` or e.g. `"/sthjj/env"`), for building links.
 #[derive(Clone)]
 pub struct BasePath(pub String);
+
+/// The site's bundles; each serves the routes that [`Bundle::of`] gives it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Bundle {
+    /// index.html: `/`, the statements, the widget builder and the 404 page.
+    Main,
+    /// air.html: `/air` with its charts.
+    Air,
+    /// water.html: `/water`.
+    Water,
+    /// report.html: `/report` and `/report/status`.
+    Report,
+}
+
+impl Bundle {
+    /// The bundle that serves a route (a path below the base, e.g. `/air?station=1`).
+    pub fn of(route: &str) -> Bundle {
+        let first = route
+            .trim_start_matches('/')
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("");
+        match first {
+            "air" => Bundle::Air,
+            "water" => Bundle::Water,
+            "report" => Bundle::Report,
+            _ => Bundle::Main,
+        }
+    }
+}
 
 /// A link to a route of this site, under the deployment's base path.
 pub fn href(path: &str) -> String {
@@ -18,41 +54,169 @@ pub fn href(path: &str) -> String {
     crate::env::route(&base, path)
 }
 
-/// The whole site.
+/// The `target` of a link to `route`: `_self` when another bundle serves it, which makes the
+/// router leave the click to the browser (a full load of that bundle's page); none otherwise.
+pub fn link_target(route: &str) -> Option<&'static str> {
+    let here = use_context::<Bundle>().unwrap_or(Bundle::Main);
+    (Bundle::of(route) != here).then_some("_self")
+}
+
+/// Context: the path the document was loaded at, before any navigation in place.
+#[derive(Clone)]
+struct LoadedAt(String);
+
+/// The frame every bundle shares: contexts, header, footer and the background outbox, around
+/// the bundle's `<Routes>`. `feeds` provides the data contexts the bundle's pages read (see
+/// [`air_and_water`]); a function, not flags, so a bundle links only the loaders it names.
 #[component]
-pub fn App() -> impl IntoView {
+fn Shell(
+    bundle: Bundle,
+    feeds: fn(LocalResource<ConfigResult>),
+    children: Children,
+) -> impl IntoView {
     crate::env::pin_base();
     let base = crate::env::base_path();
     crate::env::normalise_trailing_slash(&base);
+    provide_context(bundle);
+    let loaded_at = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    provide_context(LoadedAt(loaded_at));
     provide_context(BasePath(base.clone()));
     provide_context(Prefs::init());
     let config = LocalResource::new(load_config);
     provide_context(SiteConfig(config));
-    // The first screen's data, shared by the home page, the air page and the footer.
-    provide_context(AirLatest(LocalResource::new(move || {
-        load_air(config, |c| c.air_latest.as_ref())
-    })));
-    provide_context(WaterFeed::new(config));
+    feeds(config);
+    // The page's static first screen (src/prerender.rs) gives way to the app, which draws the
+    // same in the same task, before the next paint.
+    if let Some(static_screen) = document().get_element_by_id("cc-prerender") {
+        static_screen.remove();
+    }
 
     view! {
         <Router base=base>
             <SkipLink />
             <Header />
             <main id="main" class="cc-main" tabindex="-1">
-                <Routes fallback=pages::not_found::NotFoundPage>
-                    <Route path=path!("/") view=pages::home::HomePage />
-                    <Route path=path!("/air") view=pages::air::AirPage />
-                    <Route path=path!("/water") view=pages::water::WaterPage />
-                    <Route path=path!("/report") view=pages::report::ReportPage />
-                    <Route path=path!("/report/status") view=pages::report::ReportStatusPage />
-                    <Route path=path!("/embed") view=pages::embed::EmbedPage />
-                    <Route path=path!("/notes") view=pages::info::NotesPage />
-                    <Route path=path!("/privacy") view=pages::info::PrivacyPage />
-                    <Route path=path!("/accessibility") view=pages::info::AccessibilityPage />
-                </Routes>
+                {children()}
             </main>
             <Footer />
             <crate::report_app::background::BackgroundOutbox />
         </Router>
+    }
+}
+
+/// The router's fallback. A route of another bundle reached in place (a link that missed
+/// [`link_target`], or history) is loaded in full; anything else is the 404 page. So is a route
+/// of another bundle that the server answered with this one (a deployment without the route's
+/// copy of its page): reloading would only loop.
+#[component]
+fn Elsewhere() -> impl IntoView {
+    let here = expect_context::<Bundle>();
+    let base = expect_context::<BasePath>().0;
+    let loaded_at = expect_context::<LoadedAt>().0;
+    let location = use_location();
+    move || {
+        let path = location.pathname.get();
+        let route = path.strip_prefix(base.as_str()).unwrap_or(&path);
+        if Bundle::of(route) != here && path != loaded_at {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+            ().into_any()
+        } else {
+            view! { <pages::not_found::NotFoundPage /> }.into_any()
+        }
+    }
+}
+
+/// The latest air data, shared by the home page, the air page and the footer (which shows its
+/// source and time only where this is provided).
+fn air(config: LocalResource<ConfigResult>) {
+    provide_context(AirLatest(LocalResource::new(move || {
+        load_air(config, |c| c.air_latest.as_ref())
+    })));
+}
+
+/// The water data, fetched when a page first asks for it.
+fn water(config: LocalResource<ConfigResult>) {
+    provide_context(WaterFeed::new(config));
+}
+
+fn air_and_water(config: LocalResource<ConfigResult>) {
+    air(config);
+    water(config);
+}
+
+/// index.html: the home page, the statements, the widget builder and the 404 page.
+#[component]
+pub fn MainApp() -> impl IntoView {
+    view! {
+        <Shell bundle=Bundle::Main feeds=air_and_water>
+            <Routes fallback=Elsewhere>
+                <Route path=path!("/") view=pages::home::HomePage />
+                <Route path=path!("/embed") view=pages::embed::EmbedPage />
+                <Route path=path!("/notes") view=pages::info::NotesPage />
+                <Route path=path!("/privacy") view=pages::info::PrivacyPage />
+                <Route path=path!("/accessibility") view=pages::info::AccessibilityPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+/// air.html: the air page, its station views and charts.
+#[component]
+pub fn AirApp() -> impl IntoView {
+    view! {
+        <Shell bundle=Bundle::Air feeds=air>
+            <Routes fallback=Elsewhere>
+                <Route path=path!("/air") view=pages::air::AirPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+/// water.html: the water page and its section views.
+#[component]
+pub fn WaterApp() -> impl IntoView {
+    view! {
+        <Shell bundle=Bundle::Water feeds=water>
+            <Routes fallback=Elsewhere>
+                <Route path=path!("/water") view=pages::water::WaterPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+/// report.html: the report form and the status page.
+#[component]
+pub fn ReportApp() -> impl IntoView {
+    view! {
+        <Shell bundle=Bundle::Report feeds=|_| ()>
+            <Routes fallback=Elsewhere>
+                <Route path=path!("/report") view=pages::report::ReportPage />
+                <Route path=path!("/report/status") view=pages::report::ReportStatusPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Bundle;
+
+    #[test]
+    fn each_route_belongs_to_one_bundle() {
+        assert_eq!(Bundle::of("/"), Bundle::Main);
+        assert_eq!(Bundle::of("/notes"), Bundle::Main);
+        assert_eq!(Bundle::of("/embed"), Bundle::Main);
+        assert_eq!(Bundle::of("/air"), Bundle::Air);
+        assert_eq!(Bundle::of("/air?station=1001A&at=2024"), Bundle::Air);
+        assert_eq!(Bundle::of("/air/"), Bundle::Air);
+        assert_eq!(Bundle::of("/water?section=x"), Bundle::Water);
+        assert_eq!(Bundle::of("/report"), Bundle::Report);
+        assert_eq!(Bundle::of("/report/status?id=1"), Bundle::Report);
+        assert_eq!(Bundle::of("/airport"), Bundle::Main);
+        assert_eq!(Bundle::of("/nowhere"), Bundle::Main);
     }
 }

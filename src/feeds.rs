@@ -13,6 +13,7 @@ use cc_core::config::{parse_config, Config, ConfigError, Source};
 use cc_core::i18n::Lang;
 use cc_core::offline::OfflineCopy;
 use leptos::prelude::*;
+use std::future::IntoFuture;
 use std::sync::Arc;
 
 /// Why the configuration could not be used.
@@ -40,6 +41,13 @@ pub type ConfigResult = Result<Arc<Config>, ConfigLoadError>;
 /// Context: the config.json resource.
 #[derive(Clone, Copy)]
 pub struct SiteConfig(pub LocalResource<ConfigResult>);
+
+/// The configuration, once loaded, without subscribing the caller to the resource. It never
+/// changes once loaded; a resource that awaited it tracked would run again when it arrives and
+/// fetch its feeds twice.
+pub async fn config_once(config: LocalResource<ConfigResult>) -> ConfigResult {
+    leptos::reactive::computed::ScopedFuture::new_untracked(config.into_future()).await
+}
 
 /// Fetches and parses config.json, which sits beside index.html.
 pub async fn load_config() -> ConfigResult {
@@ -230,7 +238,7 @@ pub async fn load_air(
     config: LocalResource<ConfigResult>,
     pick: fn(&Config) -> Option<&Source>,
 ) -> AirResult {
-    let config = config.await.map_err(SourceError::Config)?;
+    let config = config_once(config).await.map_err(SourceError::Config)?;
     let source = pick(&config).cloned().ok_or(SourceError::NotConfigured)?;
     load_air_source(&config, &source).await
 }
@@ -270,7 +278,7 @@ impl AirHistory {
 }
 
 async fn load_air_daily(config: LocalResource<ConfigResult>) -> Result<Arc<AirDaily>, SourceError> {
-    let config = config.await.map_err(SourceError::Config)?;
+    let config = config_once(config).await.map_err(SourceError::Config)?;
     let source = config
         .air_history
         .clone()
@@ -335,7 +343,7 @@ impl WaterFeed {
 async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData>, SourceError> {
     use cc_core::config::FeedFormat as F;
     use cc_core::water::feeds::{cc_json, cnemc_json};
-    let config = config.await.map_err(SourceError::Config)?;
+    let config = config_once(config).await.map_err(SourceError::Config)?;
     let results_source = config
         .water_results
         .clone()

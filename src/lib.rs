@@ -13,6 +13,7 @@ pub mod env;
 pub mod feeds;
 pub mod pages;
 pub mod prefs;
+pub mod prerender;
 pub mod report_app;
 pub mod text;
 pub mod widget;

@@ -1,6 +1,6 @@
-//! The site's entry point: install the panic hook, then mount the app. Nothing else lives here.
+//! The site's main bundle (index.html): install the panic hook, then mount the app.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(lvse_changchun::app::App);
+    leptos::mount::mount_to_body(lvse_changchun::app::MainApp);
 }

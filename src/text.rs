@@ -66,6 +66,7 @@ Ui, ZH, EN {
     home_report_text: "拍照、写明地点，几分钟即可向生态环境部门举报。没有网络时也会先保存在本机。", "Report it to the environment bureau in a few minutes with a photo and the place. Without a connection it is kept on this device first.";
     home_report_cta: "我要举报", "Report pollution";
     air_title: "空气质量", "Air quality";
+    air_intro: "长春市国控空气质量监测站点的逐时数据与空气质量指数（AQI），按 HJ 633—2012 计算。选择监测站可查看详情和历史趋势。", "Hourly readings and the air quality index (AQI) of Changchun's national monitoring stations, computed as HJ 633-2012 prescribes. Choose a station for its details and trends.";
     air_city_heading: "长春市实时空气质量", "Changchun air quality now";
     air_aqi: "空气质量指数 AQI", "Air quality index (AQI)";
     air_level: "级别", "Level";
@@ -120,6 +121,7 @@ Ui, ZH, EN {
     chart_calendar_title: "全年每日空气质量", "Every day of the year";
     air_history_loading: "正在载入全年数据…", "Loading the whole year…";
     water_title: "水环境", "Water";
+    water_intro: "长春市国家地表水考核断面的水质类别（Ⅰ–劣Ⅴ类），按 GB 3838—2002 评价。选择断面可查看各项指标及类别判定依据。", "The class (I to worse than V) of Changchun's national surface-water monitoring sections, assessed under GB 3838-2002. Choose a section to see each indicator and why it has its class.";
     water_headline_heading: "地表水水质", "Surface water quality";
     water_good: "{good}/{n} 个断面水质优良（Ⅰ–Ⅲ类），优良比例 {share}", "{good} of {n} sections are good (class I–III): {share}";
     water_worse_v: "劣Ⅴ类断面 {count} 个（{share}）", "{count} sections worse than class V ({share})";

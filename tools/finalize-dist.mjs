@@ -1,7 +1,8 @@
 // Makes Trunk's output hostable on any static server, at any path, under a strict CSP:
 //  - moves every inline <script> (Trunk's wasm loader) into a hashed file, so the page needs no
 //    'unsafe-inline' and no script hash in its Content-Security-Policy;
-//  - gives index.html a relative <base href="./"> and writes a copy per route (air/index.html,
+//  - gives each bundle's page (index.html, air.html, water.html, report.html: see src/app.rs) a
+//    relative <base href="./"> and writes a copy of it per route of that bundle (air/index.html,
 //    report/status/index.html, …) with base "../" or "../../", so deep links work without an
 //    SPA fallback and one build serves at "/" and under a sub-path such as "/sthjj/env/";
 //  - writes 404.html, whose base must be absolute (it is served at any depth): --base-path.
@@ -10,14 +11,23 @@
 //  - with widget.html (the widget's build, moved in by `make build`): writes cc-env-widget.js
 //    from tools/cc-env-widget.template.js with the widget's hashed file names filled in.
 //
-//   node tools/finalize-dist.mjs <dist> [--base-path /sthjj/env/]
+//   node tools/finalize-dist.mjs <dist> [--base-path /sthjj/env/] [--prerender first-screens.json]
 
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 
-// The site's routes; keep in step with src/app.rs.
-export const ROUTES = ['air', 'water', 'report', 'report/status', 'embed', 'notes', 'privacy', 'accessibility'];
+// The site's routes and the bundle page serving each; keep in step with src/app.rs (Bundle::of).
+export const ROUTES = {
+  air: 'air.html',
+  water: 'water.html',
+  report: 'report.html',
+  'report/status': 'report.html',
+  embed: 'index.html',
+  notes: 'index.html',
+  privacy: 'index.html',
+  accessibility: 'index.html',
+};
 
 const [distArg, ...rest] = process.argv.slice(2);
 if (!distArg) {
@@ -50,25 +60,41 @@ function finalizePage(file) {
 
 const withBase = (html, href) => html.replace(/<head>/i, `<head>\n    <base href="${href}" />`);
 
-const index = path.join(dist, 'index.html');
-// A dist without index.html (the bench page, dist-bench/bench.html) gets only its pages finalized.
-const site = fs.existsSync(index);
+// --prerender <file>: the static first screen of each route (JSON route → HTML, from
+// `cargo run --bin prerender`; see src/prerender.rs), written at the start of the route's <body>
+// between markers, so finalizing again replaces it. Required for the site's dist.
+const pi = rest.indexOf('--prerender');
+const firstScreens = pi >= 0 ? JSON.parse(fs.readFileSync(rest[pi + 1], 'utf8')) : null;
+const withFirstScreen = (html, route) => {
+  if (!firstScreens) throw new Error(`${dist}: the site's pages need --prerender <first-screens.json>`);
+  const screen = firstScreens[route];
+  if (screen === undefined) throw new Error(`no prerendered first screen for ${route}`);
+  const bare = html.replace(/\s*<!--cc-prerender-->[\s\S]*?<!--\/cc-prerender-->/, '');
+  return bare.replace(/<body>/i, `<body>\n    <!--cc-prerender-->${screen}<!--/cc-prerender-->`);
+};
+// The route each bundle's own page stands for.
+const PAGE_ROUTE = { 'index.html': '/', 'air.html': '/air', 'water.html': '/water', 'report.html': '/report' };
+
+// Every top-level page (index.html, the other bundles' pages, widget.html; bench.html in
+// dist-bench, which has no index.html), finalized in place with base "./".
+const names = fs.readdirSync(dist).filter((f) => f.endsWith('.html') && f !== '404.html');
+if (names.length === 0) throw new Error(`${dist}: no HTML page to finalize`);
+const pages = {};
+for (const name of names) {
+  pages[name] = finalizePage(path.join(dist, name));
+  const page = name in PAGE_ROUTE ? withFirstScreen(pages[name], PAGE_ROUTE[name]) : pages[name];
+  fs.writeFileSync(path.join(dist, name), withBase(page, './'));
+}
+const site = 'index.html' in pages;
 if (site) {
-  const page = finalizePage(index);
-  fs.writeFileSync(index, withBase(page, './'));
-  for (const route of ROUTES) {
+  for (const [route, name] of Object.entries(ROUTES)) {
+    if (!(name in pages)) throw new Error(`${dist}: ${name} (the page of /${route}) is missing`);
     const depth = route.split('/').length;
     const dir = path.join(dist, route);
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'index.html'), withBase(page, '../'.repeat(depth)));
+    fs.writeFileSync(path.join(dir, 'index.html'), withBase(withFirstScreen(pages[name], `/${route}`), '../'.repeat(depth)));
   }
-  fs.writeFileSync(path.join(dist, '404.html'), withBase(page, basePath));
-}
-
-const extras = fs.readdirSync(dist).filter((f) => f.endsWith('.html') && !['index.html', '404.html'].includes(f));
-if (!site && extras.length === 0) throw new Error(`${dist}: no HTML page to finalize`);
-for (const extra of extras) {
-  fs.writeFileSync(path.join(dist, extra), withBase(finalizePage(path.join(dist, extra)), './'));
+  fs.writeFileSync(path.join(dist, '404.html'), withBase(withFirstScreen(pages['index.html'], '404'), basePath));
 }
 const widgetPage = path.join(dist, 'widget.html');
 if (fs.existsSync(widgetPage)) {
@@ -86,8 +112,8 @@ if (fs.existsSync(widgetPage)) {
     template.replaceAll('__GLUE__', glue).replaceAll('__WASM__', wasm).replaceAll('__CSS__', css));
 }
 console.log(site
-  ? `finalized ${dist}: ${ROUTES.length} route copies, 404.html with base ${basePath}`
-  : `finalized ${dist}: ${extras.join(', ')}`);
+  ? `finalized ${dist}: ${names.join(', ')}; ${Object.keys(ROUTES).length} route copies, 404.html with base ${basePath}`
+  : `finalized ${dist}: ${names.join(', ')}`);
 
 // The service worker's app-shell list (public/sw.js): every built file except the data feeds and
 // the worker itself, and a version that changes with their bytes, so a new build replaces the

@@ -46,14 +46,18 @@ test.beforeAll(() => {
   fs.rmSync(path.join(b, oldCss));
   fs.writeFileSync(path.join(b, newCss), css);
   const sri = `sha384-${crypto.createHash('sha384').update(css).digest('base64')}`;
-  const html = index.replace(/<link\b[^>]*>/g, (tag) => (tag.includes(oldCss)
-    ? tag.replaceAll(oldCss, newCss).replace(/integrity="[^"]*"/, `integrity="${sri}"`)
-    : tag));
-  expect(html).toContain(newCss);
-  expect(html).not.toContain(oldCss);
-  fs.writeFileSync(path.join(b, 'index.html'), html);
-  // Route copies, 404.html and the worker's list and version follow index.html.
-  execFileSync('node', [path.join(ROOT, 'tools/finalize-dist.mjs'), b], { stdio: 'ignore' });
+  // Every bundle's page links the site stylesheet.
+  for (const name of ['index.html', 'air.html', 'water.html', 'report.html']) {
+    const before = fs.readFileSync(path.join(b, name), 'utf8');
+    const html = before.replace(/<link\b[^>]*>/g, (tag) => (tag.includes(oldCss)
+      ? tag.replaceAll(oldCss, newCss).replace(/integrity="[^"]*"/, `integrity="${sri}"`)
+      : tag));
+    expect(html).toContain(newCss);
+    expect(html).not.toContain(oldCss);
+    fs.writeFileSync(path.join(b, name), html);
+  }
+  // Route copies, 404.html and the worker's list and version follow the bundles' pages.
+  execFileSync('node', [path.join(ROOT, 'tools/finalize-dist.mjs'), b, '--prerender', path.join(ROOT, 'target/first-screens.json')], { stdio: 'ignore' });
   A = readBuild(a);
   B = readBuild(b);
   expect(B.version).not.toBe(A.version);

@@ -69,12 +69,20 @@ test('an unknown address shows the 404 page with a real 404 status', async ({ pa
   allowProblem(watch, 'HTTP 404 /no-such-page');
 });
 
-test('navigation moves focus to the new page heading', async ({ page }) => {
+test('navigation in place moves focus to the new heading; a page of another bundle starts at its top', async ({ page }) => {
   await page.goto('/');
+  await expect(page.locator('#cc-prerender')).toHaveCount(0);
+  // /notes is in the home page's bundle: the router navigates in place and moves the focus.
+  await page.getByRole('link', { name: '数据说明' }).click();
+  await expect(page).toHaveURL(/\/notes$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  // /water is another bundle: a page load, whose focus starts at the top (the skip link next).
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '水环境' }).click();
   await expect(page).toHaveURL(/\/water$/);
-  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByRole('link', { name: '水环境' }).first()).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('#cc-prerender')).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: '跳到主要内容' })).toBeFocused();
 });
 
 test('the keyboard reaches the skip link first, and it jumps to the content', async ({ page }) => {
@@ -130,6 +138,73 @@ test('the home page does not shift while its data loads', async ({ page }) => {
   }
 });
 
+test('the static first screen says what the app then shows', async ({ page, request }) => {
+  for (const route of ['/', '/air', '/water', '/report']) {
+    const html = await (await request.get(route)).text();
+    const staticH1 = html.match(/<h1 class="cc-page__title"[^>]*>([^<]*)<\/h1>/)?.[1];
+    const staticLead = html.match(/<p class="cc-lead">([^<]*)<\/p>/)?.[1];
+    expect(staticH1, `${route}: static heading`).toBeTruthy();
+    await page.goto(route);
+    await expect(page.locator('#cc-prerender')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(staticH1!);
+    await expect(page.locator('main .cc-lead').first()).toHaveText(staticLead!);
+  }
+});
+
+test.describe('before the app starts', () => {
+  // No service worker, so that a blocked bundle cannot come from its cache.
+  test.use({ serviceWorkers: 'block' });
+
+  // The app replaces the static first screen (src/prerender.rs) with its own elements, which the
+  // Layout Instability API does not count as a shift; so the boxes are compared: each element of
+  // the static screen, then the app's in its place, in both themes and at two widths.
+  test('the static first screen and the app lay out the same', async ({ page }) => {
+    const boxes = () => page.evaluate(() => {
+      const rects: Record<string, string> = {};
+      const selectors = ['.cc-header', '.cc-header__name', '.cc-switch', '.cc-nav__link', 'main h1', 'main .cc-lead'];
+      for (const sel of selectors) {
+        document.querySelectorAll(sel).forEach((el, i) => {
+          const r = el.getBoundingClientRect();
+          rects[`${sel}[${i}]`] = [r.x, r.y, r.width, r.height].map((v) => Math.round(v)).join(',');
+        });
+      }
+      return rects;
+    });
+    for (const route of ['/', '/air', '/water', '/report']) {
+      for (const theme of ['normal', 'care']) {
+        for (const [width, height] of [[360, 740], [1280, 800]]) {
+          await page.setViewportSize({ width, height });
+          await page.route('**/*.wasm', () => new Promise(() => {}));
+          await page.goto(`${route}?theme=${theme}`, { waitUntil: 'domcontentloaded' });
+          await expect(page.locator('#cc-prerender h1')).toBeVisible();
+          const before = await boxes();
+          await page.unrouteAll({ behavior: 'ignoreErrors' });
+          await page.goto(`${route}?theme=${theme}`);
+          await expect(page.locator('#cc-prerender')).toHaveCount(0);
+          await expect(page.locator('main h1')).toBeVisible();
+          const after = await boxes();
+          // The app draws more below (its data); the static screen's elements must be where they were.
+          const same = Object.fromEntries(Object.keys(before).map((k) => [k, after[k]]));
+          expect(same, `${route} at ${width} px (${theme})`).toEqual(before);
+        }
+      }
+    }
+  });
+
+  test('the static first screen is Chinese; an English reader never sees it', async ({ page }) => {
+    await page.route('**/*.wasm', () => new Promise(() => {})); // the app never starts
+    await page.goto('/water', { waitUntil: 'domcontentloaded' });
+    await expect(page.locator('#cc-prerender h1')).toHaveText('水环境');
+    await expect(page.locator('#cc-prerender h1')).toBeVisible();
+    // Its switches are links that work without the app: they reload this page with the choice.
+    await expect(page.getByRole('link', { name: 'Switch to English' })).toHaveAttribute('href', 'water?lang=en');
+    await page.goto('/water?lang=en', { waitUntil: 'domcontentloaded' });
+    await expect(page.locator('#cc-prerender')).toBeHidden();
+    await page.addInitScript(() => localStorage.setItem('cc.lang', 'en'));
+    await page.goto('/water', { waitUntil: 'domcontentloaded' });
+    await expect(page.locator('#cc-prerender')).toBeHidden();
+  });
+});
 test('no horizontal scrolling at 320 px', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   for (const [path] of ROUTES) {

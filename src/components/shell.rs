@@ -1,7 +1,7 @@
 //! The frame around every page: skip link, header with navigation and switches, footer.
 
-use crate::app::href;
-use crate::feeds::SiteConfig;
+use crate::app::{href, link_target};
+use crate::feeds::{AirLatest, SiteConfig};
 use crate::prefs::{Prefs, Theme};
 use crate::text::ui;
 use cc_core::i18n::Lang;
@@ -45,7 +45,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="cc-header">
             <div class="cc-header__bar">
-                <A href=href("/") attr:class="cc-header__name">
+                <A href=href("/") attr:target=link_target("/") attr:class="cc-header__name">
                     <span class="cc-header__logo" aria-hidden="true"></span>
                     {move || t().site_name}
                 </A>
@@ -75,22 +75,22 @@ pub fn Header() -> impl IntoView {
             <nav class="cc-nav" aria-label=move || t().nav_label>
                 <ul class="cc-nav__list">
                     <li>
-                        <A href=href("/") exact=true attr:class="cc-nav__link">
+                        <A href=href("/") attr:target=link_target("/") exact=true attr:class="cc-nav__link">
                             {move || t().nav_home}
                         </A>
                     </li>
                     <li>
-                        <A href=href("/air") attr:class="cc-nav__link">
+                        <A href=href("/air") attr:target=link_target("/air") attr:class="cc-nav__link">
                             {move || t().nav_air}
                         </A>
                     </li>
                     <li>
-                        <A href=href("/water") attr:class="cc-nav__link">
+                        <A href=href("/water") attr:target=link_target("/water") attr:class="cc-nav__link">
                             {move || t().nav_water}
                         </A>
                     </li>
                     <li>
-                        <A href=href("/report") attr:class="cc-nav__link">
+                        <A href=href("/report") attr:target=link_target("/report") attr:class="cc-nav__link">
                             {move || t().nav_report}
                         </A>
                     </li>
@@ -121,8 +121,10 @@ pub fn Footer() -> impl IntoView {
             None => t().footer_no_data.to_string(),
         }
     };
-    view! {
-        <footer class="cc-footer">
+    // Only the bundles that load the latest air data say where it comes from and its time (the
+    // water pages give their own sources and times; the report pages show no data).
+    let air = use_context::<AirLatest>().is_some().then(|| {
+        view! {
             <p class="cc-footer__source">
                 <span>{move || t().footer_source}</span>": "<span>{source}</span>
             </p>
@@ -130,12 +132,17 @@ pub fn Footer() -> impl IntoView {
                 <span>{move || t().footer_data_as_of}</span>": "
                 <span>{move || crate::pages::air::data_as_of_text(prefs.lang.get())}</span>
             </p>
+        }
+    });
+    view! {
+        <footer class="cc-footer">
+            {air}
             <nav aria-label=move || t().footer_links>
                 <ul class="cc-footer__links">
-                    <li><A href=href("/notes")>{move || t().footer_notes}</A></li>
-                    <li><A href=href("/privacy")>{move || t().footer_privacy}</A></li>
-                    <li><A href=href("/accessibility")>{move || t().footer_accessibility}</A></li>
-                    <li><A href=href("/embed")>{move || t().footer_embed}</A></li>
+                    <li><A href=href("/notes") attr:target=link_target("/notes")>{move || t().footer_notes}</A></li>
+                    <li><A href=href("/privacy") attr:target=link_target("/privacy")>{move || t().footer_privacy}</A></li>
+                    <li><A href=href("/accessibility") attr:target=link_target("/accessibility")>{move || t().footer_accessibility}</A></li>
+                    <li><A href=href("/embed") attr:target=link_target("/embed")>{move || t().footer_embed}</A></li>
                 </ul>
             </nav>
         </footer>

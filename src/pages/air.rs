@@ -89,6 +89,7 @@ pub fn AirPage() -> impl IntoView {
     view! {
         <article class="cc-page cc-air">
             <PageTitle text=|l| ui(l).air_title />
+            <p class="cc-lead">{move || ui(lang.get()).air_intro}</p>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match latest.await {

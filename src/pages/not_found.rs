@@ -1,6 +1,6 @@
 //! The 404 page, the router's fallback.
 
-use crate::app::href;
+use crate::app::{href, link_target};
 use crate::components::page::PageTitle;
 use crate::prefs::use_lang;
 use crate::text::ui;
@@ -15,7 +15,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <article class="cc-page" data-testid="not-found">
             <PageTitle text=|l| ui(l).not_found_title />
             <p>{move || ui(lang.get()).not_found_text}</p>
-            <p><A href=href("/")>{move || ui(lang.get()).not_found_home}</A></p>
+            <p><A href=href("/") attr:target=link_target("/")>{move || ui(lang.get()).not_found_home}</A></p>
         </article>
     }
 }

@@ -90,6 +90,7 @@ pub fn WaterPage() -> impl IntoView {
     view! {
         <article class="cc-page cc-water">
             <PageTitle text=|l| ui(l).water_title />
+            <p class="cc-lead">{move || ui(lang.get()).water_intro}</p>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match feed.await {

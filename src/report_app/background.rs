@@ -22,7 +22,7 @@ pub fn BackgroundOutbox() -> impl IntoView {
     let away = move || !location.pathname.get().contains("/report");
     // The endpoint, when the outbox holds something unsent.
     let pending = LocalResource::new(move || async move {
-        let config = config.await.ok()?;
+        let config = crate::feeds::config_once(config).await.ok()?;
         let report = config.report.clone()?;
         let items = store::load_outbox().await.ok()?;
         items

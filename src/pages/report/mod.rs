@@ -108,14 +108,21 @@ pub fn ReportPage() -> impl IntoView {
     let lang = use_lang();
     let SiteConfig(config) = expect_context::<SiteConfig>();
     crate::report_app::sw::register();
+    // Owned here so the introduction, shown on the start screen only, is drawn at once, before
+    // the configuration and the drafts arrive (it is the page's first content; see README,
+    // "Performance").
+    let mode = RwSignal::new(Mode::Start);
     view! {
         <article class="cc-page cc-report">
             <PageTitle text=|l| crate::text::ui(l).report_title />
+            <Show when=move || mode.get() == Mode::Start>
+                <p class="cc-lead">{move || rt(lang.get()).intro}</p>
+            </Show>
             <Suspense fallback=move || view! { <p>{move || crate::text::ui(lang.get()).loading_config}</p> }>
                 {move || Suspend::new(async move {
                     match config.await {
                         Ok(c) => match c.report.clone() {
-                            Some(report) => view! { <ReportFlow report /> }.into_any(),
+                            Some(report) => view! { <ReportFlow report mode /> }.into_any(),
                             None => view! { <p>{move || rt(lang.get()).not_configured}</p> }.into_any(),
                         },
                         Err(e) => view! { <p role="alert">{move || e.message(lang.get())}</p> }.into_any(),
@@ -128,7 +135,7 @@ pub fn ReportPage() -> impl IntoView {
 
 /// The form, the drafts and the outbox, for a configured endpoint.
 #[component]
-fn ReportFlow(report: ReportConfig) -> impl IntoView {
+fn ReportFlow(report: ReportConfig, mode: RwSignal<Mode>) -> impl IntoView {
     // -- state --
     let lang = use_lang();
     let client = Open311Client::from_config(&report, settings::device_id());
@@ -139,7 +146,6 @@ fn ReportFlow(report: ReportConfig) -> impl IntoView {
         lang,
         categories: RwSignal::new(builtin_categories()),
     };
-    let mode = RwSignal::new(Mode::Start);
     let step = Memo::new(move |_| form.draft.with(|d| d.step));
     let wide = crate::env::media_matches(WIDE_SCREEN);
     let layout = Signal::derive(move || {
@@ -426,7 +432,6 @@ fn ReportFlow(report: ReportConfig) -> impl IntoView {
         <p class="cc-report__live" role="status">{progress} {move || announce.get()}</p>
         {move || match mode.get() {
             Mode::Start => view! {
-                <p>{move || rt(lang.get()).intro}</p>
                 <button type="button" class="cc-button cc-button--primary" id="report-start"
                     on:click=move |_| start_new()>{move || rt(lang.get()).start}</button>
                 <lists::DraftList drafts=open_drafts categories=form.categories lang on_resume=resume on_delete=delete />

@@ -31,7 +31,11 @@ pub fn ReportStatusPage() -> impl IntoView {
     let result = LocalResource::new(move || {
         let id = id();
         async move {
-            let Some(report) = config.await.ok().and_then(|c| c.report.clone()) else {
+            let Some(report) = crate::feeds::config_once(config)
+                .await
+                .ok()
+                .and_then(|c| c.report.clone())
+            else {
                 return Lookup::Nothing;
             };
             if id.is_empty() {
