@@ -19,7 +19,7 @@ const dist = path.resolve(opt('--dist', 'dist'));
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 // Pages to audit; the widget is added when its build is present.
-const PAGES = ['/', '/air', '/water', '/report'];
+const PAGES = process.env.LH_PAGES ? process.env.LH_PAGES.split(',') : ['/', '/air', '/water', '/report'];
 if (fs.existsSync(path.join(dist, 'widget.html'))) PAGES.push('/widget.html?view=aqi');
 
 const BUDGET = { performance: 95, lcpMs: 2500, cls: 0.02, transferKb: 250 };

@@ -193,6 +193,7 @@ async fn fetch_air_dataset(
     let files = fetch_source(source, config)
         .await
         .map_err(SourceError::Api)?;
+    crate::env::yield_to_browser().await;
     let mut datasets = Vec::with_capacity(files.len());
     for file in &files {
         datasets.push(parse(source.format, file, config).map_err(SourceError::Api)?);
@@ -217,8 +218,10 @@ pub async fn load_air_source_with(config: &Config, source: &Source, parse: AirPa
         notes,
         offline_copy,
     } = fetch_air_dataset(config, source, parse).await?;
+    crate::env::yield_to_browser().await;
     let station_hours = cc_core::air::station_hourly(&dataset);
     let city_hours = cc_core::air::city_hourly(&dataset);
+    crate::env::yield_to_browser().await;
     Ok(Arc::new(AirData {
         sample: source.sample || dataset.sample,
         attribution: source
@@ -377,6 +380,7 @@ async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData
     let files = fetch_source(&results_source, &config)
         .await
         .map_err(SourceError::Api)?;
+    crate::env::yield_to_browser().await;
     copies.push(oldest_copy(&files));
     for file in files {
         let parse_error = |error| {
@@ -404,6 +408,7 @@ async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData
             }
         }
     }
+    crate::env::yield_to_browser().await;
     Ok(Arc::new(WaterData {
         sections,
         results,

@@ -1,7 +1,9 @@
 // Prints the release bundle's sizes (raw, gzip -9, brotli -11) per file kind: what `make size`
 // reports and what the README quotes. The widget's files (widget.html and what it loads,
 // cc-env-widget.js, embed.js) are a separate group, followed by the AQI widget's first-render
-// transfer (html + js + wasm + css + config.json + air-latest.json, brotli) against its budget.
+// transfer (html + js + wasm + css + config.json + air-latest.json, brotli) against its budget,
+// and the same for each site page's first screen (its bundle, config.json and the sample data it
+// loads at once) against the site's budget.
 //   node tools/size.mjs <dist>
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +11,7 @@ import zlib from 'node:zlib';
 
 const dist = path.resolve(process.argv[2] || 'dist');
 const WIDGET_BUDGET_BR = 150 * 1024;
+const SITE_BUDGET_BR = 250 * 1024;
 const measure = (f) => {
   const raw = fs.readFileSync(path.join(dist, f));
   const gz = zlib.gzipSync(raw, { level: 9 }).length;
@@ -47,4 +50,21 @@ if (widgetRefs.length) {
   const t = sum(rows);
   line('total first render', t);
   console.log(`budget ${WIDGET_BUDGET_BR} B brotli: ${t.br <= WIDGET_BUDGET_BR ? 'OK' : 'OVER'} (${(t.br / 1024).toFixed(1)} KB)`);
+}
+
+// Each site page's first screen: the page, what it links (stylesheets, scripts, the bundle's
+// wasm), config.json and the data it fetches before anything else (the bundled sample's files;
+// /report asks the receiver for its services, which is no file of the build).
+const AIR = ['data/sample/air-latest.json'];
+const WATER = ['data/sample/water-sections.json', 'data/sample/water-results.json'];
+const PAGES = [['/', 'index.html', [...AIR, ...WATER]], ['/air', 'air.html', AIR], ['/water', 'water.html', WATER], ['/report', 'report.html', []]];
+console.log(`\nSite pages, first screen (brotli; budget ${SITE_BUDGET_BR} B each)`);
+for (const [route, page, data] of PAGES) {
+  if (!fs.existsSync(path.join(dist, page))) continue;
+  const html = fs.readFileSync(path.join(dist, page), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="(?:\.\/)?([^"?#:]+)"/g)].map((m) => m[1])
+    .filter((f) => /\.(js|css|wasm)$/.test(f) && fs.existsSync(path.join(dist, f)));
+  const first = [page, ...refs, 'config.json', ...data].filter((f, i, a) => a.indexOf(f) === i && fs.existsSync(path.join(dist, f)));
+  const t = sum(first.map(measure));
+  console.log(`${route.padEnd(8)} ${String(first.length).padStart(2)} files ${pad(t.br, 8)} B  ${t.br <= SITE_BUDGET_BR ? 'OK' : 'OVER'} (${(t.br / 1024).toFixed(1)} KB)`);
 }

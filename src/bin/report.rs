@@ -1,6 +1,6 @@
-//! The site's report bundle (report.html): install the panic hook, then mount the app.
+//! The site's report bundle (report.html): install the panic hook, then mount the app (after the static first screen's paint).
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(lvse_changchun::app::ReportApp);
+    lvse_changchun::app::mount_after_first_paint(lvse_changchun::app::ReportApp);
 }

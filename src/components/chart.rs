@@ -56,16 +56,23 @@ pub fn ChartFigure(
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let el: web_sys::HtmlCanvasElement = el.unchecked_into();
-        let width = el.client_width().max(280) as u32;
-        el.set_width(width);
-        el.set_height(height_for(width, tall));
-        if let Some(backend) = CanvasBackend::with_canvas_object(el) {
-            let root = backend.into_drawing_area();
-            if let Err(e) = draw(&root) {
-                leptos::logging::warn!("chart {id}: {}", e.0);
-            }
-            let _ = root.present();
-        }
+        let draw = draw.clone();
+        // In a task of its own, after the page around it is shown (see env::yield_to_browser).
+        set_timeout(
+            move || {
+                let width = el.client_width().max(280) as u32;
+                el.set_width(width);
+                el.set_height(height_for(width, tall));
+                if let Some(backend) = CanvasBackend::with_canvas_object(el) {
+                    let root = backend.into_drawing_area();
+                    if let Err(e) = draw(&root) {
+                        leptos::logging::warn!("chart {id}: {}", e.0);
+                    }
+                    let _ = root.present();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     });
     let csv = table.to_csv(sample);
     let file = format!("{id}{}.csv", if sample { "-sample" } else { "" });
