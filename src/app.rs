@@ -90,13 +90,11 @@ where
                     .document_element()
                     .is_some_and(|html| html.class_list().contains("cc-no-prerender"))
         });
-        let painted = window
-            .and_then(|w| w.performance())
-            .is_some_and(|p| {
-                p.get_entries_by_name_with_entry_type("first-contentful-paint", "paint")
-                    .length()
-                    > 0
-            });
+        let painted = window.and_then(|w| w.performance()).is_some_and(|p| {
+            p.get_entries_by_name_with_entry_type("first-contentful-paint", "paint")
+                .length()
+                > 0
+        });
         if !static_screen_shown || painted || frames_left == 0 {
             leptos::mount::mount_to_body(app);
         } else {

@@ -69,6 +69,24 @@ test('an unknown address shows the 404 page with a real 404 status', async ({ pa
   allowProblem(watch, 'HTTP 404 /no-such-page');
 });
 
+test('a route of another bundle reached in place loads that bundle; an unknown one below it is a 404', async ({ page, watch }) => {
+  await page.goto('/notes');
+  await expect(page.locator('#cc-prerender')).toHaveCount(0);
+  // What a link that missed its target=_self would do: the main bundle's router sees /air.
+  await page.evaluate(() => {
+    history.pushState(null, '', '/air');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('空气质量');
+  await expect(page.getByTestId('city-aqi')).toBeVisible();
+  // The server answers an unknown path below /air with 404.html (the main bundle): shown as the
+  // 404 page, not reloaded for ever.
+  const response = await page.goto('/air/no-such-view');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByTestId('not-found')).toBeVisible();
+  allowProblem(watch, 'HTTP 404 /air/no-such-view');
+});
+
 test('navigation in place moves focus to the new heading; a page of another bundle starts at its top', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('#cc-prerender')).toHaveCount(0);
