@@ -209,6 +209,32 @@ test.describe('before the app starts', () => {
     }
   });
 
+  // The app waits for the static screen's first paint before it replaces it, even when the
+  // bundle is already there (served at once from this machine): the page's first and largest
+  // content is then the static introduction, as it is on a slow line.
+  test('the static first screen is painted before the app replaces it', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as any;
+      w.__lcp = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__lcp.push(e.startTime);
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+      // When the app removed the static screen.
+      new MutationObserver(() => {
+        if (w.__removed === undefined && document.readyState !== 'loading' && !document.getElementById('cc-prerender')) {
+          w.__removed = performance.now();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    for (const route of ['/air', '/water', '/report', '/air']) {
+      await page.goto(route);
+      await expect(page.locator('#cc-prerender')).toHaveCount(0);
+      await page.waitForTimeout(200);
+      const [firstPaint, removed] = await page.evaluate(() => [(window as any).__lcp[0], (window as any).__removed]);
+      expect(firstPaint, `${route}: largest paint before the app`).toBeLessThan(removed);
+    }
+  });
+
   test('the static first screen is Chinese; an English reader never sees it', async ({ page }) => {
     await page.route('**/*.wasm', () => new Promise(() => {})); // the app never starts
     await page.goto('/water', { waitUntil: 'domcontentloaded' });
