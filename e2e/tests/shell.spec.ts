@@ -87,6 +87,26 @@ test('a route of another bundle reached in place loads that bundle; an unknown o
   allowProblem(watch, 'HTTP 404 /air/no-such-view');
 });
 
+// A resource that awaited the config resource tracked ran again when it arrived: every feed was
+// fetched and parsed twice (feeds::config_once).
+test('each page fetches the config and each of its feeds once', async ({ page }) => {
+  const counts: Record<string, number> = {};
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname;
+    if (p.startsWith('/data/') || p === '/config.json') counts[p] = (counts[p] ?? 0) + 1;
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('city-aqi').getByTestId('aqi')).toHaveText(/^\d+$/);
+  await expect(page.getByTestId('water-headline')).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(counts).toEqual({
+    '/config.json': 1,
+    '/data/sample/air-latest.json': 1,
+    '/data/sample/water-sections.json': 1,
+    '/data/sample/water-results.json': 1,
+  });
+});
+
 test('navigation in place moves focus to the new heading; a page of another bundle starts at its top', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('#cc-prerender')).toHaveCount(0);
