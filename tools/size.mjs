@@ -53,10 +53,11 @@ if (widgetRefs.length) {
 }
 
 // Each site page's first screen: the page, what it links (stylesheets, scripts, the bundle's
-// wasm), config.json and the data it fetches before anything else (the bundled sample's files;
-// /report asks the receiver for its services, which is no file of the build).
-const AIR = ['data/sample/air-latest.json'];
-const WATER = ['data/sample/water-sections.json', 'data/sample/water-results.json'];
+// wasm), config.json and the data it fetches before anything else, as the bundled config.json
+// names it (/report asks the receiver for its services, which is no file of the build).
+const config = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
+const AIR = [config.air?.latest?.url].filter(Boolean);
+const WATER = [config.water?.sections?.url, config.water?.results?.url].filter(Boolean);
 const PAGES = [['/', 'index.html', [...AIR, ...WATER]], ['/air', 'air.html', AIR], ['/water', 'water.html', WATER], ['/report', 'report.html', []]];
 console.log(`\nSite pages, first screen (brotli; budget ${SITE_BUDGET_BR} B each)`);
 for (const [route, page, data] of PAGES) {
