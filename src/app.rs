@@ -65,46 +65,22 @@ pub fn link_target(route: &str) -> Option<&'static str> {
 #[derive(Clone)]
 struct LoadedAt(String);
 
-/// Mounts a bundle's app once the page's static first screen has been painted. On a slow line
-/// it always is, long before the wasm arrives; on a fast one the app could otherwise replace it
-/// before the first paint, and a trace recorded there (Lighthouse's, which it then slows down by
-/// simulation) would date the page's first content to the app's start. Waits at most about a
-/// second, and not at all when there is nothing static to paint (an English reader's page, a
-/// hidden tab, a page without one).
-pub fn mount_after_first_paint<F, N>(app: F)
+/// Mounts a bundle's app in a task of its own, after the one that compiled and instantiated the
+/// wasm: on a slow phone two shorter tasks leave room for the reader's input between them, where
+/// one long one would not (Lighthouse counts it as blocking time).
+pub fn mount<F, N>(app: F)
 where
     F: FnOnce() -> N + 'static,
     N: IntoView + 'static,
 {
-    fn wait<F, N>(app: F, frames_left: u32)
-    where
-        F: FnOnce() -> N + 'static,
-        N: IntoView + 'static,
-    {
-        let window = web_sys::window();
-        let document = window.as_ref().and_then(|w| w.document());
-        let static_screen_shown = document.as_ref().is_some_and(|d| {
-            d.visibility_state() == web_sys::VisibilityState::Visible
-                && d.get_element_by_id("cc-prerender").is_some()
-                && !d
-                    .document_element()
-                    .is_some_and(|html| html.class_list().contains("cc-no-prerender"))
-        });
-        let painted = window.and_then(|w| w.performance()).is_some_and(|p| {
-            p.get_entries_by_name_with_entry_type("first-contentful-paint", "paint")
-                .length()
-                > 0
-        });
-        if !static_screen_shown || painted || frames_left == 0 {
-            leptos::mount::mount_to_body(app);
-        } else {
-            request_animation_frame(move || wait(app, frames_left - 1));
-        }
-    }
-    wait(app, 60);
+    set_timeout(
+        move || leptos::mount::mount_to_body(app),
+        std::time::Duration::ZERO,
+    );
 }
 
-/// The frame every bundle shares: contexts, header, footer and the background outbox, around
+/// The frame every bundle shares: contexts, header, footer and (away from the report bundle, the
+/// one that sends) the sender of waiting reports, around
 /// the bundle's `<Routes>`. `feeds` provides the data contexts the bundle's pages read (see
 /// [`air_and_water`]); a function, not flags, so a bundle links only the loaders it names.
 #[component]
@@ -114,6 +90,7 @@ fn Shell(
     children: Children,
 ) -> impl IntoView {
     crate::env::pin_base();
+    crate::report_app::sw::register();
     let base = crate::env::base_path();
     crate::env::normalise_trailing_slash(&base);
     provide_context(bundle);
@@ -140,7 +117,8 @@ fn Shell(
                 {children()}
             </main>
             <Footer />
-            <crate::report_app::background::BackgroundOutbox />
+            {(bundle != Bundle::Report)
+                .then(|| view! { <crate::report_app::waiting::QueuedReportsSender /> })}
         </Router>
     }
 }

@@ -65,6 +65,7 @@ Ui, ZH, EN {
     home_report_heading: "发现污染？", "Seen pollution?";
     home_report_text: "拍照、写明地点，几分钟即可向生态环境部门举报。没有网络时也会先保存在本机。", "Report it to the environment bureau in a few minutes with a photo and the place. Without a connection it is kept on this device first.";
     home_report_cta: "我要举报", "Report pollution";
+    sender_frame_title: "正在后台发送待发送的举报", "Sending the reports that wait, in the background";
     air_title: "空气质量", "Air quality";
     air_intro: "长春市国控空气质量监测站点的逐时数据与空气质量指数（AQI），按 HJ 633—2012 计算。选择监测站可查看详情和历史趋势。", "Hourly readings and the air quality index (AQI) of Changchun's national monitoring stations, computed as HJ 633-2012 prescribes. Choose a station for its details and trends.";
     air_city_heading: "长春市实时空气质量", "Changchun air quality now";

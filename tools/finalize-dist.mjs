@@ -1,6 +1,8 @@
 // Makes Trunk's output hostable on any static server, at any path, under a strict CSP:
 //  - moves every inline <script> (Trunk's wasm loader) into a hashed file, so the page needs no
-//    'unsafe-inline' and no script hash in its Content-Security-Policy;
+//    'unsafe-inline' and no script hash in its Content-Security-Policy; on the site's bundle
+//    pages the loader first waits for the static first screen's paint, and the wasm preload goes
+//    (tools/loader-after-first-paint.js);
 //  - gives each bundle's page (index.html, air.html, water.html, report.html: see src/app.rs) a
 //    relative <base href="./"> and writes a copy of it per route of that bundle (air/index.html,
 //    report/status/index.html, …) with base "../" or "../../", so deep links work without an
@@ -39,11 +41,15 @@ const bi = rest.indexOf('--base-path');
 let basePath = bi >= 0 ? rest[bi + 1] : '/';
 if (!basePath.endsWith('/')) basePath += '/';
 
-function finalizePage(file) {
+const AFTER_FIRST_PAINT = fs.readFileSync(new URL('./loader-after-first-paint.js', import.meta.url), 'utf8');
+
+function finalizePage(file, afterFirstPaint) {
   let html = fs.readFileSync(file, 'utf8');
   html = html.replace(/<base\b[^>]*>\s*/gi, '');
+  if (afterFirstPaint) html = html.replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/gi, '');
   html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (whole, attrs, body) => {
     if (/\bsrc\s*=/.test(attrs) || body.trim() === '') return whole;
+    if (afterFirstPaint) body = `${AFTER_FIRST_PAINT}\n${body.trim()}`;
     const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 16);
     const name = `loader-${hash}.js`;
     fs.writeFileSync(path.join(dist, name), body.trim() + '\n');
@@ -81,7 +87,7 @@ const names = fs.readdirSync(dist).filter((f) => f.endsWith('.html') && f !== '4
 if (names.length === 0) throw new Error(`${dist}: no HTML page to finalize`);
 const pages = {};
 for (const name of names) {
-  pages[name] = finalizePage(path.join(dist, name));
+  pages[name] = finalizePage(path.join(dist, name), name in PAGE_ROUTE);
   const page = name in PAGE_ROUTE ? withFirstScreen(pages[name], PAGE_ROUTE[name]) : pages[name];
   fs.writeFileSync(path.join(dist, name), withBase(page, './'));
 }

@@ -263,3 +263,39 @@ fn persisted_items_round_trip_and_tolerate_old_shapes() {
     assert!(!item.token_lookup_due(4));
     assert!(item.token_lookup_due(5));
 }
+
+#[test]
+fn the_runner_is_awaited_until_a_report_is_sent_and_its_number_known() {
+    let p = RetryPolicy::default();
+    let queued = OutboxItem::new("d1", "key-1", T0);
+    assert!(queued.awaits_runner());
+    assert!(sending().awaits_runner());
+    let token = sending().apply(Outcome::Token("tok".into()), T0, 0.0, &p);
+    assert!(token.awaits_runner());
+    let mut resolved = token.clone();
+    resolved.resolve_token("CC-2026-000009");
+    assert!(!resolved.awaits_runner());
+    let created = sending().apply(
+        Outcome::Created {
+            reference: "CC-2026-000001".into(),
+            notice: None,
+        },
+        T0,
+        0.0,
+        &p,
+    );
+    assert!(!created.awaits_runner());
+    let failed = sending().apply(
+        Outcome::ClientError {
+            status: 400,
+            description: "地址不能为空".into(),
+        },
+        T0,
+        0.0,
+        &p,
+    );
+    assert!(matches!(failed.state, OutboxState::Failed { .. }));
+    assert!(!failed.awaits_runner());
+    let retrying = sending().apply(Outcome::Network, T0, 0.0, &p);
+    assert!(retrying.awaits_runner());
+}

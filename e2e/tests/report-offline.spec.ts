@@ -37,10 +37,23 @@ test('a report queued offline is sent on the next visit to any page, once', asyn
   await page.getByRole('button', { name: '提交举报' }).click();
   await expect(page.getByTestId('outbox-item').first()).toHaveAttribute('data-state', 'queued');
   // Leave for another page while still offline (the service worker serves it), then reconnect.
+  // Only the report bundle sends: the air page opens it in a hidden frame while reports wait.
   await page.goto('/air');
   await expect(page.getByRole('heading', { level: 1, name: '空气质量' })).toBeVisible();
+  const sender = page.locator('iframe[title="正在后台发送待发送的举报"]');
+  await expect(sender).toHaveCount(1);
+  await expect(sender).toBeHidden();
   await context.setOffline(false);
   await expect.poll(async () => (await storedRequests(request)).length, { timeout: 15_000 }).toBe(1);
   await page.waitForTimeout(1500);
   expect(await storedRequests(request)).toHaveLength(1);
+  // Sent: the hint is cleared, and the next page opens no frame and loads no report bundle.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('cc.outbox.waiting'))).toBeNull();
+  const reportFiles: string[] = [];
+  page.on('request', (r) => { if (/\/report-[0-9a-f]+(_bg\.wasm|\.js)$/.test(r.url())) reportFiles.push(r.url()); });
+  await page.goto('/water');
+  await expect(page.getByRole('heading', { level: 1, name: '水环境' })).toBeVisible();
+  await expect(page.getByText('示例数据').first()).toBeVisible();
+  await expect(sender).toHaveCount(0);
+  expect(reportFiles).toEqual([]);
 });

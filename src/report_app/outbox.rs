@@ -139,6 +139,7 @@ async fn pass(
     let Ok(items) = store::load_outbox().await else {
         return;
     };
+    super::waiting::reflect(&items);
     forget_sent_drafts(&items, forgotten).await;
     let now = store::now_ms();
     // The page may have been left during an await: its signals are gone, and so is the runner's

@@ -84,9 +84,18 @@ pub async fn load_outbox_item(draft_id: &str) -> Result<Option<OutboxItem>, IdbE
         .and_then(|t| OutboxItem::from_json(&t).ok()))
 }
 
-/// Saves an outbox item.
+/// Saves an outbox item; one the runner must still act on sets the [`super::waiting`] hint
+/// around the write, so no page can read the item without the hint.
 pub async fn save_outbox_item(item: &OutboxItem) -> Result<(), IdbError> {
-    idb::put(OUTBOX, &item.draft_id, &JsValue::from_str(&item.to_json())).await
+    let awaits_runner = item.awaits_runner();
+    if awaits_runner {
+        super::waiting::mark();
+    }
+    idb::put(OUTBOX, &item.draft_id, &JsValue::from_str(&item.to_json())).await?;
+    if awaits_runner {
+        super::waiting::mark();
+    }
+    Ok(())
 }
 
 /// Stores a processed photo.

@@ -276,6 +276,15 @@ impl OutboxItem {
         next
     }
 
+    /// Whether the outbox runner still has work with this item: sending it (queued, or caught
+    /// mid-send) or looking its receipt token up. Sent and failed items wait for nothing.
+    pub fn awaits_runner(&self) -> bool {
+        matches!(
+            self.state,
+            OutboxState::Queued | OutboxState::Sending | OutboxState::Sent { is_token: true, .. }
+        )
+    }
+
     /// Sent with a receipt token whose service request id is still unknown, and the time for
     /// the next lookup has come.
     pub fn token_lookup_due(&self, now_ms: i64) -> bool {
