@@ -52,9 +52,10 @@ if (widgetRefs.length) {
   console.log(`budget ${WIDGET_BUDGET_BR} B brotli: ${t.br <= WIDGET_BUDGET_BR ? 'OK' : 'OVER'} (${(t.br / 1024).toFixed(1)} KB)`);
 }
 
-// Each site page's first screen: the page, what it links (stylesheets, scripts, the bundle's
-// wasm), config.json and the data it fetches before anything else, as the bundled config.json
-// names it (/report asks the receiver for its services, which is no file of the build).
+// Each site page's first screen: the page, what it links (stylesheets, scripts), the wasm its
+// loader fetches, config.json and the data it fetches before anything else, as the bundled
+// config.json names it (/report asks the receiver for its services, which is no file of the
+// build).
 const config = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
 const AIR = [config.air?.latest?.url].filter(Boolean);
 const WATER = [config.water?.sections?.url, config.water?.results?.url].filter(Boolean);
@@ -65,7 +66,11 @@ for (const [route, page, data] of PAGES) {
   const html = fs.readFileSync(path.join(dist, page), 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="(?:\.\/)?([^"?#:]+)"/g)].map((m) => m[1])
     .filter((f) => /\.(js|css|wasm)$/.test(f) && fs.existsSync(path.join(dist, f)));
-  const first = [page, ...refs, 'config.json', ...data].filter((f, i, a) => a.indexOf(f) === i && fs.existsSync(path.join(dist, f)));
+  // The wasm its loader fetches once the static screen is painted (no longer a preload).
+  const wasm = refs.filter((f) => f.endsWith('.js'))
+    .flatMap((f) => [...fs.readFileSync(path.join(dist, f), 'utf8').matchAll(/[\w-]+_bg\.wasm/g)].map((m) => m[0]))
+    .filter((f) => fs.existsSync(path.join(dist, f)));
+  const first = [page, ...refs, ...wasm, 'config.json', ...data].filter((f, i, a) => a.indexOf(f) === i && fs.existsSync(path.join(dist, f)));
   const t = sum(first.map(measure));
   console.log(`${route.padEnd(8)} ${String(first.length).padStart(2)} files ${pad(t.br, 8)} B  ${t.br <= SITE_BUDGET_BR ? 'OK' : 'OVER'} (${(t.br / 1024).toFixed(1)} KB)`);
 }

@@ -25,12 +25,17 @@ pub fn mark() {
     }
 }
 
-/// Sets or clears the hint from the whole outbox, as a runner's pass just read it.
+/// Sets or clears the hint from the whole outbox, as a runner's pass just read it (writing
+/// only a change: a pass runs four times a second).
 pub fn reflect(items: &[OutboxItem]) {
-    if items.iter().any(OutboxItem::awaits_runner) {
-        mark();
-    } else if let Some(s) = storage() {
-        let _ = s.remove_item(KEY);
+    let waiting = items.iter().any(OutboxItem::awaits_runner);
+    if waiting != marked() {
+        match storage() {
+            Some(s) if !waiting => {
+                let _ = s.remove_item(KEY);
+            }
+            _ => mark(),
+        }
     }
 }
 
