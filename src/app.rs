@@ -80,9 +80,9 @@ where
 }
 
 /// The frame every bundle shares: contexts, header, footer and (away from the report bundle, the
-/// one that sends) the sender of waiting reports, around
-/// the bundle's `<Routes>`. `feeds` provides the data contexts the bundle's pages read (see
-/// [`air_and_water`]); a function, not flags, so a bundle links only the loaders it names.
+/// one that sends) the sender of waiting reports, around the bundle's `<Routes>`. `feeds`
+/// provides the data contexts the bundle's pages read (see [`air_and_water`]); a function, not
+/// flags, so a bundle links only the loaders it names.
 #[component]
 fn Shell(
     bundle: Bundle,

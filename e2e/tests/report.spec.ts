@@ -195,6 +195,13 @@ test('a double click on send stores one request', async ({ page, request }) => {
   await expect(page.getByTestId('reference')).toBeVisible({ timeout: 20_000 });
   await page.waitForTimeout(500);
   expect(await storedRequests(request)).toHaveLength(1);
+  // The confirmation may come before the double click's second click, with 再报一条 where
+  // 提交举报 was: that second click (detail 2) leaves the reference on screen.
+  const another = page.getByRole('button', { name: '再报一条（保留地点）' });
+  await another.dispatchEvent('click', { detail: 2 });
+  await expect(page.getByTestId('reference')).toBeVisible();
+  await another.click();
+  await expect(page.getByTestId('reference')).toHaveCount(0);
 });
 
 test('the same draft sent from two tabs is one case', async ({ page, context, request }) => {

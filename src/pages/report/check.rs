@@ -119,7 +119,11 @@ pub fn Confirmation(
                 }.into_any(),
             }
         }}
-        <button type="button" class="cc-button cc-button--secondary" on:click=move |_| on_another.run(())>
+        // The confirmation can appear between the two clicks of a double click on 提交举报, with
+        // this button where that one was: its second click (detail 2) must not start a new
+        // report and hide the reference. A single click is detail 1; Enter and Space are 0.
+        <button type="button" class="cc-button cc-button--secondary"
+            on:click=move |ev| if ev.detail() <= 1 { on_another.run(()) }>
             {move || rt(lang.get()).report_another}
         </button>
     }
