@@ -9,8 +9,16 @@ await new Promise((ready) => {
     ready();
     return;
   }
+  let waiting = true;
+  const go = () => {
+    waiting = false;
+    ready();
+  };
   const painted = () => performance.getEntriesByName('first-contentful-paint', 'paint').length > 0;
-  const frame = () => (painted() ? ready() : requestAnimationFrame(frame));
-  setTimeout(ready, 1000);
+  // Looks once a frame, and no longer once the wait is over either way.
+  const frame = () => {
+    if (waiting) (painted() ? go() : requestAnimationFrame(frame));
+  };
+  setTimeout(go, 1000);
   frame();
 });
