@@ -51,7 +51,6 @@ pub fn QueuedReportsSender() -> impl IntoView {
     marked().then(|| {
         view! {
             <iframe
-                class="cc-sender"
                 hidden
                 tabindex="-1"
                 src=crate::app::href("report")
