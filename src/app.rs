@@ -1,18 +1,16 @@
-//! The app roots: shared contexts, the routers and the shell around every page.
+//! The app roots: shared contexts, the routes and the shell around every page.
 //!
 //! The site ships as four bundles, each its own wasm and Trunk entry (index.html, air.html,
 //! water.html, report.html), so a reader downloads only the code of the part they open: the home
-//! page does not carry the charts or the report form. Within a bundle the router navigates in
-//! place; a link to another bundle's route is a plain page load ([`link_target`]).
+//! page does not carry the charts or the report form. Within a bundle links are followed in place
+//! ([`crate::nav`]); a link to another bundle's route is a plain page load.
 
 use crate::components::shell::{Footer, Header, SkipLink};
 use crate::feeds::{load_air, load_config, AirLatest, ConfigResult, SiteConfig, WaterFeed};
+use crate::nav::{provide_location, use_route, Routes};
 use crate::pages;
 use crate::prefs::Prefs;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 /// Context: the deployment's base path (`""` or e.g. `"/sthjj/env"`), for building links.
 #[derive(Clone)]
@@ -54,13 +52,6 @@ pub fn href(path: &str) -> String {
     crate::env::route(&base, path)
 }
 
-/// The `target` of a link to `route`: `_self` when another bundle serves it, which makes the
-/// router leave the click to the browser (a full load of that bundle's page); none otherwise.
-pub fn link_target(route: &str) -> Option<&'static str> {
-    let here = use_context::<Bundle>().unwrap_or(Bundle::Main);
-    (Bundle::of(route) != here).then_some("_self")
-}
-
 /// Context: the path the document was loaded at, before any navigation in place.
 #[derive(Clone)]
 struct LoadedAt(String);
@@ -98,45 +89,67 @@ fn Shell(
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
     provide_context(LoadedAt(loaded_at));
-    provide_context(BasePath(base.clone()));
+    provide_context(BasePath(base));
+    provide_location();
     provide_context(Prefs::init());
     let config = LocalResource::new(load_config);
     provide_context(SiteConfig(config));
     feeds(config);
     // The page's static first screen (src/prerender.rs) gives way to the app, which draws the
-    // same in the same task, before the next paint.
+    // same in the same task, before the next paint. A reader who had already tabbed into it keeps
+    // their place: the app's focusable elements come in the same order.
     if let Some(static_screen) = document().get_element_by_id("cc-prerender") {
+        let focused = focus_position(&static_screen);
         static_screen.remove();
+        if let Some(position) = focused {
+            Effect::new(move |_| focus_at_position(position));
+        }
     }
 
     view! {
-        <Router base=base>
-            <SkipLink />
-            <Header />
-            <main id="main" class="cc-main" tabindex="-1">
-                {children()}
-            </main>
-            <Footer />
-            {(bundle != Bundle::Report)
-                .then(|| view! { <crate::report_app::waiting::QueuedReportsSender /> })}
-        </Router>
+        <SkipLink />
+        <Header />
+        <main id="main" class="cc-main" tabindex="-1">
+            {children()}
+        </main>
+        <Footer />
+        {(bundle != Bundle::Report)
+            .then(|| view! { <crate::report_app::waiting::QueuedReportsSender /> })}
     }
 }
 
-/// The router's fallback. A route of another bundle reached in place (a link that missed
-/// [`link_target`], or history) is loaded in full; anything else is the 404 page. So is a route
-/// of another bundle that the server answered with this one (a deployment without the route's
-/// copy of its page): reloading would only loop.
-#[component]
-fn Elsewhere() -> impl IntoView {
+const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])";
+
+/// The position of the focused element among the focusable ones inside `within`, if it is there.
+fn focus_position(within: &web_sys::Element) -> Option<u32> {
+    let active = document().active_element()?;
+    let all = within.query_selector_all(FOCUSABLE).ok()?;
+    (0..all.length()).find(|&i| all.get(i).is_some_and(|n| n.is_same_node(Some(&active))))
+}
+
+/// Focuses the focusable element at `position` in the page.
+fn focus_at_position(position: u32) {
+    let target = document()
+        .body()
+        .and_then(|body| body.query_selector_all(FOCUSABLE).ok())
+        .and_then(|all| all.get(position))
+        .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok());
+    if let Some(target) = target {
+        let _ = target.focus();
+    }
+}
+
+/// The routes' fallback. A route of another bundle reached in place (through history) is loaded
+/// in full; anything else is the 404 page. So is a route of another bundle that the server
+/// answered with this one (a deployment without the route's copy of its page): reloading would
+/// only loop.
+fn elsewhere() -> AnyView {
     let here = expect_context::<Bundle>();
-    let base = expect_context::<BasePath>().0;
     let loaded_at = expect_context::<LoadedAt>().0;
-    let location = use_location();
-    move || {
-        let path = location.pathname.get();
-        let route = path.strip_prefix(base.as_str()).unwrap_or(&path);
-        if Bundle::of(route) != here && path != loaded_at {
+    let route = use_route();
+    (move || {
+        let path = window().location().pathname().unwrap_or_default();
+        if Bundle::of(&route.get()) != here && path != loaded_at {
             if let Some(window) = web_sys::window() {
                 let _ = window.location().reload();
             }
@@ -144,7 +157,8 @@ fn Elsewhere() -> impl IntoView {
         } else {
             view! { <pages::not_found::NotFoundPage /> }.into_any()
         }
-    }
+    })
+    .into_any()
 }
 
 /// The latest air data, shared by the home page, the air page and the footer (which shows its
@@ -165,18 +179,31 @@ fn air_and_water(config: LocalResource<ConfigResult>) {
     water(config);
 }
 
+fn main_routes(route: &str) -> Option<AnyView> {
+    Some(match route {
+        "/" => pages::home::HomePage().into_any(),
+        "/embed" => pages::embed::EmbedPage().into_any(),
+        "/notes" => pages::info::NotesPage().into_any(),
+        "/privacy" => pages::info::PrivacyPage().into_any(),
+        "/accessibility" => pages::info::AccessibilityPage().into_any(),
+        _ => return None,
+    })
+}
+
+fn report_routes(route: &str) -> Option<AnyView> {
+    Some(match route {
+        "/report" => pages::report::ReportPage().into_any(),
+        "/report/status" => pages::report::ReportStatusPage().into_any(),
+        _ => return None,
+    })
+}
+
 /// index.html: the home page, the statements, the widget builder and the 404 page.
 #[component]
 pub fn MainApp() -> impl IntoView {
     view! {
         <Shell bundle=Bundle::Main feeds=air_and_water>
-            <Routes fallback=Elsewhere>
-                <Route path=path!("/") view=pages::home::HomePage />
-                <Route path=path!("/embed") view=pages::embed::EmbedPage />
-                <Route path=path!("/notes") view=pages::info::NotesPage />
-                <Route path=path!("/privacy") view=pages::info::PrivacyPage />
-                <Route path=path!("/accessibility") view=pages::info::AccessibilityPage />
-            </Routes>
+            <Routes view=main_routes fallback=elsewhere />
         </Shell>
     }
 }
@@ -186,9 +213,7 @@ pub fn MainApp() -> impl IntoView {
 pub fn AirApp() -> impl IntoView {
     view! {
         <Shell bundle=Bundle::Air feeds=air>
-            <Routes fallback=Elsewhere>
-                <Route path=path!("/air") view=pages::air::AirPage />
-            </Routes>
+            <Routes view=|r| (r == "/air").then(|| pages::air::AirPage().into_any()) fallback=elsewhere />
         </Shell>
     }
 }
@@ -198,9 +223,7 @@ pub fn AirApp() -> impl IntoView {
 pub fn WaterApp() -> impl IntoView {
     view! {
         <Shell bundle=Bundle::Water feeds=water>
-            <Routes fallback=Elsewhere>
-                <Route path=path!("/water") view=pages::water::WaterPage />
-            </Routes>
+            <Routes view=|r| (r == "/water").then(|| pages::water::WaterPage().into_any()) fallback=elsewhere />
         </Shell>
     }
 }
@@ -210,10 +233,7 @@ pub fn WaterApp() -> impl IntoView {
 pub fn ReportApp() -> impl IntoView {
     view! {
         <Shell bundle=Bundle::Report feeds=|_| ()>
-            <Routes fallback=Elsewhere>
-                <Route path=path!("/report") view=pages::report::ReportPage />
-                <Route path=path!("/report/status") view=pages::report::ReportStatusPage />
-            </Routes>
+            <Routes view=report_routes fallback=elsewhere />
         </Shell>
     }
 }

@@ -45,9 +45,8 @@ pub fn pin_base() {
     }
 }
 
-/// A router-independent link to a route of the site (`"/air"` → `"/sthjj/env/air"`).
-///
-/// leptos_router's `<A>` leaves absolute hrefs alone, so every internal link goes through here.
+/// A link to a route of the site (`"/air"` → `"/sthjj/env/air"`): absolute, so it means the
+/// same on every route, and every internal link goes through here.
 pub fn route(base: &str, path: &str) -> String {
     if path == "/" {
         format!("{base}/")
@@ -56,7 +55,7 @@ pub fn route(base: &str, path: &str) -> String {
     }
 }
 
-/// Drops a trailing slash from the address (`/air/` → `/air`) without a reload, so the router
+/// Drops a trailing slash from the address (`/air/` → `/air`) without a reload, so the routes
 /// matches deep links that static servers redirect to the directory form.
 pub fn normalise_trailing_slash(base: &str) {
     let Some(window) = web_sys::window() else {

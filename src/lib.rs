@@ -1,9 +1,10 @@
 //! 绿色长春 · 环境信息: the Leptos 0.8 client-side site.
 //!
 //! Domain logic lives in the `cc_core` crate (no leptos, no web-sys); this crate only loads data,
-//! routes and displays. Layout: `app` (router and shell), `pages/` (one module per route: routing
-//! state and data loading), `components/` (display only), `api/` (the network behind one typed
-//! error), `prefs` (language and 关怀版 theme), `text` (every UI string in zh-CN and en).
+//! routes and displays. Layout: `app` (bundles, routes and shell), `nav` (the address and links
+//! followed in place), `pages/` (one module per route: routing state and data loading),
+//! `components/` (display only), `api/` (the network behind one typed error), `prefs` (language
+//! and 关怀版 theme), `text` (every UI string in zh-CN and en).
 
 pub mod api;
 pub mod app;
@@ -11,6 +12,7 @@ pub mod charts;
 pub mod components;
 pub mod env;
 pub mod feeds;
+pub mod nav;
 pub mod pages;
 pub mod prefs;
 pub mod prerender;

@@ -60,7 +60,7 @@ pub fn first_screen(route: &str) -> String {
 }
 
 /// The app's `Header`, with links for its buttons. `aria-current` marks the route's section, as
-/// the router's links do.
+/// the app's links do ([`crate::nav::NavLink`]).
 fn header(t: &Ui, route: &str) -> String {
     let current = |section: &str| {
         let here = route == section
@@ -134,7 +134,7 @@ mod tests {
         }
         let home = first_screen("/");
         assert!(home.contains(r#"<h1 class="cc-page__title" tabindex="-1">长春市环境信息</h1>"#));
-        // The site name and 首页 both mark the home page, as the router's links do.
+        // The site name and 首页 both mark the home page, as the app's links do.
         assert_eq!(home.matches("aria-current").count(), 2);
         let status = first_screen("/report/status");
         assert!(status.contains(r#"<a href="report" aria-current="page" class="cc-nav__link">"#));

@@ -72,7 +72,7 @@ test('an unknown address shows the 404 page with a real 404 status', async ({ pa
 test('a route of another bundle reached in place loads that bundle; an unknown one below it is a 404', async ({ page, watch }) => {
   await page.goto('/notes');
   await expect(page.locator('#cc-prerender')).toHaveCount(0);
-  // What a link that missed its target=_self would do: the main bundle's router sees /air.
+  // What history could bring: the main bundle's routes see /air.
   await page.evaluate(() => {
     history.pushState(null, '', '/air');
     dispatchEvent(new PopStateEvent('popstate'));
@@ -121,6 +121,56 @@ test('navigation in place moves focus to the new heading; a page of another bund
   await expect(page.locator('#cc-prerender')).toHaveCount(0);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: '跳到主要内容' })).toBeFocused();
+});
+
+// src/nav.rs: the site's own navigation in place (it replaced leptos_router to save 32–34 KB per bundle).
+test('links within a bundle are followed in place, history restores them, the rest is left to the browser', async ({ page, context }) => {
+  await page.goto('/air');
+  await expect(page.locator('#cc-prerender')).toHaveCount(0);
+  await expect(page.getByTestId('station-1122A')).toBeVisible();
+  // A marker that only survives if the document is not loaded again.
+  await page.evaluate(() => { (window as unknown as { ccStay: number }).ccStay = 1; });
+  const stayed = () => page.evaluate(() => (window as unknown as { ccStay?: number }).ccStay === 1);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.getByTestId('station-1122A').getByRole('link').click();
+  await expect(page).toHaveURL(/\/air\?station=1122A$/);
+  await expect(page.getByTestId('station-detail-1122A')).toBeVisible();
+  expect(await stayed()).toBe(true);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page.getByRole('link', { name: '空气质量' }).first()).toHaveAttribute('aria-current', 'page');
+  // Back and Forward change the view, not the document.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/air$/);
+  await expect(page.getByTestId('station-detail-1122A')).toHaveCount(0);
+  await page.goForward();
+  await expect(page.getByTestId('station-detail-1122A')).toBeVisible();
+  expect(await stayed()).toBe(true);
+  // A click with Ctrl (a new tab) is the browser's: this page stays as it is.
+  const opened = context.waitForEvent('page');
+  await page.getByRole('link', { name: /返回全市/ }).click({ modifiers: ['Control'] });
+  await (await opened).close();
+  await expect(page).toHaveURL(/\/air\?station=1122A$/);
+  expect(await stayed()).toBe(true);
+  // Another bundle's route is a page load.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '水环境' }).click();
+  await expect(page).toHaveURL(/\/water$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('水环境');
+  expect(await stayed()).toBe(false);
+});
+
+test('a reader who tabbed into the static first screen keeps their place when the app takes over', async ({ page }) => {
+  // Hold the wasm back until the reader has moved into the static screen.
+  let release: () => void = () => {};
+  const released = new Promise<void>((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await released; await route.continue(); });
+  await page.goto('/air', { waitUntil: 'commit' });
+  await expect(page.locator('#cc-prerender')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#cc-prerender .cc-header__name')).toBeFocused();
+  release();
+  await expect(page.locator('#cc-prerender')).toHaveCount(0);
+  await expect(page.locator('.cc-header__name')).toBeFocused();
 });
 
 test('the keyboard reaches the skip link first, and it jumps to the content', async ({ page }) => {

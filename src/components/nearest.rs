@@ -1,7 +1,7 @@
 //! "Find the station nearest to me": asks the browser for the position only when the button is
 //! pressed, computes the distance on the device, and never sends the position anywhere.
 
-use crate::app::{href, link_target};
+use crate::app::href;
 use crate::text::ui;
 use cc_core::air::Station;
 use cc_core::i18n::Lang;
@@ -61,14 +61,13 @@ pub fn NearestStation(stations: Vec<Station>, lang: Lang) -> impl IntoView {
             set_found.set(Found::Unavailable);
         }
     };
-    let answer = move || {
-        match found.get() {
+    let answer = move || match found.get() {
         Found::Idle => ().into_any(),
         Found::Asking => view! { <span>{t.loading}</span> }.into_any(),
         Found::Nearest { code, name, km } => view! {
             <span>
                 {t.air_nearest_result}" "
-                <a href=format!("{}?station={code}", href("/air")) target=link_target("/air")>{name}</a>
+                <a href=format!("{}?station={code}", href("/air"))>{name}</a>
                 {format!(
                     "{}{}{}",
                     lang.pick("（", " ("),
@@ -79,7 +78,6 @@ pub fn NearestStation(stations: Vec<Station>, lang: Lang) -> impl IntoView {
         }
         .into_any(),
         Found::Unavailable => view! { <span>{t.air_nearest_denied}</span> }.into_any(),
-    }
     };
     view! {
         <div class="cc-nearest">

@@ -1,12 +1,11 @@
 //! The frame around every page: skip link, header with navigation and switches, footer.
 
-use crate::app::{href, link_target};
 use crate::feeds::{AirLatest, SiteConfig};
+use crate::nav::NavLink;
 use crate::prefs::{Prefs, Theme};
 use crate::text::ui;
 use cc_core::i18n::Lang;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// "Skip to main content", the first focusable element of the page.
 #[component]
@@ -17,7 +16,7 @@ pub fn SkipLink() -> impl IntoView {
             class="cc-skip"
             href="#main"
             on:click=|ev| {
-                // The router would treat the fragment as a navigation; move focus ourselves.
+                // "#main" resolves against the <base href> (the site's root), another page: move focus ourselves.
                 ev.prevent_default();
                 if let Some(main) = document().get_element_by_id("main") {
                     if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
@@ -45,10 +44,10 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="cc-header">
             <div class="cc-header__bar">
-                <A href=href("/") attr:target=link_target("/") attr:class="cc-header__name">
+                <NavLink route="/" class="cc-header__name">
                     <span class="cc-header__logo" aria-hidden="true"></span>
                     {move || t().site_name}
-                </A>
+                </NavLink>
                 <div class="cc-header__switches">
                     <button
                         type="button"
@@ -75,24 +74,24 @@ pub fn Header() -> impl IntoView {
             <nav class="cc-nav" aria-label=move || t().nav_label>
                 <ul class="cc-nav__list">
                     <li>
-                        <A href=href("/") attr:target=link_target("/") exact=true attr:class="cc-nav__link">
+                        <NavLink route="/" exact=true class="cc-nav__link">
                             {move || t().nav_home}
-                        </A>
+                        </NavLink>
                     </li>
                     <li>
-                        <A href=href("/air") attr:target=link_target("/air") attr:class="cc-nav__link">
+                        <NavLink route="/air" class="cc-nav__link">
                             {move || t().nav_air}
-                        </A>
+                        </NavLink>
                     </li>
                     <li>
-                        <A href=href("/water") attr:target=link_target("/water") attr:class="cc-nav__link">
+                        <NavLink route="/water" class="cc-nav__link">
                             {move || t().nav_water}
-                        </A>
+                        </NavLink>
                     </li>
                     <li>
-                        <A href=href("/report") attr:target=link_target("/report") attr:class="cc-nav__link">
+                        <NavLink route="/report" class="cc-nav__link">
                             {move || t().nav_report}
-                        </A>
+                        </NavLink>
                     </li>
                 </ul>
             </nav>
@@ -139,10 +138,10 @@ pub fn Footer() -> impl IntoView {
             {air}
             <nav aria-label=move || t().footer_links>
                 <ul class="cc-footer__links">
-                    <li><A href=href("/notes") attr:target=link_target("/notes")>{move || t().footer_notes}</A></li>
-                    <li><A href=href("/privacy") attr:target=link_target("/privacy")>{move || t().footer_privacy}</A></li>
-                    <li><A href=href("/accessibility") attr:target=link_target("/accessibility")>{move || t().footer_accessibility}</A></li>
-                    <li><A href=href("/embed") attr:target=link_target("/embed")>{move || t().footer_embed}</A></li>
+                    <li><NavLink route="/notes">{move || t().footer_notes}</NavLink></li>
+                    <li><NavLink route="/privacy">{move || t().footer_privacy}</NavLink></li>
+                    <li><NavLink route="/accessibility">{move || t().footer_accessibility}</NavLink></li>
+                    <li><NavLink route="/embed">{move || t().footer_embed}</NavLink></li>
                 </ul>
             </nav>
         </footer>

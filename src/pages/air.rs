@@ -9,6 +9,7 @@ use crate::components::notices::{
 use crate::components::page::PageTitle;
 use crate::components::stations::{StationRow, StationTable};
 use crate::feeds::{AirData, AirLatest};
+use crate::nav::use_query_map;
 use crate::prefs::use_lang;
 use crate::text::ui;
 use cc_core::air::{Assessment, CityHour, StationHour};
@@ -16,7 +17,6 @@ use cc_core::i18n::Lang;
 use cc_core::time::Hour;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
 /// Hours after which the newest data is called stale (the national publication is at most an

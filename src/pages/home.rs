@@ -1,11 +1,10 @@
 //! `/`: what a citizen sees first: the air now, the water headline and the way to report.
 
-use crate::app::{href, link_target};
 use crate::components::page::PageTitle;
+use crate::nav::NavLink;
 use crate::prefs::use_lang;
 use crate::text::ui;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The home page.
 #[component]
@@ -23,20 +22,20 @@ pub fn HomePage() -> impl IntoView {
                 <div class="cc-home__slot cc-home__slot--air">
                     <crate::pages::air::CityNow />
                 </div>
-                <p><A href=href("/air") attr:target=link_target("/air")>{move || t().home_air_more}</A></p>
+                <p><NavLink route="/air">{move || t().home_air_more}</NavLink></p>
             </section>
             <section class="cc-card" aria-labelledby="home-water">
                 <h2 id="home-water">{move || t().home_water_heading}</h2>
                 <div class="cc-home__slot cc-home__slot--water">
                     <crate::pages::water::WaterHeadline />
                 </div>
-                <p><A href=href("/water") attr:target=link_target("/water")>{move || t().home_water_more}</A></p>
+                <p><NavLink route="/water">{move || t().home_water_more}</NavLink></p>
             </section>
             <section class="cc-card cc-card--report" aria-labelledby="home-report">
                 <h2 id="home-report">{move || t().home_report_heading}</h2>
                 <p>{move || t().home_report_text}</p>
                 <p>
-                    <A href=href("/report") attr:target=link_target("/report") attr:class="cc-button">{move || t().home_report_cta}</A>
+                    <NavLink route="/report" class="cc-button">{move || t().home_report_cta}</NavLink>
                 </p>
             </section>
         </article>

@@ -1,11 +1,10 @@
-//! The 404 page, the router's fallback.
+//! The 404 page, the routes' fallback.
 
-use crate::app::{href, link_target};
 use crate::components::page::PageTitle;
+use crate::nav::NavLink;
 use crate::prefs::use_lang;
 use crate::text::ui;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Shown for any address that is not a route of the site.
 #[component]
@@ -15,7 +14,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <article class="cc-page" data-testid="not-found">
             <PageTitle text=|l| ui(l).not_found_title />
             <p>{move || ui(lang.get()).not_found_text}</p>
-            <p><A href=href("/") attr:target=link_target("/")>{move || ui(lang.get()).not_found_home}</A></p>
+            <p><NavLink route="/">{move || ui(lang.get()).not_found_home}</NavLink></p>
         </article>
     }
 }

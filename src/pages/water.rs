@@ -7,6 +7,7 @@ use crate::components::notices::{Loading, OfflineNotice, SampleLabel, SourceErro
 use crate::components::page::PageTitle;
 use crate::components::water::{headline_text, ClassBadge, ClassMeanings};
 use crate::feeds::{WaterData, WaterFeed};
+use crate::nav::use_query_map;
 use crate::prefs::use_lang;
 use crate::text::ui;
 use cc_core::i18n::Lang;
@@ -15,7 +16,6 @@ use cc_core::water::period::SectionPeriod;
 use cc_core::water::{assess_period, headline_comparison, Period, WaterClass};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
 /// The latest year with results, the default period.

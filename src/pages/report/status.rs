@@ -5,11 +5,11 @@ use super::text::rt;
 use crate::api::ApiError;
 use crate::components::page::PageTitle;
 use crate::feeds::SiteConfig;
+use crate::nav::use_query_map;
 use crate::prefs::use_lang;
 use crate::report_app::transport;
 use cc_core::report::{Minute, Open311Client, ServiceRequest};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 /// What the lookup found.
 #[derive(Clone)]
