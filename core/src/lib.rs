@@ -10,6 +10,7 @@ pub mod fuzzing;
 pub mod geo;
 pub mod i18n;
 pub mod offline;
+pub mod order;
 pub mod report;
 pub mod rng;
 pub mod time;

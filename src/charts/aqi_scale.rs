@@ -118,7 +118,7 @@ pub fn level_text(level: Level, lang: Lang) -> String {
         Lang::En => format!(
             "level {}, {}",
             level.number(),
-            level.name().en.to_lowercase()
+            level.name().en.to_ascii_lowercase()
         ),
     }
 }

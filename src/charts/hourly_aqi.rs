@@ -60,7 +60,7 @@ fn as_points(values: &[(Hour, Option<u16>)]) -> Vec<(i64, Option<i32>)> {
         .iter()
         .map(|&(h, a)| (h.0, a.map(i32::from)))
         .collect();
-    v.sort_by_key(|p| p.0);
+    cc_core::order::sort_by_key(&mut v, |p| p.0);
     v
 }
 
@@ -187,7 +187,7 @@ pub fn summary_hourly_aqi(data: &HourlyAqi, lang: Lang) -> String {
 /// One row per hour stamp of either series: time, city AQI and level, station AQI.
 pub fn table_hourly_aqi(data: &HourlyAqi, lang: Lang) -> Table {
     let mut hours: Vec<Hour> = data.all().map(|p| p.0).collect();
-    hours.sort();
+    cc_core::order::sort_by(&mut hours, Ord::cmp);
     hours.dedup();
     let find = |v: &[(Hour, Option<u16>)], h: Hour| v.iter().find(|p| p.0 == h).and_then(|p| p.1);
     let mut headers = vec![

@@ -48,7 +48,7 @@ fn sorted_points(data: &IndicatorSeries) -> Vec<(Date, f64)> {
         .copied()
         .filter(|p| p.1.is_finite())
         .collect();
-    p.sort_by_key(|p| p.0);
+    cc_core::order::sort_by_key(&mut p, |p| p.0);
     p
 }
 

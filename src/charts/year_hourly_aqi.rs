@@ -43,7 +43,7 @@ pub fn decimate<T: Copy + PartialOrd>(run: &[(i64, T)], col: impl Fn(i64) -> i64
                 keep[2] = i;
             }
         }
-        keep.sort_unstable();
+        cc_core::order::sort_by(&mut keep, Ord::cmp);
         let mut last = None;
         for i in keep {
             if last != Some(i) {
@@ -108,7 +108,7 @@ pub fn draw_year_hourly_aqi<DB: DrawingBackend>(
         .iter()
         .map(|&(h, a)| (h.0, a.map(i32::from)))
         .collect();
-    points.sort_by_key(|p| p.0);
+    cc_core::order::sort_by_key(&mut points, |p| p.0);
     let style = CITY.stroke_width(1);
     for run in runs(points, 1) {
         if let [only] = run.as_slice() {

@@ -4,6 +4,7 @@ use crate::components::air::AqiBadge;
 use crate::text::ui;
 use cc_core::air::{Aqi, NoAqi};
 use cc_core::i18n::Lang;
+use cc_core::order::{sort_by, sort_by_key};
 use leptos::prelude::*;
 
 /// One row of the station table.
@@ -30,10 +31,12 @@ pub enum StationSort {
 fn sorted(mut rows: Vec<StationRow>, sort: StationSort) -> Vec<StationRow> {
     let aqi = |r: &StationRow| r.outcome.as_ref().ok().map(|a| a.value);
     match sort {
-        StationSort::Code => rows.sort_by(|a, b| a.code.cmp(&b.code)),
+        StationSort::Code => sort_by(&mut rows, |a, b| a.code.cmp(&b.code)),
         // Stations without an AQI go last in both directions.
-        StationSort::AqiHigh => rows.sort_by_key(|r| (aqi(r).is_none(), std::cmp::Reverse(aqi(r)))),
-        StationSort::AqiLow => rows.sort_by_key(|r| (aqi(r).is_none(), aqi(r))),
+        StationSort::AqiHigh => {
+            sort_by_key(&mut rows, |r| (aqi(r).is_none(), std::cmp::Reverse(aqi(r))))
+        }
+        StationSort::AqiLow => sort_by_key(&mut rows, |r| (aqi(r).is_none(), aqi(r))),
     }
     rows
 }

@@ -77,7 +77,7 @@ pub fn section_detail(
         .filter(|m| m.section == slug && m.indicator == chosen)
         .map(|m| (m.date, m.value))
         .collect();
-    points.sort_by_key(|p| p.0);
+    cc_core::order::sort_by_key(&mut points, |p| p.0);
     let series = IndicatorSeries {
         indicator: chosen,
         body: section.body,

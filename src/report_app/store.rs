@@ -39,7 +39,7 @@ pub async fn load_drafts() -> Result<Vec<ReportDraft>, IdbError> {
         .filter_map(|t| ReportDraft::from_json(t).ok())
         .filter(|d| !d.id.is_empty())
         .collect();
-    drafts.sort_by_key(|d| std::cmp::Reverse(d.updated_ms));
+    cc_core::order::sort_by_key(&mut drafts, |d| std::cmp::Reverse(d.updated_ms));
     Ok(drafts)
 }
 
@@ -72,7 +72,7 @@ pub async fn load_outbox() -> Result<Vec<OutboxItem>, IdbError> {
         .filter_map(|t| OutboxItem::from_json(t).ok())
         .filter(|i| !i.draft_id.is_empty())
         .collect();
-    items.sort_by_key(|i| std::cmp::Reverse(i.queued_at));
+    cc_core::order::sort_by_key(&mut items, |i| std::cmp::Reverse(i.queued_at));
     Ok(items)
 }
 

@@ -122,7 +122,9 @@ pub fn water_summary(
             classed.push((s.section.name.zh.clone(), s.section.name.en.clone(), c));
         }
     }
-    classed.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    cc_core::order::sort_by(&mut classed, |a, b| {
+        b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0))
+    });
     classed.truncate(3);
     Some(WaterSummary {
         period,

@@ -328,7 +328,7 @@ pub fn station_daily(ds: &AirDataset) -> Vec<StationDay> {
             assessment,
         });
     }
-    out.sort_by_key(|d| (d.station, d.date));
+    crate::order::sort_by_key(&mut out, |d| (d.station, d.date));
     out
 }
 

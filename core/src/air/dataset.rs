@@ -274,12 +274,12 @@ pub fn merge(datasets: Vec<AirDataset>, now: Option<Hour>) -> (AirDataset, Vec<D
             .map(|s| s.code.as_str())
             .unwrap_or("")
     };
-    out.rows.sort_by(|a, b| {
+    crate::order::sort_by(&mut out.rows, |a, b| {
         a.hour
             .cmp(&b.hour)
             .then_with(|| code(a.station).cmp(code(b.station)))
     });
-    out.daily.sort_by(|a, b| {
+    crate::order::sort_by(&mut out.daily, |a, b| {
         a.date
             .cmp(&b.date)
             .then_with(|| code(a.station).cmp(code(b.station)))

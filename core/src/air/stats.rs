@@ -77,7 +77,7 @@ pub fn percentile(values: &mut [f64], p: f64) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
-    values.sort_by(f64::total_cmp);
+    crate::order::sort_by(values, f64::total_cmp);
     let k = 1.0 + (values.len() - 1) as f64 * p / 100.0;
     let s = k.floor() as usize;
     let xs = *values.get(s.checked_sub(1)?)?;

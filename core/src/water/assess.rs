@@ -107,7 +107,7 @@ impl SectionAssessment {
                 assessed: indicator.is_assessed(),
             });
         }
-        indicators.sort_by_key(|r| r.indicator);
+        crate::order::sort_by_key(&mut indicators, |r| r.indicator);
         let class = indicators
             .iter()
             .filter(|r| r.assessed)
@@ -174,6 +174,6 @@ pub fn main_pollutants(results: &[IndicatorResult]) -> Vec<Indicator> {
         .iter()
         .filter(|r| r.assessed && r.class.is_some_and(|c| c > WaterClass::III))
         .collect();
-    worse.sort_by(|a, b| pollutant_order(a, b));
+    crate::order::sort_by(&mut worse, |a, b| pollutant_order(a, b));
     worse.into_iter().take(3).map(|r| r.indicator).collect()
 }
