@@ -299,3 +299,101 @@ fn the_runner_is_awaited_until_a_report_is_sent_and_its_number_known() {
     let retrying = sending().apply(Outcome::Network, T0, 0.0, &p);
     assert!(retrying.awaits_runner());
 }
+
+/// The derive that `OutboxState`'s hand-written decoder replaced, kept here as the referee.
+#[derive(serde::Deserialize, Debug)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum DerivedState {
+    Queued,
+    Sending,
+    Sent {
+        reference: String,
+        #[serde(default)]
+        is_token: bool,
+        #[serde(default)]
+        notice: Option<String>,
+        at: i64,
+    },
+    Failed {
+        message: String,
+        editable: bool,
+    },
+}
+
+impl From<DerivedState> for OutboxState {
+    fn from(d: DerivedState) -> Self {
+        match d {
+            DerivedState::Queued => OutboxState::Queued,
+            DerivedState::Sending => OutboxState::Sending,
+            DerivedState::Sent {
+                reference,
+                is_token,
+                notice,
+                at,
+            } => OutboxState::Sent {
+                reference,
+                is_token,
+                notice,
+                at,
+            },
+            DerivedState::Failed { message, editable } => OutboxState::Failed { message, editable },
+        }
+    }
+}
+
+#[test]
+fn a_stored_state_decodes_as_the_derived_decoder_did() {
+    let cases = [
+        r#"{"kind":"queued"}"#,
+        r#"{"kind":"sending","extra":1}"#,
+        r#"{"kind":"sent","reference":"CC-1","at":5}"#,
+        r#"{"kind":"sent","reference":"tok","is_token":true,"notice":"later","at":-3}"#,
+        r#"{"kind":"sent","reference":"CC-1","notice":null,"at":5}"#,
+        r#"{"kind":"sent","reference":"CC-1","is_token":null,"at":5}"#,
+        r#"{"kind":"sent","reference":"CC-1","notice":7,"at":5}"#,
+        r#"{"kind":"sent","reference":"CC-1","at":5.5}"#,
+        r#"{"kind":"sent","reference":"CC-1","at":"5"}"#,
+        r#"{"kind":"sent","reference":"CC-1"}"#,
+        r#"{"kind":"sent","at":5}"#,
+        r#"{"kind":"failed","message":"HTTP 400","editable":true}"#,
+        r#"{"kind":"failed","message":"HTTP 401"}"#,
+        r#"{"kind":"failed","message":1,"editable":false}"#,
+        r#"{"kind":"Queued"}"#,
+        r#"{"kind":3}"#,
+        r#"{}"#,
+        r#"[]"#,
+        r#""queued""#,
+        r#"null"#,
+    ];
+    for case in cases {
+        let ours = serde_json::from_str::<OutboxState>(case).ok();
+        let derived = serde_json::from_str::<DerivedState>(case)
+            .ok()
+            .map(OutboxState::from);
+        assert_eq!(ours, derived, "{case}");
+    }
+    // Every state the app writes reads back unchanged.
+    for state in [
+        OutboxState::Queued,
+        OutboxState::Sending,
+        OutboxState::Sent {
+            reference: "CC-2026-000009".into(),
+            is_token: false,
+            notice: Some("受理".into()),
+            at: 1,
+        },
+        OutboxState::Sent {
+            reference: "tok-1".into(),
+            is_token: true,
+            notice: None,
+            at: 2,
+        },
+        OutboxState::Failed {
+            message: "HTTP 400: bad".into(),
+            editable: true,
+        },
+    ] {
+        let text = serde_json::to_string(&state).unwrap();
+        assert_eq!(serde_json::from_str::<OutboxState>(&text).unwrap(), state);
+    }
+}

@@ -99,8 +99,9 @@ pub enum Outcome {
     Timeout,
 }
 
-/// Where an outbox item stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+/// Where an outbox item stands. Stored as an object tagged by `kind` (`{"kind":"sent",
+/// "reference":…}`); decoded by hand ([`OutboxState::from_stored`]) in the same format.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum OutboxState {
     /// Waiting for its next attempt.
@@ -119,6 +120,45 @@ pub enum OutboxState {
     },
     /// Stopped; the report is kept.
     Failed { message: String, editable: bool },
+}
+
+impl OutboxState {
+    /// Decodes a stored state, as serde's derive for the tagged enum would: `None` for an
+    /// unknown `kind`, a missing required field or a field of another type (`is_token` and
+    /// `notice` may be absent). Written out because the derive buffers the whole object before it
+    /// reads the tag, about 4 KB brotli of the report bundle.
+    pub fn from_stored(value: &serde_json::Value) -> Option<Self> {
+        let text = |key: &str| value.get(key)?.as_str().map(str::to_string);
+        Some(match value.get("kind")?.as_str()? {
+            "queued" => OutboxState::Queued,
+            "sending" => OutboxState::Sending,
+            "sent" => OutboxState::Sent {
+                reference: text("reference")?,
+                is_token: match value.get("is_token") {
+                    None => false,
+                    Some(flag) => flag.as_bool()?,
+                },
+                notice: match value.get("notice") {
+                    None | Some(serde_json::Value::Null) => None,
+                    Some(_) => Some(text("notice")?),
+                },
+                at: value.get("at")?.as_i64()?,
+            },
+            "failed" => OutboxState::Failed {
+                message: text("message")?,
+                editable: value.get("editable")?.as_bool()?,
+            },
+            _ => return None,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for OutboxState {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        OutboxState::from_stored(&value)
+            .ok_or_else(|| serde::de::Error::custom("not a stored outbox state"))
+    }
 }
 
 /// One report in the outbox (stored in IndexedDB next to its draft).
