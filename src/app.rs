@@ -1,8 +1,9 @@
 //! The app roots: shared contexts, the routes and the shell around every page.
 //!
-//! The site ships as four bundles, each its own wasm and Trunk entry (index.html, air.html,
-//! water.html, report.html), so a reader downloads only the code of the part they open: the home
-//! page does not carry the charts or the report form. Within a bundle links are followed in place
+//! The site ships as six bundles, each its own wasm and Trunk entry (index.html, air.html,
+//! history.html, water.html, report.html, info.html: see [`Bundle`]), so a reader downloads only
+//! the code of the part they open: the home page does not carry the charts, the statements or the
+//! report form, nor the air page the year's charts. Within a bundle links are followed in place
 //! ([`crate::nav`]); a link to another bundle's route is a plain page load.
 
 use crate::components::shell::{Footer, Header, SkipLink};
@@ -19,28 +20,33 @@ pub struct BasePath(pub String);
 /// The site's bundles; each serves the routes that [`Bundle::of`] gives it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Bundle {
-    /// index.html: `/`, the statements, the widget builder and the 404 page.
+    /// index.html: `/` and the 404 page.
     Main,
     /// air.html: `/air` with its charts.
     Air,
+    /// history.html: `/air/history`, the 30-day and year charts: kept out of the air page's
+    /// bundle, 12 KB brotli of it, since few readers load a year of data.
+    History,
     /// water.html: `/water`.
     Water,
     /// report.html: `/report` and `/report/status`.
     Report,
+    /// info.html: the statements (`/notes`, `/privacy`, `/accessibility`) and the widget
+    /// builder (`/embed`): kept out of the home page's bundle, 20 KB brotli of it.
+    Info,
 }
 
 impl Bundle {
     /// The bundle that serves a route (a path below the base, e.g. `/air?station=1`).
     pub fn of(route: &str) -> Bundle {
-        let first = route
-            .trim_start_matches('/')
-            .split(['/', '?', '#'])
-            .next()
-            .unwrap_or("");
+        let mut segments = route.trim_start_matches('/').split(['/', '?', '#']);
+        let first = segments.next().unwrap_or("");
         match first {
+            "air" if segments.next() == Some("history") => Bundle::History,
             "air" => Bundle::Air,
             "water" => Bundle::Water,
             "report" => Bundle::Report,
+            "notes" | "privacy" | "accessibility" | "embed" => Bundle::Info,
             _ => Bundle::Main,
         }
     }
@@ -179,9 +185,8 @@ fn air_and_water(config: LocalResource<ConfigResult>) {
     water(config);
 }
 
-fn main_routes(route: &str) -> Option<AnyView> {
+fn info_routes(route: &str) -> Option<AnyView> {
     Some(match route {
-        "/" => pages::home::HomePage().into_any(),
         "/embed" => pages::embed::EmbedPage().into_any(),
         "/notes" => pages::info::NotesPage().into_any(),
         "/privacy" => pages::info::PrivacyPage().into_any(),
@@ -198,12 +203,23 @@ fn report_routes(route: &str) -> Option<AnyView> {
     })
 }
 
-/// index.html: the home page, the statements, the widget builder and the 404 page.
+/// index.html: the home page and the 404 page.
 #[component]
 pub fn MainApp() -> impl IntoView {
     view! {
         <Shell bundle=Bundle::Main feeds=air_and_water>
-            <Routes view=main_routes fallback=elsewhere />
+            <Routes view=|r| (r == "/").then(|| pages::home::HomePage().into_any()) fallback=elsewhere />
+        </Shell>
+    }
+}
+
+/// info.html: the statements and the widget builder, with the air data for the footer's source
+/// and time, as on every page with air data.
+#[component]
+pub fn InfoApp() -> impl IntoView {
+    view! {
+        <Shell bundle=Bundle::Info feeds=air>
+            <Routes view=info_routes fallback=elsewhere />
         </Shell>
     }
 }
@@ -214,6 +230,16 @@ pub fn AirApp() -> impl IntoView {
     view! {
         <Shell bundle=Bundle::Air feeds=air>
             <Routes view=|r| (r == "/air").then(|| pages::air::AirPage().into_any()) fallback=elsewhere />
+        </Shell>
+    }
+}
+
+/// history.html: the air page's 30-day and year charts.
+#[component]
+pub fn HistoryApp() -> impl IntoView {
+    view! {
+        <Shell bundle=Bundle::History feeds=air>
+            <Routes view=|r| (r == "/air/history").then(|| pages::air_history::AirHistoryPage().into_any()) fallback=elsewhere />
         </Shell>
     }
 }
@@ -245,11 +271,20 @@ mod tests {
     #[test]
     fn each_route_belongs_to_one_bundle() {
         assert_eq!(Bundle::of("/"), Bundle::Main);
-        assert_eq!(Bundle::of("/notes"), Bundle::Main);
-        assert_eq!(Bundle::of("/embed"), Bundle::Main);
+        assert_eq!(Bundle::of("/notes"), Bundle::Info);
+        assert_eq!(Bundle::of("/privacy"), Bundle::Info);
+        assert_eq!(Bundle::of("/accessibility"), Bundle::Info);
+        assert_eq!(Bundle::of("/embed?view=water"), Bundle::Info);
+        assert_eq!(Bundle::of("/notes/"), Bundle::Info);
         assert_eq!(Bundle::of("/air"), Bundle::Air);
         assert_eq!(Bundle::of("/air?station=1001A&at=2024"), Bundle::Air);
         assert_eq!(Bundle::of("/air/"), Bundle::Air);
+        assert_eq!(Bundle::of("/air/history"), Bundle::History);
+        assert_eq!(
+            Bundle::of("/air/history?at=2021-12-31T23:00"),
+            Bundle::History
+        );
+        assert_eq!(Bundle::of("/air/historyx"), Bundle::Air);
         assert_eq!(Bundle::of("/water?section=x"), Bundle::Water);
         assert_eq!(Bundle::of("/report"), Bundle::Report);
         assert_eq!(Bundle::of("/report/status?id=1"), Bundle::Report);

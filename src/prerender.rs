@@ -10,13 +10,14 @@
 //! `cargo run --bin prerender` prints every route's HTML as JSON for the build.
 
 use crate::pages::report::text::rt;
-use crate::text::{ui, Ui};
+use crate::text::{air_ui, ui, water_ui, Ui};
 use cc_core::i18n::Lang;
 
 /// Every route of the site with a page of its own, and `404` for the not-found page.
-pub const ROUTES: [&str; 10] = [
+pub const ROUTES: [&str; 11] = [
     "/",
     "/air",
+    "/air/history",
     "/water",
     "/report",
     "/report/status",
@@ -30,6 +31,8 @@ pub const ROUTES: [&str; 10] = [
 /// The static first screen of `route` (one of [`ROUTES`]).
 pub fn first_screen(route: &str) -> String {
     let t = ui(Lang::Zh);
+    let air_t = air_ui(Lang::Zh);
+    let water_t = water_ui(Lang::Zh);
     let loading = format!(
         r#"<p class="cc-notice cc-notice--loading" role="status">{}</p>"#,
         esc(t.loading)
@@ -43,8 +46,13 @@ pub fn first_screen(route: &str) -> String {
     };
     let main = match route {
         "/" => article("cc-home", t.home_title, t.home_intro, ""),
-        "/air" => article("cc-air", t.air_title, t.air_intro, &loading),
-        "/water" => article("cc-water", t.water_title, t.water_intro, &loading),
+        "/air" => article("cc-air", air_t.air_title, air_t.air_intro, &loading),
+        "/water" => article(
+            "cc-water",
+            water_t.water_title,
+            water_t.water_intro,
+            &loading,
+        ),
         "/report" => {
             let config = format!("<p>{}</p>", esc(t.loading_config));
             article("cc-report", t.report_title, rt(Lang::Zh).intro, &config)
@@ -139,7 +147,7 @@ mod tests {
         let status = first_screen("/report/status");
         assert!(status.contains(r#"<a href="report" aria-current="page" class="cc-nav__link">"#));
         assert!(status.contains(r#"<main class="cc-main" id="main" tabindex="-1"></main>"#));
-        assert!(first_screen("/air").contains(ui(Lang::Zh).air_intro));
+        assert!(first_screen("/air").contains(air_ui(Lang::Zh).air_intro));
         assert!(!first_screen("404").contains("aria-current"));
         assert!(!first_screen("/airport").contains("aria-current"));
         // The switches reload this page with the preference (relative to its <base href>).

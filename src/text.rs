@@ -66,6 +66,28 @@ Ui, ZH, EN {
     home_report_text: "拍照、写明地点，几分钟即可向生态环境部门举报。没有网络时也会先保存在本机。", "Report it to the environment bureau in a few minutes with a photo and the place. Without a connection it is kept on this device first.";
     home_report_cta: "我要举报", "Report pollution";
     sender_frame_title: "正在后台发送待发送的举报", "Sending the reports that wait, in the background";
+    chart_view_table: "以表格查看数据", "View the data as a table";
+    chart_download_csv: "下载数据（CSV）", "Download the data (CSV)";
+    chart_hourly_title: "过去24小时 AQI", "AQI over the last 24 hours";
+    chart_daily_title: "最近30天日 AQI", "Daily AQI over the last 30 days";
+    chart_calendar_title: "全年每日空气质量", "Every day of the year";
+    report_title: "我要举报", "Report pollution";
+    embed_title: "嵌入小部件", "Embed a widget";
+    coming_soon: "这一部分正在建设中，完成后将在此显示。", "This part is being built and will appear here when it is ready.";
+    report_phone_alternative: "也可拨打全国生态环境举报热线 12369；城市管理、交通等非环境问题请拨打 12345。", "You can also call the national environmental hotline 12369; for city management, traffic and other non-environmental matters call 12345.";
+    notes_title: "数据说明", "About the data";
+    privacy_title: "隐私说明", "Privacy";
+    accessibility_title: "无障碍声明", "Accessibility statement";
+    not_found_title: "找不到这个页面", "Page not found";
+    not_found_text: "您访问的地址不存在，可能已经移动或删除。", "The address you opened does not exist; it may have moved or been removed.";
+    not_found_home: "返回首页", "Go to the home page";
+}
+}
+
+ui_text! {
+/// The air pages' strings (`/air`, and the home page's air card), kept out of [`Ui`] so that the
+/// bundles without them (water, report) do not carry them.
+AirUi, AIR_ZH, AIR_EN {
     air_title: "空气质量", "Air quality";
     air_intro: "长春市国控空气质量监测站点的逐时数据与空气质量指数（AQI），按 HJ 633—2012 计算。选择监测站可查看详情和历史趋势。", "Hourly readings and the air quality index (AQI) of Changchun's national monitoring stations, computed as HJ 633-2012 prescribes. Choose a station for its details and trends.";
     air_city_heading: "长春市实时空气质量", "Changchun air quality now";
@@ -114,13 +136,18 @@ Ui, ZH, EN {
     air_source: "来源", "Source";
     air_notes_heading: "数据提示", "About this data";
     air_charts_heading: "变化趋势", "Trends";
+    air_history_link: "最近30天和全年的空气质量", "Air quality over the last 30 days and the year";
+    air_history_title: "最近30天和全年的空气质量", "Air quality over the last 30 days and the year";
+    air_history_intro: "全市每日空气质量指数（AQI）：最近30天的柱状图和全年日历。全年数据较大，点击下方按钮后才会载入。", "The city's daily air quality index (AQI): the last 30 days as bars and the whole year as a calendar. The year's data is large, so it loads only when you ask for it below.";
     air_history_load: "载入全年数据（约 1.7 MB，用于30日和全年图表）", "Load the whole year (about 1.7 MB, for the 30-day and year charts)";
-    chart_view_table: "以表格查看数据", "View the data as a table";
-    chart_download_csv: "下载数据（CSV）", "Download the data (CSV)";
-    chart_hourly_title: "过去24小时 AQI", "AQI over the last 24 hours";
-    chart_daily_title: "最近30天日 AQI", "Daily AQI over the last 30 days";
-    chart_calendar_title: "全年每日空气质量", "Every day of the year";
     air_history_loading: "正在载入全年数据…", "Loading the whole year…";
+}
+}
+
+ui_text! {
+/// The water pages' strings (`/water`, and the home page's water card), kept out of [`Ui`] so
+/// that the bundles without them (air, report) do not carry them.
+WaterUi, WATER_ZH, WATER_EN {
     water_title: "水环境", "Water";
     water_intro: "长春市国家地表水考核断面的水质类别（Ⅰ–劣Ⅴ类），按 GB 3838—2002 评价。选择断面可查看各项指标及类别判定依据。", "The class (I to worse than V) of Changchun's national surface-water monitoring sections, assessed under GB 3838-2002. Choose a section to see each indicator and why it has its class.";
     water_headline_heading: "地表水水质", "Surface water quality";
@@ -166,16 +193,6 @@ Ui, ZH, EN {
     water_automatic_time: "监测时间", "Measured";
     water_automatic_offline: "离线", "offline";
     water_automatic_note: "自动监测站实时数据只含部分指标，所得类别仅供参考，不是官方评价结果。", "Automatic stations report only some indicators; the class from them is for reference only, not the official assessment.";
-    report_title: "我要举报", "Report pollution";
-    embed_title: "嵌入小部件", "Embed a widget";
-    coming_soon: "这一部分正在建设中，完成后将在此显示。", "This part is being built and will appear here when it is ready.";
-    report_phone_alternative: "也可拨打全国生态环境举报热线 12369；城市管理、交通等非环境问题请拨打 12345。", "You can also call the national environmental hotline 12369; for city management, traffic and other non-environmental matters call 12345.";
-    notes_title: "数据说明", "About the data";
-    privacy_title: "隐私说明", "Privacy";
-    accessibility_title: "无障碍声明", "Accessibility statement";
-    not_found_title: "找不到这个页面", "Page not found";
-    not_found_text: "您访问的地址不存在，可能已经移动或删除。", "The address you opened does not exist; it may have moved or been removed.";
-    not_found_home: "返回首页", "Go to the home page";
 }
 }
 
@@ -209,5 +226,21 @@ pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
+    }
+}
+
+/// The air pages' strings of `lang`.
+pub fn air_ui(lang: Lang) -> &'static AirUi {
+    match lang {
+        Lang::Zh => &AIR_ZH,
+        Lang::En => &AIR_EN,
+    }
+}
+
+/// The water pages' strings of `lang`.
+pub fn water_ui(lang: Lang) -> &'static WaterUi {
+    match lang {
+        Lang::Zh => &WATER_ZH,
+        Lang::En => &WATER_EN,
     }
 }

@@ -3,12 +3,17 @@
 //    'unsafe-inline' and no script hash in its Content-Security-Policy; on the site's bundle
 //    pages the loader first waits for the static first screen's paint, and the wasm preload goes
 //    (tools/loader-after-first-paint.js);
-//  - gives each bundle's page (index.html, air.html, water.html, report.html: see src/app.rs) a
-//    relative <base href="./"> and writes a copy of it per route of that bundle (air/index.html,
-//    report/status/index.html, …) with base "../" or "../../", so deep links work without an
-//    SPA fallback and one build serves at "/" and under a sub-path such as "/sthjj/env/";
+//  - gives each bundle's page (index.html, air.html, history.html, water.html, report.html,
+//    info.html: see src/app.rs) a relative <base href="./"> and writes a copy of it per route of that bundle
+//    (air/index.html, report/status/index.html, …) with base "../" or "../../", so deep links
+//    work without an SPA fallback and one build serves at "/" and under a sub-path such as
+//    "/sthjj/env/";
 //  - writes 404.html, whose base must be absolute (it is served at any depth): --base-path.
-//  - fails if any inline style or script is left.
+//  - fails if any inline style or script is left;
+//  - minifies the scripts and stylesheets of each page, updating their integrity hashes: the
+//    wasm-bindgen glue (the module the page preloads), the loader and first-paint.js with terser,
+//    the stylesheets by dropping their comments; 2.5–3 KB brotli less per page. (Trunk's own JS
+//    minifier, minify-js 0.5, is known to break the glue: trunk-rs/trunk#761, so it stays off.)
 //  A dist without index.html (the bench page) only gets its other pages finalized.
 //  - with widget.html (the widget's build, moved in by `make build`): writes cc-env-widget.js
 //    from tools/cc-env-widget.template.js with the widget's hashed file names filled in.
@@ -18,17 +23,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
+
+// Build tools are npm packages of e2e/package.json (with Playwright, axe and binaryen).
+const { minify } = createRequire(new URL('../e2e/package.json', import.meta.url))('terser');
 
 // The site's routes and the bundle page serving each; keep in step with src/app.rs (Bundle::of).
 export const ROUTES = {
   air: 'air.html',
+  'air/history': 'history.html',
   water: 'water.html',
   report: 'report.html',
   'report/status': 'report.html',
-  embed: 'index.html',
-  notes: 'index.html',
-  privacy: 'index.html',
-  accessibility: 'index.html',
+  embed: 'info.html',
+  notes: 'info.html',
+  privacy: 'info.html',
+  accessibility: 'info.html',
 };
 
 const [distArg, ...rest] = process.argv.slice(2);
@@ -43,19 +53,46 @@ if (!basePath.endsWith('/')) basePath += '/';
 
 const AFTER_FIRST_PAINT = fs.readFileSync(new URL('./loader-after-first-paint.js', import.meta.url), 'utf8');
 
-function finalizePage(file, afterFirstPaint) {
+// Minifying terser's own output changes it again, and a hashed file must never change under its
+// name (old pages check its integrity, caches keep it for ever): the marker makes a second
+// finalization (dist-sub, a test's derived build) leave a minified script as it is.
+const MINIFIED = '/*cc-min*/';
+const minifyJs = async (code, module) => (code.startsWith(MINIFIED)
+  ? code
+  : MINIFIED + (await minify(code, { module, format: { comments: false } })).code);
+// Comments only: the stylesheets have no "/*" inside a string or url().
+const minifyCss = (css) => css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n/g, '\n').trim() + '\n';
+
+// The page's own scripts and stylesheets, minified in place (again on a second finalization,
+// which changes nothing), with the integrity hashes Trunk gave them updated.
+async function minifyLinked(file) {
+  let html = fs.readFileSync(file, 'utf8');
+  const links = [...html.matchAll(/<link rel="(modulepreload|stylesheet)" href="\.\/([\w-]+\.(?:js|css))"[^>]*>/g)];
+  for (const [link, rel, name] of links) {
+    const asset = path.join(dist, name);
+    const text = fs.readFileSync(asset, 'utf8');
+    const small = rel === 'stylesheet' ? minifyCss(text) : await minifyJs(text, true);
+    fs.writeFileSync(asset, small);
+    const integrity = `sha384-${crypto.createHash('sha384').update(small).digest('base64')}`;
+    html = html.replace(link, link.replace(/integrity="[^"]*"/, `integrity="${integrity}"`));
+  }
+  fs.writeFileSync(file, html);
+}
+
+async function finalizePage(file, afterFirstPaint) {
   let html = fs.readFileSync(file, 'utf8');
   html = html.replace(/<base\b[^>]*>\s*/gi, '');
   if (afterFirstPaint) html = html.replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/gi, '');
-  html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (whole, attrs, body) => {
-    if (/\bsrc\s*=/.test(attrs) || body.trim() === '') return whole;
-    if (afterFirstPaint) body = `${AFTER_FIRST_PAINT}\n${body.trim()}`;
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attrs, body]) => !/\bsrc\s*=/.test(attrs) && body.trim() !== '');
+  for (const [whole, attrs, script] of inline) {
+    const body = await minifyJs(afterFirstPaint ? `${AFTER_FIRST_PAINT}\n${script}` : script, /type="module"/.test(attrs));
     const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 16);
     const name = `loader-${hash}.js`;
-    fs.writeFileSync(path.join(dist, name), body.trim() + '\n');
+    fs.writeFileSync(path.join(dist, name), body + '\n');
     const kept = attrs.replace(/\s*(nonce|integrity)="[^"]*"/g, '');
-    return `<script${kept} src="./${name}"></script>`;
-  });
+    html = html.replace(whole, `<script${kept} src="./${name}"></script>`);
+  }
   if (/<style\b/i.test(html) || /\sstyle\s*=/i.test(html)) {
     throw new Error(`${file}: inline style left in the built HTML (blocked by style-src 'self')`);
   }
@@ -79,15 +116,20 @@ const withFirstScreen = (html, route) => {
   return bare.replace(/<body>/i, `<body>\n    <!--cc-prerender-->${screen}<!--/cc-prerender-->`);
 };
 // The route each bundle's own page stands for.
-const PAGE_ROUTE = { 'index.html': '/', 'air.html': '/air', 'water.html': '/water', 'report.html': '/report' };
+const PAGE_ROUTE = {
+  'index.html': '/', 'air.html': '/air', 'history.html': '/air/history', 'water.html': '/water', 'report.html': '/report', 'info.html': '/notes',
+};
 
 // Every top-level page (index.html, the other bundles' pages, widget.html; bench.html in
 // dist-bench, which has no index.html), finalized in place with base "./".
 const names = fs.readdirSync(dist).filter((f) => f.endsWith('.html') && f !== '404.html');
 if (names.length === 0) throw new Error(`${dist}: no HTML page to finalize`);
 const pages = {};
+const firstPaint = path.join(dist, 'first-paint.js');
+if (fs.existsSync(firstPaint)) fs.writeFileSync(firstPaint, await minifyJs(fs.readFileSync(firstPaint, 'utf8'), false));
 for (const name of names) {
-  pages[name] = finalizePage(path.join(dist, name), name in PAGE_ROUTE);
+  await minifyLinked(path.join(dist, name));
+  pages[name] = await finalizePage(path.join(dist, name), name in PAGE_ROUTE);
   const page = name in PAGE_ROUTE ? withFirstScreen(pages[name], PAGE_ROUTE[name]) : pages[name];
   fs.writeFileSync(path.join(dist, name), withBase(page, './'));
 }

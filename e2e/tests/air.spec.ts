@@ -60,6 +60,11 @@ test('each chart has a summary, a table alternative and a CSV download labelled 
   expect(csv).toContain('示例数据');
   expect(download.suggestedFilename()).toBe('hourly-aqi-sample.csv');
 
+  // The 30-day and year charts are a page (and bundle) of their own, ending at the hour shown.
+  await page.getByRole('link', { name: '最近30天和全年的空气质量' }).click();
+  await expect(page).toHaveURL(/\/air\/history\?at=\d{4}-\d\d-\d\dT\d\d:00$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('最近30天和全年的空气质量');
+  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '空气质量' })).toHaveAttribute('aria-current', 'page');
   await page.getByRole('button', { name: /载入全年数据/ }).click();
   for (const id of ['chart-daily-aqi', 'chart-aqi-calendar']) {
     const chart = page.getByTestId(id);

@@ -47,7 +47,9 @@ test.beforeAll(() => {
   fs.writeFileSync(path.join(b, newCss), css);
   const sri = `sha384-${crypto.createHash('sha384').update(css).digest('base64')}`;
   // Every bundle's page links the site stylesheet.
-  for (const name of ['index.html', 'air.html', 'water.html', 'report.html']) {
+  const pages = fs.readdirSync(b).filter((f) => f.endsWith('.html') && fs.readFileSync(path.join(b, f), 'utf8').includes(oldCss));
+  expect(pages).toEqual(expect.arrayContaining(['index.html', 'air.html', 'history.html', 'water.html', 'report.html', 'info.html']));
+  for (const name of pages) {
     const before = fs.readFileSync(path.join(b, name), 'utf8');
     const html = before.replace(/<link\b[^>]*>/g, (tag) => (tag.includes(oldCss)
       ? tag.replaceAll(oldCss, newCss).replace(/integrity="[^"]*"/, `integrity="${sri}"`)

@@ -5,6 +5,7 @@ import { test, expect, allowProblem, expectNoAxeViolations, expectNoHorizontalSc
 const ROUTES: [string, string, string][] = [
   ['/', '长春市环境信息', 'Changchun environment information'],
   ['/air', '空气质量', 'Air quality'],
+  ['/air/history', '最近30天和全年的空气质量', 'Air quality over the last 30 days and the year'],
   ['/water', '水环境', 'Water'],
   ['/report', '我要举报', 'Report pollution'],
   ['/embed', '嵌入小部件', 'Embed a widget'],
@@ -108,12 +109,15 @@ test('each page fetches the config and each of its feeds once', async ({ page })
 });
 
 test('navigation in place moves focus to the new heading; a page of another bundle starts at its top', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/notes');
   await expect(page.locator('#cc-prerender')).toHaveCount(0);
-  // /notes is in the home page's bundle: the router navigates in place and moves the focus.
-  await page.getByRole('link', { name: '数据说明' }).click();
-  await expect(page).toHaveURL(/\/notes$/);
+  // /privacy is in the same bundle as /notes: followed in place, and the focus moves.
+  await page.evaluate(() => { (window as unknown as { ccStay: number }).ccStay = 1; });
+  await page.getByRole('link', { name: '隐私说明' }).click();
+  await expect(page).toHaveURL(/\/privacy$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('隐私说明');
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  expect(await page.evaluate(() => (window as unknown as { ccStay?: number }).ccStay)).toBe(1);
   // /water is another bundle: a page load, whose focus starts at the top (the skip link next).
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '水环境' }).click();
   await expect(page).toHaveURL(/\/water$/);

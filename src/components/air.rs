@@ -4,7 +4,7 @@
 //! Colour is never the only cue: every badge says its level number and name in words, and the
 //! level colours carry a text colour that meets WCAG 2.2 AA contrast (style/site.css).
 
-use crate::text::ui;
+use crate::text::air_ui;
 use cc_core::air::{Aqi, Assessment, Level, NoAqi, Pollutant, RuleSetId, Species};
 use cc_core::i18n::Lang;
 use cc_core::time::Hour;
@@ -64,7 +64,7 @@ pub fn PollutantTable(
     assessment: Assessment,
     lang: Lang,
 ) -> impl IntoView {
-    let t = ui(lang);
+    let t = air_ui(lang);
     let rows = Species::ALL
         .into_iter()
         .map(|s| {
@@ -133,7 +133,7 @@ pub fn pollutant_label(p: Pollutant, lang: Lang) -> &'static str {
 /// Health effects and what to do, for the general public and for sensitive groups.
 #[component]
 pub fn HealthAdvice(level: Level, rules: RuleSetId, lang: Lang) -> impl IntoView {
-    let t = ui(lang);
+    let t = air_ui(lang);
     let texts = level.texts(rules);
     let general = texts.general_public.unwrap_or(texts.advice).get(lang);
     let sensitive = texts.sensitive_groups.unwrap_or(texts.advice).get(lang);

@@ -2,7 +2,7 @@
 //! pressed, computes the distance on the device, and never sends the position anywhere.
 
 use crate::app::href;
-use crate::text::ui;
+use crate::text::{air_ui, ui};
 use cc_core::air::Station;
 use cc_core::i18n::Lang;
 use leptos::prelude::*;
@@ -20,6 +20,7 @@ enum Found {
 #[component]
 pub fn NearestStation(stations: Vec<Station>, lang: Lang) -> impl IntoView {
     let t = ui(lang);
+    let air_t = air_ui(lang);
     let (found, set_found) = signal(Found::Idle);
     let points: Vec<(Option<f64>, Option<f64>)> = stations.iter().map(|s| (s.lat, s.lon)).collect();
     let ask = move |_| {
@@ -66,23 +67,23 @@ pub fn NearestStation(stations: Vec<Station>, lang: Lang) -> impl IntoView {
         Found::Asking => view! { <span>{t.loading}</span> }.into_any(),
         Found::Nearest { code, name, km } => view! {
             <span>
-                {t.air_nearest_result}" "
+                {air_t.air_nearest_result}" "
                 <a href=format!("{}?station={code}", href("/air"))>{name}</a>
                 {format!(
                     "{}{}{}",
                     lang.pick("（", " ("),
-                    t.air_nearest_distance.replace("{d}", &format!("{km:.1}")),
+                    air_t.air_nearest_distance.replace("{d}", &format!("{km:.1}")),
                     lang.pick("）", ")"),
                 )}
             </span>
         }
         .into_any(),
-        Found::Unavailable => view! { <span>{t.air_nearest_denied}</span> }.into_any(),
+        Found::Unavailable => view! { <span>{air_t.air_nearest_denied}</span> }.into_any(),
     };
     view! {
         <div class="cc-nearest">
             <button type="button" class="cc-button cc-button--secondary" on:click=ask>
-                {t.air_nearest}
+                {air_t.air_nearest}
             </button>
             <p role="status" class="cc-nearest__answer">{answer}</p>
         </div>

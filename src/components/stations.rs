@@ -1,7 +1,7 @@
 //! The station table: every station's AQI and main pollutant at one hour, sortable.
 
 use crate::components::air::AqiBadge;
-use crate::text::ui;
+use crate::text::air_ui;
 use cc_core::air::{Aqi, NoAqi};
 use cc_core::i18n::Lang;
 use cc_core::order::{sort_by, sort_by_key};
@@ -44,7 +44,7 @@ fn sorted(mut rows: Vec<StationRow>, sort: StationSort) -> Vec<StationRow> {
 /// The stations at one hour; each row carries `data-testid="station-<code>"`.
 #[component]
 pub fn StationTable(rows: Vec<StationRow>, lang: Lang) -> impl IntoView {
-    let t = ui(lang);
+    let t = air_ui(lang);
     let (sort, set_sort) = signal(StationSort::default());
     let body = move || {
         sorted(rows.clone(), sort.get())

@@ -4,7 +4,7 @@
 //! A class badge says its roman numeral and 水质状况 in words, and the pale class colours carry
 //! a dark border, so colour is never the only cue and the badge stays visible on white.
 
-use crate::text::ui;
+use crate::text::water_ui;
 use cc_core::i18n::Lang;
 use cc_core::water::{format_exceedance, HeadlineComparison, SectionAssessment, WaterClass};
 use leptos::prelude::*;
@@ -33,7 +33,7 @@ pub fn ClassBadge(class: WaterClass, lang: Lang) -> impl IntoView {
 
 /// The headline sentence: 优良比例 and 劣Ⅴ, each compared with a year earlier.
 pub fn headline_text(cmp: &HeadlineComparison, lang: Lang) -> (String, String) {
-    let t = ui(lang);
+    let t = water_ui(lang);
     let now = &cmp.current;
     let good = t
         .water_good
@@ -79,7 +79,7 @@ pub fn ClassMeanings(lang: Lang) -> impl IntoView {
         .collect_view();
     view! {
         <section class="cc-card" aria-labelledby="water-meanings">
-            <h2 id="water-meanings">{ui(lang).water_meanings_heading}</h2>
+            <h2 id="water-meanings">{water_ui(lang).water_meanings_heading}</h2>
             <dl class="cc-meanings">{items}</dl>
         </section>
     }
@@ -88,7 +88,7 @@ pub fn ClassMeanings(lang: Lang) -> impl IntoView {
 /// Every indicator of an assessment: value, unit, class and 超标倍数.
 #[component]
 pub fn IndicatorTable(assessment: SectionAssessment, caption: String, lang: Lang) -> impl IntoView {
-    let t = ui(lang);
+    let t = water_ui(lang);
     let deciding = assessment.deciding().map(|d| d.indicator);
     let rows = assessment
         .indicators

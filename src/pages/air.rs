@@ -11,7 +11,7 @@ use crate::components::stations::{StationRow, StationTable};
 use crate::feeds::{AirData, AirLatest};
 use crate::nav::use_query_map;
 use crate::prefs::use_lang;
-use crate::text::ui;
+use crate::text::{air_ui, ui};
 use cc_core::air::{Assessment, CityHour, StationHour};
 use cc_core::i18n::Lang;
 use cc_core::time::Hour;
@@ -50,9 +50,9 @@ pub fn select_hour(at: Option<&str>, data: &AirData) -> (Option<Hour>, Option<No
         .or(data.dataset.latest_hour());
     match at.map(Hour::parse) {
         None => (newest, None),
-        Some(None) => (newest, Some(|l| ui(l).air_at_invalid)),
+        Some(None) => (newest, Some(|l| air_ui(l).air_at_invalid)),
         Some(Some(h)) if data.city_hours.iter().any(|c| c.hour == h) => (Some(h), None),
-        Some(Some(_)) => (newest, Some(|l| ui(l).air_hour_not_in_data)),
+        Some(Some(_)) => (newest, Some(|l| air_ui(l).air_hour_not_in_data)),
     }
 }
 
@@ -82,14 +82,10 @@ pub fn AirPage() -> impl IntoView {
     let latest = expect_context::<AirLatest>().0;
     let lang = use_lang();
     let query = use_query_map();
-    // Page-level, so a language switch or a time-travel step keeps a year already fetched.
-    provide_context(crate::feeds::AirHistory::new(
-        expect_context::<crate::feeds::SiteConfig>().0,
-    ));
     view! {
         <article class="cc-page cc-air">
-            <PageTitle text=|l| ui(l).air_title />
-            <p class="cc-lead">{move || ui(lang.get()).air_intro}</p>
+            <PageTitle text=|l| air_ui(l).air_title />
+            <p class="cc-lead">{move || air_ui(lang.get()).air_intro}</p>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match latest.await {
@@ -106,7 +102,7 @@ pub fn AirPage() -> impl IntoView {
 }
 
 fn air_body(data: &Arc<AirData>, station: Option<&str>, at: Option<&str>, lang: Lang) -> AnyView {
-    let t = ui(lang);
+    let t = air_ui(lang);
     let (hour, at_notice) = select_hour(at, data);
     let station_index =
         station.and_then(|code| data.dataset.stations.iter().position(|s| s.code == code));
@@ -177,7 +173,7 @@ fn offline_notice(data: &AirData, lang: Lang) -> Option<impl IntoView> {
 }
 
 fn source_line(data: &AirData, lang: Lang) -> impl IntoView {
-    let t = ui(lang);
+    let t = air_ui(lang);
     data.attribution
         .clone()
         .map(|a| view! { <p class="cc-small">{t.air_source}": "{a}</p> })
@@ -185,7 +181,7 @@ fn source_line(data: &AirData, lang: Lang) -> impl IntoView {
 
 /// The city card: AQI and level, main pollutant, data hour, how many stations went in.
 fn city_card(data: &AirData, hour: Option<Hour>, lang: Lang) -> AnyView {
-    let t = ui(lang);
+    let t = air_ui(lang);
     let city = hour.and_then(|h| city_hour(data, h));
     let outcome = city.map(|c| c.assessment.outcome).unwrap_or_else(no_data);
     let used = city
@@ -241,7 +237,7 @@ fn station_rows(data: &AirData, hour: Hour, at: Option<&str>) -> Vec<StationRow>
 }
 
 fn station_detail(data: &AirData, index: u16, hour: Option<Hour>, lang: Lang) -> AnyView {
-    let t = ui(lang);
+    let t = air_ui(lang);
     let Some(station) = data.dataset.station(index) else {
         return ().into_any();
     };
@@ -276,7 +272,7 @@ fn station_detail(data: &AirData, index: u16, hour: Option<Hour>, lang: Lang) ->
 }
 
 fn time_travel(data: &AirData, hour: Hour, station: Option<&str>, lang: Lang) -> impl IntoView {
-    let t = ui(lang);
+    let t = air_ui(lang);
     let link = |h: Hour| {
         let station = station.map(|s| format!("station={s}&")).unwrap_or_default();
         format!("{}?{station}at={}", href("/air"), h.to_param())
@@ -304,7 +300,7 @@ fn data_notes(data: &AirData, lang: Lang) -> Option<impl IntoView> {
             .collect_view();
         view! {
             <section class="cc-notice" role="status" data-testid="data-notes">
-                <p class="cc-notice__title">{ui(lang).air_notes_heading}</p>
+                <p class="cc-notice__title">{air_ui(lang).air_notes_heading}</p>
                 <ul>{items}</ul>
             </section>
         }

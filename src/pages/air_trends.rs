@@ -1,14 +1,13 @@
-//! The trends under the air page: the last 24 hours from `air.latest`, and the 30-day and
-//! calendar charts from `air.history`, fetched only when asked for (a year of hourly data is a
-//! large download on a phone).
+//! The trends under the air page: the last 24 hours from `air.latest`, and the link to the
+//! 30-day and calendar charts of `/air/history` ([`crate::pages::air_history`]).
 
-use crate::charts::{self, AqiCalendar, DailyAqi, HourlyAqi, StationLine};
+use crate::app::href;
+use crate::charts::{self, HourlyAqi, StationLine};
 use crate::components::chart::ChartFigure;
-use crate::components::notices::{Loading, OfflineNotice, SourceErrorView};
-use crate::feeds::{AirDaily, AirData, AirHistory};
-use crate::text::ui;
+use crate::feeds::AirData;
+use crate::text::{air_ui, ui};
 use cc_core::i18n::Lang;
-use cc_core::time::{Date, Hour};
+use cc_core::time::Hour;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -23,7 +22,7 @@ pub fn AirTrends(
     lang: Lang,
 ) -> impl IntoView {
     let t = ui(lang);
-    let history = expect_context::<AirHistory>();
+    let air_t = air_ui(lang);
     let hourly = hour.map(|h| {
         let window = (h.0 - 23..=h.0).map(Hour);
         let city = window
@@ -67,102 +66,19 @@ pub fn AirTrends(
             />
         }
     });
-    let until = hour.map(|h| h.natural_day());
-    let yearly = move || {
-        if !history.wanted.get() {
-            return view! {
-                <button type="button" class="cc-button cc-button--secondary" on:click=move |_| history.wanted.set(true)>
-                    {t.air_history_load}
-                </button>
-            }
-            .into_any();
-        }
-        view! {
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match history.data.await {
-                        None => ().into_any(),
-                        Some(Ok(daily)) => daily_charts(&daily, until, lang).into_any(),
-                        Some(Err(e)) => view! { <SourceErrorView error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        }
-        .into_any()
-    };
+    // The 30-day and year charts need a year of data: their own page and bundle (/air/history),
+    // ending at the day shown here.
+    let history_href = format!(
+        "{}{}",
+        href("/air/history"),
+        hour.map(|h| format!("?at={}", h.to_param()))
+            .unwrap_or_default()
+    );
     view! {
         <section class="cc-trends" aria-labelledby="air-trends">
-            <h2 id="air-trends">{t.air_charts_heading}</h2>
+            <h2 id="air-trends">{air_t.air_charts_heading}</h2>
             {hourly}
-            <div aria-live="polite">{yearly}</div>
+            <p><a href=history_href>{air_t.air_history_link}</a></p>
         </section>
     }
-}
-
-fn daily_charts(daily: &AirDaily, until: Option<Date>, lang: Lang) -> impl IntoView {
-    let t = ui(lang);
-    let last = daily.days.last().map(|d| d.date);
-    // The 30 days end at the day shown above, or at the end of the history if that is earlier.
-    let end = match (until, last) {
-        (Some(u), Some(l)) => Some(u.min(l)),
-        (u, l) => u.or(l),
-    };
-    let Some(end) = end else { return ().into_any() };
-    let aqi_on = |d: Date| {
-        daily
-            .days
-            .iter()
-            .find(|c| c.date == d)
-            .and_then(|c| c.assessment.aqi())
-    };
-    let bars = DailyAqi {
-        days: (0..30)
-            .rev()
-            .map(|back| end.add_days(-back))
-            .map(|d| (d, aqi_on(d)))
-            .collect(),
-    };
-    let year = end.year;
-    let year_days: Vec<_> = daily
-        .days
-        .iter()
-        .filter(|d| d.date.year == year)
-        .cloned()
-        .collect();
-    let calendar = AqiCalendar {
-        year,
-        days: year_days
-            .iter()
-            .map(|d| (d.date, d.assessment.aqi()))
-            .collect(),
-        good: cc_core::air::good_days(&year_days),
-    };
-    let sample = daily.sample;
-    let offline = daily.offline_copy.map(|copy| {
-        let data_time = last.map(|d| d.to_string());
-        view! { <OfflineNotice copy=copy data_time=data_time lang=lang /> }
-    });
-    view! {
-        {offline}
-        <ChartFigure
-            id="daily-aqi"
-            title=t.chart_daily_title.to_string()
-            summary=charts::summary_daily_aqi_bars(&bars, lang)
-            table=charts::table_daily_aqi_bars(&bars, lang)
-            sample=sample
-            draw=Arc::new(move |root| charts::draw_daily_aqi_bars(root, &bars, lang))
-            lang=lang
-        />
-        <ChartFigure
-            id="aqi-calendar"
-            title=format!("{} {year}", t.chart_calendar_title)
-            summary=charts::summary_aqi_calendar(&calendar, lang)
-            table=charts::table_aqi_calendar(&calendar, lang)
-            sample=sample
-            draw=Arc::new(move |root| charts::draw_aqi_calendar(root, &calendar, lang))
-            lang=lang
-            tall=true
-        />
-    }
-    .into_any()
 }

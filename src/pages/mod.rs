@@ -2,6 +2,7 @@
 //! plain values to components.
 
 pub mod air;
+pub mod air_history;
 pub mod air_trends;
 pub mod embed;
 pub mod home;

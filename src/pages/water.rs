@@ -9,7 +9,7 @@ use crate::components::water::{headline_text, ClassBadge, ClassMeanings};
 use crate::feeds::{WaterData, WaterFeed};
 use crate::nav::use_query_map;
 use crate::prefs::use_lang;
-use crate::text::ui;
+use crate::text::{ui, water_ui};
 use cc_core::i18n::Lang;
 use cc_core::water::explain::main_pollutants_text;
 use cc_core::water::period::SectionPeriod;
@@ -63,7 +63,7 @@ pub fn WaterHeadline() -> impl IntoView {
 }
 
 fn headline(data: &WaterData, period: Option<&str>, lang: Lang) -> AnyView {
-    let t = ui(lang);
+    let t = water_ui(lang);
     let Some(period) = period_of(data, period) else {
         return ().into_any();
     };
@@ -89,8 +89,8 @@ pub fn WaterPage() -> impl IntoView {
     let query = use_query_map();
     view! {
         <article class="cc-page cc-water">
-            <PageTitle text=|l| ui(l).water_title />
-            <p class="cc-lead">{move || ui(lang.get()).water_intro}</p>
+            <PageTitle text=|l| water_ui(l).water_title />
+            <p class="cc-lead">{move || water_ui(lang.get()).water_intro}</p>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match feed.await {
@@ -109,7 +109,7 @@ pub fn WaterPage() -> impl IntoView {
 }
 
 fn water_body(data: &Arc<WaterData>, get: &dyn Fn(&str) -> Option<String>, lang: Lang) -> AnyView {
-    let t = ui(lang);
+    let t = water_ui(lang);
     let period_param = get("period");
     if let Some(slug) = get("section") {
         if data.sections.iter().any(|s| s.slug == slug) {
@@ -142,6 +142,7 @@ fn overview(
     lang: Lang,
 ) -> AnyView {
     let t = ui(lang);
+    let water_t = water_ui(lang);
     let automatic = crate::pages::water_auto::automatic_overview(data, lang);
     let Some(p) = period_of(data, period) else {
         // Only automatic readings: no official class to show.
@@ -175,7 +176,7 @@ fn overview(
                             <tr data-testid=format!("section-{}", s.section.slug)>
                                 <th scope="row"><a href=link>{s.section.name.get(lang).to_string()}</a></th>
                                 <td>{a.class.map(|c| view! { <ClassBadge class=c lang=lang /> })}</td>
-                                <td>{if pollutants.is_empty() { t.water_none.to_string() } else { pollutants }}</td>
+                                <td>{if pollutants.is_empty() { water_t.water_none.to_string() } else { pollutants }}</td>
                             </tr>
                         }
                     })
@@ -189,9 +190,9 @@ fn overview(
                             </caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">{t.water_section}</th>
-                                    <th scope="col">{t.water_class}</th>
-                                    <th scope="col">{t.water_main_pollutants}</th>
+                                    <th scope="col">{water_t.water_section}</th>
+                                    <th scope="col">{water_t.water_class}</th>
+                                    <th scope="col">{water_t.water_main_pollutants}</th>
                                 </tr>
                             </thead>
                             <tbody>{body}</tbody>
@@ -206,9 +207,9 @@ fn overview(
         {headline(data, Some(&p.to_param()), lang)}
         {filters(&rivers, river.as_deref(), class, p, lang)}
         <section aria-labelledby="water-sections">
-            <h2 id="water-sections">{t.water_section}" · "{p.label(lang)}</h2>
-            <p role="status" class="cc-small">{t.water_shown.replace("{n}", &count.to_string())}</p>
-            {(count == 0).then(|| view! { <p>{t.water_no_sections}</p> })}
+            <h2 id="water-sections">{water_t.water_section}" · "{p.label(lang)}</h2>
+            <p role="status" class="cc-small">{water_t.water_shown.replace("{n}", &count.to_string())}</p>
+            {(count == 0).then(|| view! { <p>{water_t.water_no_sections}</p> })}
             {groups}
         </section>
         {automatic}
@@ -225,7 +226,7 @@ fn filters(
     period: Period,
     lang: Lang,
 ) -> impl IntoView {
-    let t = ui(lang);
+    let t = water_ui(lang);
     let river_options = rivers
         .iter()
         .map(|(slug, name)| view! { <option value=slug.clone() selected=river == Some(slug.as_str())>{name.clone()}</option> })

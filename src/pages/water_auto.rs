@@ -4,7 +4,7 @@
 use crate::app::href;
 use crate::components::water::IndicatorTable;
 use crate::feeds::WaterData;
-use crate::text::ui;
+use crate::text::water_ui;
 use cc_core::i18n::Lang;
 use cc_core::water::feeds::cnemc_json::AutoReading;
 use cc_core::water::sections::find_by_name;
@@ -19,7 +19,7 @@ fn body_of<'a>(data: &'a WaterData, reading: &AutoReading) -> (Option<&'a Sectio
 fn time_text(reading: &AutoReading, lang: Lang) -> String {
     match reading.time {
         Some(h) => crate::components::air::hour_text(h, lang),
-        None => ui(lang).water_automatic_offline.to_string(),
+        None => water_ui(lang).water_automatic_offline.to_string(),
     }
 }
 
@@ -28,7 +28,7 @@ pub fn automatic_overview(data: &WaterData, lang: Lang) -> Option<AnyView> {
     if data.automatic.is_empty() {
         return None;
     }
-    let t = ui(lang);
+    let t = water_ui(lang);
     let rows = data
         .automatic
         .iter()
@@ -76,7 +76,7 @@ pub fn automatic_overview(data: &WaterData, lang: Lang) -> Option<AnyView> {
 
 /// The newest automatic reading of one section, as a reference card on its detail view.
 pub fn automatic_card(data: &WaterData, section: &Section, lang: Lang) -> Option<AnyView> {
-    let t = ui(lang);
+    let t = water_ui(lang);
     let reading = data
         .automatic
         .iter()

@@ -7,7 +7,7 @@ use crate::components::chart::{csv_href, ChartFigure};
 use crate::components::notices::SampleLabel;
 use crate::components::water::{ClassBadge, IndicatorTable};
 use crate::feeds::WaterData;
-use crate::text::ui;
+use crate::text::water_ui;
 use cc_core::i18n::Lang;
 use cc_core::water::{
     deciding_sentence, format_exceedance, period_means, Basis, Indicator, Period,
@@ -24,7 +24,7 @@ pub fn section_detail(
     indicator: Option<&str>,
     lang: Lang,
 ) -> AnyView {
-    let t = ui(lang);
+    let t = water_ui(lang);
     let Some(section) = data.sections.iter().find(|s| s.slug == slug) else {
         return ().into_any();
     };
@@ -157,7 +157,7 @@ pub fn section_detail(
 }
 
 fn indicator_csv(assessment: &SectionAssessment, caption: &str, lang: Lang) -> Table {
-    let t = ui(lang);
+    let t = water_ui(lang);
     Table {
         caption: caption.to_string(),
         headers: vec![
