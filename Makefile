@@ -24,7 +24,7 @@ sample:
 # is built into its own directory and moved into dist/ as <entry>.html beside its hashed files.
 # Finalize then makes the whole hostable at any path under a strict CSP, copies each bundle's
 # page to its routes and writes cc-env-widget.js.
-ENTRIES := air history water report info widget
+ENTRIES := air history water report status info widget
 # The static first screen of each route (src/prerender.rs), written into the pages by finalize.
 FIRST_SCREENS := target/first-screens.json
 # The site's bundles are built with Leptos's erase_components (type-erased component boundaries:

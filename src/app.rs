@@ -1,9 +1,10 @@
 //! The app roots: shared contexts, the routes and the shell around every page.
 //!
-//! The site ships as six bundles, each its own wasm and Trunk entry (index.html, air.html,
-//! history.html, water.html, report.html, info.html: see [`Bundle`]), so a reader downloads only
-//! the code of the part they open: the home page does not carry the charts, the statements or the
-//! report form, nor the air page the year's charts. Within a bundle links are followed in place
+//! The site ships as seven bundles, each its own wasm and Trunk entry (index.html, air.html,
+//! history.html, water.html, report.html, status.html, info.html: see [`Bundle`]), so a reader
+//! downloads only the code of the part they open: the home page does not carry the charts, the
+//! statements or the report form, nor the air page the year's charts, nor the form the status
+//! lookup. Within a bundle links are followed in place
 //! ([`crate::nav`]); a link to another bundle's route is a plain page load.
 
 use crate::components::shell::{Footer, Header, SkipLink};
@@ -29,8 +30,11 @@ pub enum Bundle {
     History,
     /// water.html: `/water`.
     Water,
-    /// report.html: `/report` and `/report/status`.
+    /// report.html: `/report`, the form.
     Report,
+    /// status.html: `/report/status`, a report's status looked up by its number: kept out of the
+    /// form's bundle, 21 KB brotli of it.
+    Status,
     /// info.html: the statements (`/notes`, `/privacy`, `/accessibility`) and the widget
     /// builder (`/embed`): kept out of the home page's bundle, 20 KB brotli of it.
     Info,
@@ -45,6 +49,7 @@ impl Bundle {
             "air" if segments.next() == Some("history") => Bundle::History,
             "air" => Bundle::Air,
             "water" => Bundle::Water,
+            "report" if segments.next() == Some("status") => Bundle::Status,
             "report" => Bundle::Report,
             "notes" | "privacy" | "accessibility" | "embed" => Bundle::Info,
             _ => Bundle::Main,
@@ -195,14 +200,6 @@ fn info_routes(route: &str) -> Option<AnyView> {
     })
 }
 
-fn report_routes(route: &str) -> Option<AnyView> {
-    Some(match route {
-        "/report" => pages::report::ReportPage().into_any(),
-        "/report/status" => pages::report::ReportStatusPage().into_any(),
-        _ => return None,
-    })
-}
-
 /// index.html: the home page and the 404 page.
 #[component]
 pub fn MainApp() -> impl IntoView {
@@ -254,12 +251,22 @@ pub fn WaterApp() -> impl IntoView {
     }
 }
 
-/// report.html: the report form and the status page.
+/// report.html: the report form.
 #[component]
 pub fn ReportApp() -> impl IntoView {
     view! {
         <Shell bundle=Bundle::Report feeds=|_| ()>
-            <Routes view=report_routes fallback=elsewhere />
+            <Routes view=|r| (r == "/report").then(|| pages::report::ReportPage().into_any()) fallback=elsewhere />
+        </Shell>
+    }
+}
+
+/// status.html: a report's status.
+#[component]
+pub fn StatusApp() -> impl IntoView {
+    view! {
+        <Shell bundle=Bundle::Status feeds=|_| ()>
+            <Routes view=|r| (r == "/report/status").then(|| pages::report::ReportStatusPage().into_any()) fallback=elsewhere />
         </Shell>
     }
 }
@@ -287,7 +294,8 @@ mod tests {
         assert_eq!(Bundle::of("/air/historyx"), Bundle::Air);
         assert_eq!(Bundle::of("/water?section=x"), Bundle::Water);
         assert_eq!(Bundle::of("/report"), Bundle::Report);
-        assert_eq!(Bundle::of("/report/status?id=1"), Bundle::Report);
+        assert_eq!(Bundle::of("/report/status?id=1"), Bundle::Status);
+        assert_eq!(Bundle::of("/report/status"), Bundle::Status);
         assert_eq!(Bundle::of("/airport"), Bundle::Main);
         assert_eq!(Bundle::of("/nowhere"), Bundle::Main);
     }

@@ -4,10 +4,10 @@
 //    pages the loader first waits for the static first screen's paint, and the wasm preload goes
 //    (tools/loader-after-first-paint.js);
 //  - gives each bundle's page (index.html, air.html, history.html, water.html, report.html,
-//    info.html: see src/app.rs) a relative <base href="./"> and writes a copy of it per route of that bundle
-//    (air/index.html, report/status/index.html, …) with base "../" or "../../", so deep links
-//    work without an SPA fallback and one build serves at "/" and under a sub-path such as
-//    "/sthjj/env/";
+//    status.html, info.html: see src/app.rs) a relative <base href="./"> and writes a copy of it
+//    per route of that bundle (air/index.html, report/status/index.html, …) with base "../" or
+//    "../../", so deep links work without an SPA fallback and one build serves at "/" and under
+//    a sub-path such as "/sthjj/env/";
 //  - writes 404.html, whose base must be absolute (it is served at any depth): --base-path.
 //  - fails if any inline style or script is left;
 //  - minifies the scripts and stylesheets of each page, updating their integrity hashes: the
@@ -34,7 +34,7 @@ export const ROUTES = {
   'air/history': 'history.html',
   water: 'water.html',
   report: 'report.html',
-  'report/status': 'report.html',
+  'report/status': 'status.html',
   embed: 'info.html',
   notes: 'info.html',
   privacy: 'info.html',
@@ -117,7 +117,8 @@ const withFirstScreen = (html, route) => {
 };
 // The route each bundle's own page stands for.
 const PAGE_ROUTE = {
-  'index.html': '/', 'air.html': '/air', 'history.html': '/air/history', 'water.html': '/water', 'report.html': '/report', 'info.html': '/notes',
+  'index.html': '/', 'air.html': '/air', 'history.html': '/air/history', 'water.html': '/water',
+  'report.html': '/report', 'status.html': '/report/status', 'info.html': '/notes',
 };
 
 // Every top-level page (index.html, the other bundles' pages, widget.html; bench.html in

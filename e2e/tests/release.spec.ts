@@ -48,7 +48,7 @@ test.beforeAll(() => {
   const sri = `sha384-${crypto.createHash('sha384').update(css).digest('base64')}`;
   // Every bundle's page links the site stylesheet.
   const pages = fs.readdirSync(b).filter((f) => f.endsWith('.html') && fs.readFileSync(path.join(b, f), 'utf8').includes(oldCss));
-  expect(pages).toEqual(expect.arrayContaining(['index.html', 'air.html', 'history.html', 'water.html', 'report.html', 'info.html']));
+  expect(pages).toEqual(expect.arrayContaining(['index.html', 'air.html', 'history.html', 'water.html', 'report.html', 'status.html', 'info.html']));
   for (const name of pages) {
     const before = fs.readFileSync(path.join(b, name), 'utf8');
     const html = before.replace(/<link\b[^>]*>/g, (tag) => (tag.includes(oldCss)
