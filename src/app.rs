@@ -36,7 +36,7 @@ pub enum Bundle {
     /// form's bundle, 21 KB brotli of it.
     Status,
     /// info.html: the statements (`/notes`, `/privacy`, `/accessibility`) and the widget
-    /// builder (`/embed`): kept out of the home page's bundle, 20 KB brotli of it.
+    /// builder (`/embed`): kept out of the home page's bundle, 25 KB brotli of it.
     Info,
 }
 
