@@ -256,7 +256,7 @@ pub struct AirDaily {
     pub offline_copy: Option<OfflineCopy>,
 }
 
-/// Context: `air.history`, fetched only once a reader asks for it (`wanted`).
+/// `air.history` for the history page, fetched only once the reader asks for it (`wanted`).
 #[derive(Clone, Copy)]
 pub struct AirHistory {
     pub wanted: RwSignal<bool>,

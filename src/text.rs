@@ -7,7 +7,7 @@
 use cc_core::i18n::Lang;
 
 macro_rules! ui_text {
-    ($(#[$doc:meta])* $table:ident, $zh_static:ident, $en_static:ident {
+    ($(#[$doc:meta])* $table:ident, $zh_static:ident, $en_static:ident, $getter:ident {
         $($name:ident: $zh:expr, $en:expr;)*
     }) => {
         $(#[$doc])*
@@ -16,12 +16,19 @@ macro_rules! ui_text {
         pub static $zh_static: $table = $table { $($name: $zh,)* };
         /// English.
         pub static $en_static: $table = $table { $($name: $en,)* };
+        /// The table in `lang`.
+        pub fn $getter(lang: Lang) -> &'static $table {
+            match lang {
+                Lang::Zh => &$zh_static,
+                Lang::En => &$en_static,
+            }
+        }
     };
 }
 
 ui_text! {
 /// The shell's strings in one language.
-Ui, ZH, EN {
+Ui, ZH, EN, ui {
     site_name: "绿色长春 · 环境信息", "Green Changchun · Environment";
     site_tagline: "长春市空气质量、水环境与环境举报", "Changchun air quality, water and pollution reports";
     skip_to_content: "跳到主要内容", "Skip to main content";
@@ -87,7 +94,7 @@ Ui, ZH, EN {
 ui_text! {
 /// The air pages' strings (`/air`, and the home page's air card), kept out of [`Ui`] so that the
 /// bundles without them (water, report) do not carry them.
-AirUi, AIR_ZH, AIR_EN {
+AirUi, AIR_ZH, AIR_EN, air_ui {
     air_title: "空气质量", "Air quality";
     air_intro: "长春市国控空气质量监测站点的逐时数据与空气质量指数（AQI），按 HJ 633—2012 计算。选择监测站可查看详情和历史趋势。", "Hourly readings and the air quality index (AQI) of Changchun's national monitoring stations, computed as HJ 633-2012 prescribes. Choose a station for its details and trends.";
     air_city_heading: "长春市实时空气质量", "Changchun air quality now";
@@ -147,7 +154,7 @@ AirUi, AIR_ZH, AIR_EN {
 ui_text! {
 /// The water pages' strings (`/water`, and the home page's water card), kept out of [`Ui`] so
 /// that the bundles without them (air, report) do not carry them.
-WaterUi, WATER_ZH, WATER_EN {
+WaterUi, WATER_ZH, WATER_EN, water_ui {
     water_title: "水环境", "Water";
     water_intro: "长春市国家地表水考核断面的水质类别（Ⅰ–劣Ⅴ类），按 GB 3838—2002 评价。选择断面可查看各项指标及类别判定依据。", "The class (I to worse than V) of Changchun's national surface-water monitoring sections, assessed under GB 3838-2002. Choose a section to see each indicator and why it has its class.";
     water_headline_heading: "地表水水质", "Surface water quality";
@@ -199,7 +206,7 @@ WaterUi, WATER_ZH, WATER_EN {
 ui_text! {
 /// The strings the site and the widget share, kept out of [`Ui`] so that the widget's bundle
 /// does not carry every string of the site.
-Shared, SHARED_ZH, SHARED_EN {
+Shared, SHARED_ZH, SHARED_EN, shared {
     beijing_time: "北京时间", "Beijing time";
     not_configured: "此部分尚未配置数据源。", "No data source is configured for this part.";
     err_network: "网络连接失败，请检查网络后重试。", "The network connection failed. Check your connection and try again.";
@@ -211,36 +218,4 @@ Shared, SHARED_ZH, SHARED_EN {
     err_aborted: "请求已取消。", "The request was cancelled.";
     err_file: "文件", "File";
 }
-}
-
-/// The shared strings of `lang`.
-pub fn shared(lang: Lang) -> &'static Shared {
-    match lang {
-        Lang::Zh => &SHARED_ZH,
-        Lang::En => &SHARED_EN,
-    }
-}
-
-/// The strings of `lang`.
-pub fn ui(lang: Lang) -> &'static Ui {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
-
-/// The air pages' strings of `lang`.
-pub fn air_ui(lang: Lang) -> &'static AirUi {
-    match lang {
-        Lang::Zh => &AIR_ZH,
-        Lang::En => &AIR_EN,
-    }
-}
-
-/// The water pages' strings of `lang`.
-pub fn water_ui(lang: Lang) -> &'static WaterUi {
-    match lang {
-        Lang::Zh => &WATER_ZH,
-        Lang::En => &WATER_EN,
-    }
 }
