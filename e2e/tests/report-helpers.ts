@@ -1,6 +1,6 @@
 // Shared steps of the report specs: the receiver's admin API (its real database), and filling
 // the form the way a person does, by visible labels.
-import { test as base, expect, APIRequestContext, Page } from '@playwright/test';
+import { test as base, expect, APIRequestContext, Page, TestInfo } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,29 +16,15 @@ export { expect };
 export const test = base.extend<{ watch: { problems: string[] }; receiverLock: void }>({
   // The report specs share one receiver database and its fault switch, and Playwright runs spec
   // files (and the phone and desktop projects) in parallel workers: each report test holds this
-  // cross-process lock (a directory, created atomically) from before its beforeEach reset to its
-  // end. The time spent waiting is added to the test's timeout.
+  // cross-process lock from before its beforeEach reset to its end. Waiting does not count
+  // against the test's timeout, and waiters are served first come, first served, so one worker's
+  // run of serial tests cannot starve the other (CI once saw a 45 s timeout in the wait).
   receiverLock: [async ({}, use, testInfo) => {
-    const dir = path.join(os.tmpdir(), `cc-e2e-receiver-${RECEIVER_PORT}.lock`);
-    const started = Date.now();
-    for (;;) {
-      try {
-        fs.mkdirSync(dir);
-        break;
-      } catch (e: any) {
-        if (e.code !== 'EEXIST') throw e;
-        // A lock older than any report test can run was left by a killed run.
-        try {
-          if (Date.now() - fs.statSync(dir).mtimeMs > 180_000) fs.rmSync(dir, { recursive: true, force: true });
-        } catch { /* taken or released meanwhile */ }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-    testInfo.setTimeout(testInfo.timeout + (Date.now() - started));
+    const release = await takeReceiverLock(testInfo);
     try {
       await use();
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      release();
     }
   }, { auto: true }],
   watch: [async ({ page }, use) => {
@@ -57,6 +43,50 @@ export const test = base.extend<{ watch: { problems: string[] }; receiverLock: v
     expect(problems, 'console errors, page errors or CSP violations').toEqual([]);
   }, { auto: true }],
 });
+
+/**
+ * A first-come-first-served lock between processes: a ticket file per waiter in one folder, the
+ * oldest ticket holds the lock. Live tickets are touched every second; a ticket not touched for
+ * 15 s was left by a killed run and is removed.
+ */
+async function takeReceiverLock(testInfo: TestInfo): Promise<() => void> {
+  const dir = path.join(os.tmpdir(), `cc-e2e-receiver-${RECEIVER_PORT}.queue`);
+  fs.mkdirSync(dir, { recursive: true });
+  const ticket = path.join(dir, `${String(Date.now()).padStart(15, '0')}-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  fs.writeFileSync(ticket, '');
+  const touch = () => {
+    const now = new Date();
+    try { fs.utimesSync(ticket, now, now); } catch { /* released */ }
+  };
+  const heartbeat = setInterval(touch, 1000);
+  const timeout = testInfo.timeout;
+  testInfo.setTimeout(0);
+  const started = Date.now();
+  try {
+    for (;;) {
+      const live = fs.readdirSync(dir).sort().filter((name) => {
+        const file = path.join(dir, name);
+        try {
+          if (Date.now() - fs.statSync(file).mtimeMs <= 15_000) return true;
+          fs.rmSync(file, { force: true });
+        } catch { /* removed meanwhile */ }
+        return false;
+      });
+      if (live[0] === path.basename(ticket)) break;
+      if (Date.now() - started > 600_000) throw new Error(`waited 10 minutes for the receiver lock (${dir})`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } catch (e) {
+    clearInterval(heartbeat);
+    fs.rmSync(ticket, { force: true });
+    throw e;
+  }
+  testInfo.setTimeout(timeout + (Date.now() - started));
+  return () => {
+    clearInterval(heartbeat);
+    fs.rmSync(ticket, { force: true });
+  };
+}
 
 export const ADMIN = `http://127.0.0.1:${RECEIVER_PORT}/__admin`;
 const HEADERS = { 'X-Admin-Token': 'cc-admin', 'Content-Type': 'application/json' };
