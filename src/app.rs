@@ -13,6 +13,7 @@ use crate::nav::{provide_location, use_route, Routes};
 use crate::pages;
 use crate::prefs::Prefs;
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// Context: the deployment's base path (`""` or e.g. `"/sthjj/env"`), for building links.
 #[derive(Clone)]
@@ -67,35 +68,57 @@ pub fn href(path: &str) -> String {
 #[derive(Clone)]
 struct LoadedAt(String);
 
-/// Mounts a bundle's app in a task of its own, after the one that compiled and instantiated the
-/// wasm: on a slow phone two shorter tasks leave room for the reader's input between them, where
-/// one long one would not (Lighthouse counts it as blocking time).
-pub fn mount<F, N>(app: F)
-where
-    F: FnOnce() -> N + 'static,
-    N: IntoView + 'static,
-{
+/// One bundle of the site: which it is, the data its pages read and its routes.
+#[derive(Clone, Copy)]
+pub struct Site {
+    bundle: Bundle,
+    /// Provides the data contexts the bundle's pages read (see [`air_and_water`]); a function,
+    /// not flags, so a bundle links only the loaders it names.
+    feeds: fn(LocalResource<ConfigResult>),
+    routes: fn(&str) -> Option<AnyView>,
+}
+
+/// Mounts a bundle's app in three tasks after the one that compiled and instantiated the wasm:
+/// the contexts and the first requests, then the view, then the service worker's registration.
+/// Chromium compiles each wasm function on its first call, on the main thread, so the first
+/// mount costs far more than later renders; on a slow phone shorter tasks leave room for the
+/// reader's input between them, where one long one would not (Lighthouse counts the excess
+/// over 50 ms of each task as blocking time).
+pub fn mount(site: Site) {
     set_timeout(
-        move || leptos::mount::mount_to_body(app),
-        std::time::Duration::ZERO,
+        move || {
+            // Started here, not by mount_to_body: the contexts' resources spawn their requests.
+            let _ = any_spawner::Executor::init_wasm_bindgen();
+            let owner = Owner::new();
+            owner.with(|| start(site));
+            set_timeout(
+                move || {
+                    owner.with(|| leptos::mount::mount_to_body(move || view! { <Frame site /> }));
+                    // The contexts live as long as the page, as the mounted view's owner does.
+                    std::mem::forget(owner);
+                    set_timeout(crate::report_app::sw::register, Duration::ZERO);
+                },
+                Duration::ZERO,
+            );
+        },
+        Duration::ZERO,
     );
 }
 
-/// The frame every bundle shares: contexts, header, footer and (away from the report bundle, the
-/// one that sends) the sender of waiting reports, around the bundle's `<Routes>`. `feeds`
-/// provides the data contexts the bundle's pages read (see [`air_and_water`]); a function, not
-/// flags, so a bundle links only the loaders it names.
+/// A bundle's whole app in one go (the browser tests mount it; the site uses [`mount`]).
 #[component]
-fn Shell(
-    bundle: Bundle,
-    feeds: fn(LocalResource<ConfigResult>),
-    children: Children,
-) -> impl IntoView {
-    crate::env::pin_base();
+pub fn App(site: Site) -> impl IntoView {
+    start(site);
     crate::report_app::sw::register();
+    view! { <Frame site /> }
+}
+
+/// The contexts every page of `site` reads, and the requests for config.json and the data.
+fn start(site: Site) {
+    crate::env::pin_base();
     let base = crate::env::base_path();
     crate::env::normalise_trailing_slash(&base);
-    provide_context(bundle);
+    provide_context(site.bundle);
     let loaded_at = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
@@ -105,7 +128,13 @@ fn Shell(
     provide_context(Prefs::init());
     let config = LocalResource::new(load_config);
     provide_context(SiteConfig(config));
-    feeds(config);
+    (site.feeds)(config);
+}
+
+/// The frame every bundle shares: header, footer and (away from the report bundle, the one that
+/// sends) the sender of waiting reports, around the bundle's routes.
+#[component]
+fn Frame(site: Site) -> impl IntoView {
     // The page's static first screen (src/prerender.rs) gives way to the app, which draws the
     // same in the same task, before the next paint. A reader who had already tabbed into it keeps
     // their place: the app's focusable elements come in the same order.
@@ -121,10 +150,10 @@ fn Shell(
         <SkipLink />
         <Header />
         <main id="main" class="cc-main" tabindex="-1">
-            {children()}
+            <Routes view=site.routes fallback=elsewhere />
         </main>
         <Footer />
-        {(bundle != Bundle::Report)
+        {(site.bundle != Bundle::Report)
             .then(|| view! { <crate::report_app::waiting::QueuedReportsSender /> })}
     }
 }
@@ -201,75 +230,54 @@ fn info_routes(route: &str) -> Option<AnyView> {
 }
 
 /// index.html: the home page and the 404 page.
-#[component]
-pub fn MainApp() -> impl IntoView {
-    view! {
-        <Shell bundle=Bundle::Main feeds=air_and_water>
-            <Routes view=|r| (r == "/").then(|| pages::home::HomePage().into_any()) fallback=elsewhere />
-        </Shell>
-    }
-}
+pub const MAIN: Site = Site {
+    bundle: Bundle::Main,
+    feeds: air_and_water,
+    routes: |r| (r == "/").then(|| pages::home::HomePage().into_any()),
+};
 
 /// info.html: the statements and the widget builder, with the air data for the footer's source
 /// and time, as on every page with air data.
-#[component]
-pub fn InfoApp() -> impl IntoView {
-    view! {
-        <Shell bundle=Bundle::Info feeds=air>
-            <Routes view=info_routes fallback=elsewhere />
-        </Shell>
-    }
-}
+pub const INFO: Site = Site {
+    bundle: Bundle::Info,
+    feeds: air,
+    routes: info_routes,
+};
 
 /// air.html: the air page, its station views and charts.
-#[component]
-pub fn AirApp() -> impl IntoView {
-    view! {
-        <Shell bundle=Bundle::Air feeds=air>
-            <Routes view=|r| (r == "/air").then(|| pages::air::AirPage().into_any()) fallback=elsewhere />
-        </Shell>
-    }
-}
+pub const AIR: Site = Site {
+    bundle: Bundle::Air,
+    feeds: air,
+    routes: |r| (r == "/air").then(|| pages::air::AirPage().into_any()),
+};
 
 /// history.html: the air page's 30-day and year charts.
-#[component]
-pub fn HistoryApp() -> impl IntoView {
-    view! {
-        <Shell bundle=Bundle::History feeds=air>
-            <Routes view=|r| (r == "/air/history").then(|| pages::air_history::AirHistoryPage().into_any()) fallback=elsewhere />
-        </Shell>
-    }
-}
+pub const HISTORY: Site = Site {
+    bundle: Bundle::History,
+    feeds: air,
+    routes: |r| (r == "/air/history").then(|| pages::air_history::AirHistoryPage().into_any()),
+};
 
 /// water.html: the water page and its section views.
-#[component]
-pub fn WaterApp() -> impl IntoView {
-    view! {
-        <Shell bundle=Bundle::Water feeds=water>
-            <Routes view=|r| (r == "/water").then(|| pages::water::WaterPage().into_any()) fallback=elsewhere />
-        </Shell>
-    }
-}
+pub const WATER: Site = Site {
+    bundle: Bundle::Water,
+    feeds: water,
+    routes: |r| (r == "/water").then(|| pages::water::WaterPage().into_any()),
+};
 
 /// report.html: the report form.
-#[component]
-pub fn ReportApp() -> impl IntoView {
-    view! {
-        <Shell bundle=Bundle::Report feeds=|_| ()>
-            <Routes view=|r| (r == "/report").then(|| pages::report::ReportPage().into_any()) fallback=elsewhere />
-        </Shell>
-    }
-}
+pub const REPORT: Site = Site {
+    bundle: Bundle::Report,
+    feeds: |_| (),
+    routes: |r| (r == "/report").then(|| pages::report::ReportPage().into_any()),
+};
 
 /// status.html: a report's status.
-#[component]
-pub fn StatusApp() -> impl IntoView {
-    view! {
-        <Shell bundle=Bundle::Status feeds=|_| ()>
-            <Routes view=|r| (r == "/report/status").then(|| pages::report::ReportStatusPage().into_any()) fallback=elsewhere />
-        </Shell>
-    }
-}
+pub const STATUS: Site = Site {
+    bundle: Bundle::Status,
+    feeds: |_| (),
+    routes: |r| (r == "/report/status").then(|| pages::report::ReportStatusPage().into_any()),
+};
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,7 @@
 //! introduction show while the wasm bundle downloads, instead of a blank page.
 //!
 //! It copies what the app draws first, element for element, so that nothing moves when the app
-//! replaces it (`Shell` removes `#cc-prerender` as it mounts): `e2e/tests/shell.spec.ts` checks
+//! replaces it (`app::Frame` removes `#cc-prerender` as it mounts): `e2e/tests/shell.spec.ts` checks
 //! that nothing shifts and that the texts agree. Its links work without the app (the language
 //! and 关怀版 switches are links to `?lang=en` and `?theme=care`, which the app reads on load);
 //! `public/first-paint.js` hides it for a reader who chose English.

@@ -67,7 +67,9 @@ async fn notices_render_in_the_chosen_language_and_follow_a_switch() {
 #[wasm_bindgen_test]
 async fn the_app_shell_mounts_and_switches_language() {
     let host = fresh_host();
-    let _handle = leptos::mount::mount_to(host.clone(), lvse_changchun::app::MainApp);
+    let _handle = leptos::mount::mount_to(host.clone(), || {
+        leptos::prelude::view! { <lvse_changchun::app::App site=lvse_changchun::app::MAIN /> }
+    });
     leptos::task::tick().await;
     let nav = host
         .query_selector("nav.cc-nav")

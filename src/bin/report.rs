@@ -1,6 +1,6 @@
-//! The site's report bundle (report.html): install the panic hook, then mount the app (in a task of its own).
+//! The site's report bundle (report.html): install the panic hook, then mount the app (in tasks of its own).
 
 fn main() {
     console_error_panic_hook::set_once();
-    lvse_changchun::app::mount(lvse_changchun::app::ReportApp);
+    lvse_changchun::app::mount(lvse_changchun::app::REPORT);
 }
