@@ -59,6 +59,10 @@ async function takeReceiverLock(testInfo: TestInfo): Promise<() => void> {
     try { fs.utimesSync(ticket, now, now); } catch { /* released */ }
   };
   const heartbeat = setInterval(touch, 1000);
+  const release = () => {
+    clearInterval(heartbeat);
+    fs.rmSync(ticket, { force: true });
+  };
   const timeout = testInfo.timeout;
   testInfo.setTimeout(0);
   const started = Date.now();
@@ -77,15 +81,11 @@ async function takeReceiverLock(testInfo: TestInfo): Promise<() => void> {
       await new Promise((r) => setTimeout(r, 100));
     }
   } catch (e) {
-    clearInterval(heartbeat);
-    fs.rmSync(ticket, { force: true });
+    release();
     throw e;
   }
   testInfo.setTimeout(timeout + (Date.now() - started));
-  return () => {
-    clearInterval(heartbeat);
-    fs.rmSync(ticket, { force: true });
-  };
+  return release;
 }
 
 export const ADMIN = `http://127.0.0.1:${RECEIVER_PORT}/__admin`;
