@@ -51,9 +51,12 @@ test('the last data shows offline, with the offline notice, its data time and wh
   await expect(page.getByTestId('city-aqi')).toBeVisible();
   await page.goto('/water');
   await expect(page.getByTestId('water-headline')).toBeVisible();
-  // The report form reads the Open311 endpoint (services.json): never kept.
+  // The report form reads the Open311 endpoint (services.json): never kept. Its answer is awaited,
+  // so that the connection is not cut while it is still on the way.
+  const services = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/services.json'));
   await page.goto('/report');
   await expect(page.getByRole('heading', { level: 1, name: '我要举报' })).toBeVisible();
+  await services;
   // Online there is no offline notice anywhere.
   await expect(page.getByTestId('offline')).toHaveCount(0);
   // Exactly the three data files, no report request, no page or build file.
