@@ -170,8 +170,11 @@ test('offline under a sub-path: a route opened without its slash still finds its
 });
 
 test('without a stored copy, offline data fails with the network message, not a stale page', async ({ page, context, baseURL, watch }) => {
-  // A page without water data: the water files never pass through the worker.
+  // A page without water data: the water files never pass through the worker. Its footer's air
+  // data is awaited, so that the connection is not cut while it is still on the way.
+  const air = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/air-latest.json'));
   await page.goto('/notes');
+  await air;
   await controlled(page);
   const water = `${new URL(baseURL!).origin}/data/sample/water-results.json`;
   expect(await dataCopies(page)).not.toContain(water);
