@@ -4,6 +4,7 @@
 //! The message is a short technical phrase; the UI frames it in the reader's language with the
 //! file name, line and column.
 
+use crate::i18n::Lang;
 use std::fmt;
 
 /// A parse failure at a position in a text input.
@@ -64,6 +65,79 @@ impl fmt::Display for FeedError {
 
 impl std::error::Error for FeedError {}
 
+/// The cells, rows or station blocks a parser could not read in one file, each named by its
+/// position. A bad cell costs that cell, never the feed: parsers skip what they cannot read,
+/// record it here and keep everything else. A file with no usable row at all is still an error.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SkippedInFile {
+    /// The file's name or URL as the reader knows it.
+    pub file: String,
+    /// What was skipped, in file order.
+    pub skipped: Vec<FeedError>,
+}
+
+/// How many skipped places a data note names before it only counts the rest.
+pub const NOTE_NAMES_AT_MOST: usize = 5;
+
+/// The data note a page shows when parts of its feeds were skipped, e.g.
+/// `3 个数据单元无法读取，已跳过：air.csv 第 57 行第 4 列、…`; `None` when nothing was skipped.
+/// Names the first [`NOTE_NAMES_AT_MOST`] places (file, line, column), then counts the rest.
+pub fn skipped_note(lang: Lang, files: &[SkippedInFile]) -> Option<String> {
+    let total: usize = files.iter().map(|f| f.skipped.len()).sum();
+    if total == 0 {
+        return None;
+    }
+    let places: Vec<String> = files
+        .iter()
+        .flat_map(|f| f.skipped.iter().map(move |e| place(lang, &f.file, e)))
+        .take(NOTE_NAMES_AT_MOST)
+        .collect();
+    let rest = total - places.len();
+    Some(match lang {
+        Lang::Zh => {
+            let more = if rest > 0 {
+                format!("，另有 {rest} 处")
+            } else {
+                String::new()
+            };
+            format!(
+                "{total} 个数据单元无法读取，已跳过：{}{more}。其余数据照常显示。",
+                places.join("、")
+            )
+        }
+        Lang::En => {
+            let unit = if total == 1 {
+                "data cell"
+            } else {
+                "data cells"
+            };
+            let more = if rest > 0 {
+                format!(", and {rest} more")
+            } else {
+                String::new()
+            };
+            format!(
+                "{total} {unit} could not be read and were skipped: {}{more}. The rest is shown as usual.",
+                places.join("; ")
+            )
+        }
+    })
+}
+
+/// One skipped place in words: file name (its last path segment), line and column.
+fn place(lang: Lang, file: &str, e: &FeedError) -> String {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let name = name.split(['?', '#']).next().unwrap_or(name);
+    match (lang, e.line, e.column) {
+        (Lang::Zh, 0, _) => name.to_string(),
+        (Lang::Zh, l, 0) => format!("{name} 第 {l} 行"),
+        (Lang::Zh, l, c) => format!("{name} 第 {l} 行第 {c} 列"),
+        (Lang::En, 0, _) => name.to_string(),
+        (Lang::En, l, 0) => format!("{name} line {l}"),
+        (Lang::En, l, c) => format!("{name} line {l}, column {c}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +150,37 @@ mod tests {
         assert!(fe.column > 0);
         assert!(!fe.message.contains("at line"), "{}", fe.message);
         assert!(fe.to_string().starts_with("line 2, column "));
+    }
+
+    #[test]
+    fn the_skipped_note_names_five_places_then_counts() {
+        let file = |name: &str, n: usize| SkippedInFile {
+            file: format!("https://example.org/data/{name}?v=1"),
+            skipped: (1..=n).map(|i| FeedError::at(56 + i, 4, "junk")).collect(),
+        };
+        assert_eq!(skipped_note(Lang::Zh, &[file("a.csv", 0)]), None);
+        assert_eq!(
+            skipped_note(Lang::Zh, &[file("a.csv", 1)]).as_deref(),
+            Some("1 个数据单元无法读取，已跳过：a.csv 第 57 行第 4 列。其余数据照常显示。")
+        );
+        let many = [file("a.csv", 3), file("b.csv", 4)];
+        let zh = skipped_note(Lang::Zh, &many).unwrap_or_default();
+        assert!(
+            zh.starts_with("7 个数据单元无法读取，已跳过：a.csv 第 57 行第 4 列、"),
+            "{zh}"
+        );
+        assert!(zh.contains("b.csv 第 58 行第 4 列，另有 2 处"), "{zh}");
+        let en = skipped_note(Lang::En, &many).unwrap_or_default();
+        assert!(
+            en.starts_with(
+                "7 data cells could not be read and were skipped: a.csv line 57, column 4; "
+            ),
+            "{en}"
+        );
+        assert!(
+            en.ends_with("b.csv line 58, column 4, and 2 more. The rest is shown as usual."),
+            "{en}"
+        );
     }
 
     #[test]

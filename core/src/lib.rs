@@ -18,4 +18,4 @@ pub mod url;
 pub mod water;
 pub mod widget;
 
-pub use feed_error::FeedError;
+pub use feed_error::{skipped_note, FeedError, SkippedInFile};

@@ -96,6 +96,9 @@ pub struct AirDataset {
     pub rows: Vec<HourlyRow>,
     /// Daily rows, when the feed has them.
     pub daily: Vec<DailyRow>,
+    /// Cells, rows or station blocks the parser could not read and skipped (see
+    /// [`crate::SkippedInFile`]); [`merge`] appends those of every input in order.
+    pub skipped: Vec<crate::FeedError>,
 }
 
 impl AirDataset {
@@ -206,6 +209,7 @@ pub fn merge(datasets: Vec<AirDataset>, now: Option<Hour>) -> (AirDataset, Vec<D
     let mut sources: Vec<String> = Vec::new();
     for ds in datasets {
         out.sample |= ds.sample;
+        out.skipped.extend(ds.skipped);
         if !ds.source.is_empty() && !sources.contains(&ds.source) {
             sources.push(ds.source.clone());
         }

@@ -175,6 +175,7 @@ pub fn generate_2021() -> AirDataset {
         stations,
         rows,
         daily: Vec::new(),
+        skipped: Vec::new(),
     }
 }
 
@@ -235,6 +236,7 @@ fn slice(ds: &AirDataset, from: Hour, to: Hour) -> AirDataset {
             stations: ds.stations.clone(),
             rows: Vec::new(),
             daily: Vec::new(),
+            skipped: Vec::new(),
         }
     }
 }

@@ -99,6 +99,7 @@ pub fn sample_sections() -> SectionsDoc {
     SectionsDoc {
         sample: true,
         sections: changchun_sections(),
+        skipped: Vec::new(),
     }
 }
 
@@ -173,6 +174,7 @@ pub fn sample_results() -> ResultsDoc {
     ResultsDoc {
         sample: true,
         results,
+        skipped: Vec::new(),
     }
 }
 

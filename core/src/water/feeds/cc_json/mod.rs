@@ -27,6 +27,8 @@ pub struct SectionsDoc {
     pub sample: bool,
     /// The sections, in file order.
     pub sections: Vec<Section>,
+    /// Entries that could not be read and were skipped (see [`crate::SkippedInFile`]).
+    pub skipped: Vec<crate::FeedError>,
 }
 
 /// A parsed results document.
@@ -36,6 +38,8 @@ pub struct ResultsDoc {
     pub sample: bool,
     /// The results, in file order, values converted to canonical units.
     pub results: Vec<Measurement>,
+    /// Results that could not be read and were skipped (see [`crate::SkippedInFile`]).
+    pub skipped: Vec<crate::FeedError>,
 }
 
 pub(super) fn expect_str<'de, D: Deserializer<'de>>(

@@ -108,6 +108,7 @@ impl<'de> Visitor<'de> for ResultsSeed<'_> {
         Ok(ResultsDoc {
             sample: sample.ok_or_else(|| de::Error::missing_field("sample"))?,
             results: results.ok_or_else(|| de::Error::missing_field("results"))?,
+            skipped: Vec::new(),
         })
     }
 }

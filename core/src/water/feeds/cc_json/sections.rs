@@ -175,5 +175,9 @@ pub fn parse_sections(text: &str) -> Result<SectionsDoc, FeedError> {
         sample,
         sections,
     } = w;
-    Ok(SectionsDoc { sample, sections })
+    Ok(SectionsDoc {
+        sample,
+        sections,
+        skipped: Vec::new(),
+    })
 }

@@ -64,6 +64,8 @@ pub struct AutoFeed {
     pub readings: Vec<AutoReading>,
     /// Each indicator column's unit as the thead wrote it (empty when it gave none).
     pub units: Vec<(Indicator, String)>,
+    /// Cells or rows that could not be read and were skipped (see [`crate::SkippedInFile`]).
+    pub skipped: Vec<crate::FeedError>,
 }
 
 /// Parses a response fetched at `fetched` (Beijing time), which dates the year-less times.
@@ -90,6 +92,7 @@ pub fn parse_cnemc(text: &str, fetched: Hour) -> Result<AutoFeed, FeedError> {
     Ok(AutoFeed {
         readings,
         units: header.units,
+        skipped: Vec::new(),
     })
 }
 
