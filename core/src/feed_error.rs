@@ -33,6 +33,21 @@ impl FeedError {
         Self::at(0, 0, message)
     }
 
+    /// The error of a feed none of whose rows, results or blocks could be read: the first
+    /// problem (its position kept), and how many there were.
+    pub fn no_usable_row(first: &FeedError, count: usize) -> Self {
+        let more = if count > 1 {
+            format!(" (and {} more problems)", count - 1)
+        } else {
+            String::new()
+        };
+        Self::at(
+            first.line,
+            first.column,
+            format!("no usable row: {}{more}", first.message),
+        )
+    }
+
     /// From a serde_json error, which already carries line and column.
     pub fn from_json(err: &serde_json::Error) -> Self {
         // serde_json appends " at line L column C" to its Display; keep only the reason.

@@ -9,6 +9,7 @@ pub mod feed_error;
 pub mod fuzzing;
 pub mod geo;
 pub mod i18n;
+pub(crate) mod json_items;
 pub mod offline;
 pub mod order;
 pub mod report;

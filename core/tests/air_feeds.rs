@@ -56,8 +56,24 @@ fn openaq_measurements_and_days() {
         (Some(37.2), Some(66.0))
     );
     let bad = OPENAQ_HOURS.replacen("\"units\": \"ppm\"", "\"units\": \"furlongs\"", 1);
-    let e = parse_openaq_v3_json(&bad, "1119A", &[]).unwrap_err();
+    // One result in unknown units costs that result: the others are kept.
+    let ds = parse_openaq_v3_json(&bad, "1119A", &[]).unwrap();
+    assert_eq!(ds.rows[0].get(Species::Pm25), Some(44.0));
+    assert_eq!(ds.rows[0].get(Species::Co), None);
+    let [e] = &ds.skipped[..] else {
+        panic!("one skipped result expected: {:?}", ds.skipped)
+    };
     assert!(e.line > 1 && e.message.contains("furlongs"), "{e}");
+    // Results none of which can be read: still an error, positioned.
+    let e = parse_openaq_v3_json(
+        "{\"results\": [{\"value\": 1},\n {\"value\": 2}]}",
+        "1119A",
+        &[],
+    )
+    .unwrap_err();
+    assert_eq!(e.line, 1);
+    assert!(e.message.starts_with("no usable row"), "{e}");
+    assert!(e.message.ends_with("(and 1 more problems)"), "{e}");
 }
 
 #[test]

@@ -4,9 +4,11 @@
 
 use crate::air::dataset::{AirDataset, DailyRow, HourlyRow, Station};
 use crate::air::pollutant::Species;
+use crate::json_items::{parse_each_placed, Cell, Locator};
 use crate::time::{Date, Hour};
 use crate::FeedError;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use std::fmt::Write;
 
 /// The value of `"format"`.
@@ -16,8 +18,9 @@ pub const VERSION: u32 = 1;
 /// Longest series accepted (11 years of hours).
 const MAX_LEN: usize = 100_000;
 
+/// The document; its stations and series are read one by one (see [`parse_cc_air_json`]).
 #[derive(Deserialize)]
-struct Doc {
+struct Doc<'a> {
     // Validated while parsing; nothing to keep.
     #[allow(dead_code)]
     format: Tag,
@@ -29,11 +32,12 @@ struct Doc {
     generated_at: Stamp,
     #[allow(dead_code)]
     units: Units,
-    stations: Vec<JsonStation>,
-    #[serde(default)]
-    hourly: Vec<HourlySeries>,
-    #[serde(default)]
-    daily: Vec<DailySeries>,
+    #[serde(borrow)]
+    stations: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    hourly: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    daily: Vec<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -128,7 +132,7 @@ struct JsonStation {
     reference: bool,
 }
 
-type Column = Vec<Option<f64>>;
+type Column = Vec<Cell>;
 
 #[derive(Deserialize)]
 #[serde(try_from = "RawHourly")]
@@ -161,14 +165,31 @@ fn check_columns(cols: &[(&str, &Column)]) -> Result<(), String> {
                 c.len()
             ));
         }
-        if let Some(i) = c
-            .iter()
-            .position(|v| v.is_some_and(|v| v.is_nan() || v < 0.0))
-        {
-            return Err(format!("negative value at index {i} of \"{name}\""));
-        }
     }
     Ok(())
+}
+
+/// The value at `i` of a column; a bad cell is recorded in `skipped` (at the series' start,
+/// named by index and column) and read as missing.
+fn take(
+    col: &[Cell],
+    i: usize,
+    name: &str,
+    at: (usize, usize),
+    skipped: &mut Vec<FeedError>,
+) -> Option<f64> {
+    match col.get(i)? {
+        Cell::Value(v) => Some(*v),
+        Cell::Missing => None,
+        Cell::Bad(why) => {
+            skipped.push(FeedError::at(
+                at.0,
+                at.1,
+                format!("value {i} of \"{name}\" in this series: {why}"),
+            ));
+            None
+        }
+    }
 }
 
 impl TryFrom<RawHourly> for HourlySeries {
@@ -233,21 +254,36 @@ impl TryFrom<RawDaily> for DailySeries {
     }
 }
 
+const HOURLY_NAMES: [&str; 6] = ["pm25", "pm10", "so2", "no2", "co", "o3"];
+const DAILY_NAMES: [&str; 5] = ["pm25", "pm10", "so2", "no2", "co"];
+
 /// Parses a cc-air-json document. Series of stations missing from `stations` are kept with
-/// name = code.
+/// name = code. The header (format, version, units…) must be right; after it, a bad station
+/// entry or series costs that entry and a bad value costs that value (see
+/// [`AirDataset::skipped`]), unless nothing at all can be read.
 pub fn parse_cc_air_json(text: &str) -> Result<AirDataset, FeedError> {
     let doc: Doc = serde_json::from_str(text).map_err(|e| FeedError::from_json(&e))?;
+    let mut skipped = Vec::new();
     let mut ds = AirDataset {
         sample: doc.sample,
         source: doc.source,
         ..Default::default()
     };
-    for s in doc.stations {
+    let mut at = Locator::new(text);
+    for (raw, s) in doc
+        .stations
+        .iter()
+        .zip(parse_stations(text, &doc.stations, &mut skipped))
+    {
+        let Some(s) = s else { continue };
         if ds.stations.iter().any(|o| o.code == s.code) {
-            return Err(FeedError::whole(format!(
-                "station \"{}\" listed twice",
-                s.code
-            )));
+            let (line, column) = at.start_of(raw.get());
+            skipped.push(FeedError::at(
+                line,
+                column,
+                format!("station \"{}\" listed twice", s.code),
+            ));
+            continue;
         }
         ds.stations.push(Station {
             code: s.code,
@@ -257,16 +293,25 @@ pub fn parse_cc_air_json(text: &str) -> Result<AirDataset, FeedError> {
             is_reference: s.reference,
         });
     }
-    for series in doc.hourly {
-        let st = ds
-            .station_index(&series.station)
-            .ok_or_else(|| FeedError::whole("too many stations"))?;
+    let series_count = doc.hourly.len() + doc.daily.len();
+    let hourly: Vec<(_, HourlySeries)> = parse_each_placed(text, &doc.hourly, &mut skipped);
+    let daily: Vec<(_, DailySeries)> = parse_each_placed(text, &doc.daily, &mut skipped);
+    if series_count > 0 && hourly.is_empty() && daily.is_empty() {
+        if let Some(first) = skipped.first() {
+            return Err(FeedError::no_usable_row(first, skipped.len()));
+        }
+    }
+    for (at, series) in hourly {
+        let Some(st) = ds.station_index(&series.station) else {
+            skipped.push(FeedError::whole("too many stations"));
+            continue;
+        };
         let n = series.values.first().map_or(0, Vec::len);
         ds.rows.reserve(n);
         for i in 0..n {
             let mut c = [None; 6];
-            for (slot, col) in c.iter_mut().zip(&series.values) {
-                *slot = col.get(i).copied().flatten();
+            for ((slot, col), name) in c.iter_mut().zip(&series.values).zip(HOURLY_NAMES) {
+                *slot = take(col, i, name, at, &mut skipped);
             }
             if c.iter().any(Option::is_some) {
                 ds.rows.push(HourlyRow {
@@ -278,28 +323,46 @@ pub fn parse_cc_air_json(text: &str) -> Result<AirDataset, FeedError> {
             }
         }
     }
-    for series in doc.daily {
-        let st = ds
-            .station_index(&series.station)
-            .ok_or_else(|| FeedError::whole("too many stations"))?;
-        for (i, o3_1h) in series.o3_1h_max.iter().enumerate() {
+    for (at, series) in daily {
+        let Some(st) = ds.station_index(&series.station) else {
+            skipped.push(FeedError::whole("too many stations"));
+            continue;
+        };
+        let sk = &mut skipped;
+        for i in 0..series.o3_1h_max.len() {
             let mut mean = [None; 6];
-            for (k, col) in series.means.iter().enumerate() {
-                if let Some(m) = mean.get_mut(k) {
-                    *m = col.get(i).copied().flatten();
-                }
+            for ((m, col), name) in mean.iter_mut().zip(&series.means).zip(DAILY_NAMES) {
+                *m = take(col, i, name, at, sk);
             }
-            let o3_max_8h = series.o3_8h_max.get(i).copied().flatten();
             ds.daily.push(DailyRow {
                 station: st,
                 date: series.start.add_days(i as i64),
                 mean,
-                o3_max_1h: *o3_1h,
-                o3_max_8h,
+                o3_max_1h: take(&series.o3_1h_max, i, "o3_1h_max", at, sk),
+                o3_max_8h: take(&series.o3_8h_max, i, "o3_8h_max", at, sk),
             });
         }
     }
+    ds.skipped = skipped;
     Ok(ds)
+}
+
+/// The station entries, each read on its own (`None` for one that could not be read).
+fn parse_stations(
+    text: &str,
+    raw: &[&RawValue],
+    skipped: &mut Vec<FeedError>,
+) -> Vec<Option<JsonStation>> {
+    let mut at = Locator::new(text);
+    raw.iter()
+        .map(|r| match serde_json::from_str::<JsonStation>(r.get()) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                skipped.push(at.relocate(r.get(), &e));
+                None
+            }
+        })
+        .collect()
 }
 
 /// Header fields written besides the data.

@@ -65,6 +65,48 @@ fn errors_carry_positions() {
     assert_eq!(e.line, 2, "{e}");
     let e = parse_cc_air_json(&text.replace("cc-air-json", "other")).unwrap_err();
     assert_eq!(e.line, 1);
-    assert!(parse_cc_air_json(&text.replace("[12,12,null,12]", "[12,-1,null,12]")).is_err());
     assert!(parse_cc_air_json("").unwrap_err().line >= 1);
+}
+
+#[test]
+fn a_bad_value_costs_that_value_and_a_bad_series_that_series() {
+    let mut ds = small();
+    let mut other = ds.rows.clone();
+    for r in &mut other {
+        r.station = 0;
+    }
+    ds.rows.extend(other);
+    let text = write_cc_air_json(
+        &ds,
+        &CcJsonMeta {
+            generated_at: Hour(0),
+        },
+    )
+    .replace("\"hourly\":[", "\"hourly\":[\n");
+    // The first series' second PM2.5 value: negative, then a string.
+    for junk in ["-1", "\"12\""] {
+        let bad = text.replacen("[12,12,null,12]", &format!("[12,{junk},null,12]"), 1);
+        let back = parse_cc_air_json(&bad).unwrap();
+        assert_eq!(back.rows.len(), ds.rows.len());
+        let changed: Vec<_> = back.rows.iter().filter(|r| !ds.rows.contains(r)).collect();
+        assert_eq!(changed.len(), 1, "only one row changes");
+        assert_eq!(changed[0].get(Species::Pm25), None);
+        assert_eq!(changed[0].get(Species::Pm10), Some(30.0));
+        let [e] = &back.skipped[..] else {
+            panic!("{:?}", back.skipped)
+        };
+        assert!(
+            e.line > 1 && e.message.contains("value 1 of \"pm25\""),
+            "{e}"
+        );
+    }
+    // A series with a bad start costs that series; the other is read.
+    let bad = text.replacen("\"start\":\"2021-01-01T01:00\"", "\"start\":\"soon\"", 1);
+    let back = parse_cc_air_json(&bad).unwrap();
+    assert_eq!(back.rows.len(), ds.rows.len() / 2);
+    assert!(
+        back.skipped[0].message.contains("soon"),
+        "{:?}",
+        back.skipped
+    );
 }

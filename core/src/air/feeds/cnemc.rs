@@ -129,28 +129,80 @@ pub fn parse_cnemc_hourly_csv(text: &str) -> Result<AirDataset, FeedError> {
     };
     let mut index: HashMap<String, u16> = HashMap::new();
     let mut last_time: Option<(&str, Hour)> = None;
-    while let Some(line) = reader.next_record(&mut fields)? {
+    let mut skipped = Vec::new();
+    while let Some(line) = reader.next_record_or_skip(&mut fields, &mut skipped) {
         if fields.len() != width {
-            return Err(FeedError::at(
+            skipped.push(FeedError::at(
                 line,
                 0,
                 format!("expected {width} fields, found {}", fields.len()),
             ));
+            continue;
         }
-        let mut row = HourlyRow {
-            station: 0,
-            hour: Hour(0),
-            c: [None; 6],
-            published: None,
+        let cells = Cells {
+            fields: &fields,
+            map: &map,
         };
+        match cells.row(line, &mut last_time, &mut skipped) {
+            Ok(read) => {
+                if let Err(e) = add_row(&mut ds, &mut index, read) {
+                    skipped.push(e);
+                }
+            }
+            Err(e) => skipped.push(e),
+        }
+    }
+    if ds.rows.is_empty() {
+        if let Some(first) = skipped.first() {
+            return Err(FeedError::no_usable_row(first, skipped.len()));
+        }
+    }
+    ds.skipped = skipped;
+    Ok(ds)
+}
+
+/// One data record's fields with the header's meaning of each.
+struct Cells<'r, 'a> {
+    fields: &'r [Field<'a>],
+    map: &'r [Option<(Target, &'static str)>],
+}
+
+/// What one record holds, before its station is looked up.
+struct ReadRow<'r, 'a> {
+    line: usize,
+    hour: Hour,
+    code: &'r Field<'a>,
+    name: Option<&'r Field<'a>>,
+    lon: Option<f64>,
+    lat: Option<f64>,
+    c: [Option<f64>; 6],
+    published: Published,
+}
+
+impl<'r, 'a> Cells<'r, 'a> {
+    /// Reads a record. A bad value costs its cell (recorded in `skipped`, left empty); a bad
+    /// time or a missing station code costs the row (the `Err`).
+    fn row(
+        &self,
+        line: usize,
+        last_time: &mut Option<(&'a str, Hour)>,
+        skipped: &mut Vec<FeedError>,
+    ) -> Result<ReadRow<'r, 'a>, FeedError> {
+        let mut c = [None; 6];
         let mut pubd = Published::default();
         let (mut hour, mut code, mut name, mut lon, mut lat) = (None, None, None, None, None);
-        for (f, m) in fields.iter().zip(&map) {
+        for (f, m) in self.fields.iter().zip(self.map) {
             let Some((target, header)) = *m else { continue };
+            let mut cell = |r: Result<Option<f64>, FeedError>| {
+                r.unwrap_or_else(|e| {
+                    skipped.push(e);
+                    None
+                })
+            };
             match target {
                 Target::Time => {
                     // Rows of one hour are consecutive: parse each distinct stamp once.
-                    let h = match last_time {
+                    let h = match *last_time {
                         Some((t, h)) if t == f.text.as_ref() => h,
                         _ => Hour::parse(&f.text).ok_or_else(|| {
                             FeedError::at(
@@ -164,7 +216,7 @@ pub fn parse_cnemc_hourly_csv(text: &str) -> Result<AirDataset, FeedError> {
                         })?,
                     };
                     if let Cow::Borrowed(t) = f.text {
-                        last_time = Some((t, h));
+                        *last_time = Some((t, h));
                     }
                     hour = Some(h);
                 }
@@ -173,73 +225,92 @@ pub fn parse_cnemc_hourly_csv(text: &str) -> Result<AirDataset, FeedError> {
                 Target::Lon => lon = value(f, header).ok().flatten(),
                 Target::Lat => lat = value(f, header).ok().flatten(),
                 Target::Primary => pubd.primary = PollutantSet::parse_cnemc(&f.text),
-                Target::Aqi => {
-                    pubd.aqi = value(f, header)?
-                        .map(|v| {
-                            if v.fract() == 0.0 && v <= 500.0 {
-                                Ok(v as u16)
-                            } else {
-                                Err(FeedError::at(
-                                    f.line,
-                                    f.column(),
-                                    format!("expected an integer AQI ≤ 500, found \"{}\"", f.text),
-                                ))
-                            }
-                        })
-                        .transpose()?;
-                }
+                Target::Aqi => pubd.aqi = cell(aqi(f, header)).map(|v| v as u16),
                 Target::OneHour(s) => {
-                    if let Some(slot) = row.c.get_mut(s.index()) {
-                        *slot = value(f, header)?;
+                    if let Some(slot) = c.get_mut(s.index()) {
+                        *slot = cell(value(f, header));
                     }
                 }
                 Target::Mean24(s) => {
                     if let Some(slot) = pubd.mean_24h.get_mut(s.index()) {
-                        *slot = value(f, header)?.map(|v| v as f32);
+                        *slot = cell(value(f, header)).map(|v| v as f32);
                     }
                 }
-                Target::O3Running8h => pubd.o3_8h = value(f, header)?.map(|v| v as f32),
-                Target::O3Max1h => pubd.o3_max_1h = value(f, header)?.map(|v| v as f32),
-                Target::O3Max8h => pubd.o3_max_8h = value(f, header)?.map(|v| v as f32),
+                Target::O3Running8h => pubd.o3_8h = cell(value(f, header)).map(|v| v as f32),
+                Target::O3Max1h => pubd.o3_max_1h = cell(value(f, header)).map(|v| v as f32),
+                Target::O3Max8h => pubd.o3_max_8h = cell(value(f, header)).map(|v| v as f32),
             }
         }
         let (Some(hour), Some(code)) = (hour, code) else {
             return Err(FeedError::at(line, 0, "row without time or station code"));
         };
-        let code_text = code.text.trim();
-        if code_text.is_empty() {
+        if code.text.trim().is_empty() {
             return Err(FeedError::at(
                 code.line,
                 code.column(),
                 "empty station code",
             ));
         }
-        let station = match index.get(code_text) {
-            Some(&i) => i,
-            None => {
-                let i = u16::try_from(ds.stations.len())
-                    .map_err(|_| FeedError::at(line, 0, "too many stations"))?;
-                let name = name
-                    .map(|n| n.text.trim().to_string())
-                    .filter(|n| !n.is_empty())
-                    .unwrap_or_else(|| code_text.to_string());
-                ds.stations.push(Station {
-                    code: code_text.to_string(),
-                    is_reference: code_is_reference(code_text, &name),
-                    name,
-                    lon,
-                    lat,
-                });
-                index.insert(code_text.to_string(), i);
-                i
-            }
-        };
-        row.station = station;
-        row.hour = hour;
-        row.published = (!pubd.is_empty()).then_some(pubd);
-        ds.rows.push(row);
+        Ok(ReadRow {
+            line,
+            hour,
+            code,
+            name,
+            lon,
+            lat,
+            c,
+            published: pubd,
+        })
     }
-    Ok(ds)
+}
+
+/// A published AQI cell: an integer ≤ 500, or empty.
+fn aqi(f: &Field<'_>, header: &str) -> Result<Option<f64>, FeedError> {
+    match value(f, header)? {
+        Some(v) if v.fract() != 0.0 || v > 500.0 => Err(FeedError::at(
+            f.line,
+            f.column(),
+            format!("expected an integer AQI ≤ 500, found \"{}\"", f.text),
+        )),
+        v => Ok(v),
+    }
+}
+
+/// Files a read row under its station (added on first sight).
+fn add_row(
+    ds: &mut AirDataset,
+    index: &mut HashMap<String, u16>,
+    read: ReadRow<'_, '_>,
+) -> Result<(), FeedError> {
+    let code_text = read.code.text.trim();
+    let station = match index.get(code_text) {
+        Some(&i) => i,
+        None => {
+            let i = u16::try_from(ds.stations.len())
+                .map_err(|_| FeedError::at(read.line, 0, "too many stations"))?;
+            let name = read
+                .name
+                .map(|n| n.text.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| code_text.to_string());
+            ds.stations.push(Station {
+                code: code_text.to_string(),
+                is_reference: code_is_reference(code_text, &name),
+                name,
+                lon: read.lon,
+                lat: read.lat,
+            });
+            index.insert(code_text.to_string(), i);
+            i
+        }
+    };
+    ds.rows.push(HourlyRow {
+        station,
+        hour: read.hour,
+        c: read.c,
+        published: (!read.published.is_empty()).then_some(read.published),
+    });
+    Ok(())
 }
 
 /// The header of a CNEMC hourly CSV, as the real feed writes it.
@@ -379,17 +450,49 @@ mod tests {
     }
 
     #[test]
-    fn errors_point_at_the_cell() {
+    fn a_bad_cell_costs_that_cell_and_is_named() {
         let bad = SAMPLE.replace(",62,52,37", ",6x,52,37");
-        let e = parse_cnemc_hourly_csv(&bad).unwrap_err();
+        let ds = parse_cnemc_hourly_csv(&bad).unwrap();
+        assert_eq!(ds.rows.len(), 3);
+        assert_eq!(ds.rows[0].get(Species::Pm10), None);
+        assert_eq!(ds.rows[0].get(Species::Pm25), Some(37.0));
+        assert_eq!(ds.skipped.len(), 1);
+        let e = &ds.skipped[0];
         assert_eq!((e.line, e.column), (2, 65));
         assert!(e.message.contains("pm10"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_bad_row_costs_that_row_and_is_named() {
+        let ds =
+            parse_cnemc_hourly_csv(&SAMPLE.replace("2021-11-20T00:00:00,1125A", "yesterday,1125A"))
+                .unwrap();
+        assert_eq!(ds.rows.len(), 2);
+        assert_eq!((ds.skipped[0].line, ds.skipped[0].column), (3, 1));
+        // A stray quote breaks the CSV of one line; the next line is read as usual.
+        let ds = parse_cnemc_hourly_csv(&SAMPLE.replace(",食品厂,", ",食\"品厂,")).unwrap();
+        assert_eq!(ds.rows.len(), 2);
+        assert_eq!(ds.skipped[0].line, 2);
+        // Too few fields.
+        let ds = parse_cnemc_hourly_csv(&SAMPLE.replace(",0.8\r\n", "\r\n")).unwrap();
+        assert_eq!((ds.rows.len(), ds.skipped[0].line), (2, 4));
+    }
+
+    #[test]
+    fn a_file_without_a_usable_row_is_still_an_error() {
         let e = parse_cnemc_hourly_csv("timepoint,stationcode\n").unwrap_err();
         assert!(e.message.contains("missing column"));
         assert_eq!(parse_cnemc_hourly_csv("").unwrap_err().line, 0);
-        let e =
-            parse_cnemc_hourly_csv(&SAMPLE.replace("2021-11-20T00:00:00,1125A", "yesterday,1125A"))
-                .unwrap_err();
-        assert_eq!((e.line, e.column), (3, 1));
+        let header = SAMPLE.lines().next().unwrap_or_default();
+        let e = parse_cnemc_hourly_csv(&format!("{header}\nnow,1119A\nthen,1119A\n")).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 0));
+        assert!(e.message.starts_with("no usable row"), "{}", e.message);
+        assert!(
+            e.message.ends_with("(and 1 more problems)"),
+            "{}",
+            e.message
+        );
+        // A header alone is an empty feed, not an error.
+        assert!(parse_cnemc_hourly_csv(header).unwrap().rows.is_empty());
     }
 }

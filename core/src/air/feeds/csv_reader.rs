@@ -31,6 +31,8 @@ pub struct CsvReader<'a> {
     pos: usize,
     line: usize,
     line_start: usize,
+    /// Where the record being read began (byte offset, line), for [`CsvReader::skip_record`].
+    record_start: (usize, usize),
 }
 
 impl<'a> CsvReader<'a> {
@@ -46,12 +48,45 @@ impl<'a> CsvReader<'a> {
             pos,
             line: 1,
             line_start: pos,
+            record_start: (pos, 1),
         }
+    }
+
+    /// After [`CsvReader::next_record`] failed: moves past the first physical line of the
+    /// record that failed, so one broken record (a stray or unterminated quote) costs that line
+    /// and reading goes on with the next.
+    pub fn skip_record(&mut self) {
+        let (start, line) = self.record_start;
+        let rest = self.text.as_bytes().get(start..).unwrap_or(&[]);
+        self.pos = match rest.iter().position(|&b| b == b'\n') {
+            Some(n) => start + n + 1,
+            None => self.text.len(),
+        };
+        self.line = line + 1;
+        self.line_start = self.pos;
     }
 
     fn column(&self, at: usize) -> usize {
         let line = self.text.get(self.line_start..).unwrap_or("");
         char_column(line, at.saturating_sub(self.line_start))
+    }
+
+    /// [`CsvReader::next_record`] that records a broken record in `skipped` and goes on with
+    /// the next line instead of failing: for the data lines after the header.
+    pub fn next_record_or_skip(
+        &mut self,
+        out: &mut Vec<Field<'a>>,
+        skipped: &mut Vec<FeedError>,
+    ) -> Option<usize> {
+        loop {
+            match self.next_record(out) {
+                Ok(line) => return line,
+                Err(e) => {
+                    skipped.push(e);
+                    self.skip_record();
+                }
+            }
+        }
     }
 
     /// Reads the next record into `out` (cleared first). Returns the record's line number, or
@@ -77,6 +112,7 @@ impl<'a> CsvReader<'a> {
             }
         }
         let record_line = self.line;
+        self.record_start = (self.pos, self.line);
         loop {
             let line = self.line;
             let prefix = self.text.get(self.line_start..self.pos).unwrap_or("");

@@ -16,9 +16,11 @@ use std::collections::HashMap;
 
 const MOLAR_VOLUME: f64 = 24.465;
 
+/// The answer's envelope; each result is read on its own (one bad result costs only itself).
 #[derive(Deserialize)]
-struct Envelope {
-    results: Vec<Item>,
+struct Envelope<'a> {
+    #[serde(borrow)]
+    results: Vec<&'a serde_json::value::RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -205,13 +207,21 @@ pub fn parse_openaq_v3_json(
     stations: &[Station],
 ) -> Result<AirDataset, FeedError> {
     let env: Envelope = serde_json::from_str(text).map_err(|e| FeedError::from_json(&e))?;
+    let mut skipped = Vec::new();
+    let items: Vec<Item> = crate::json_items::parse_each(text, &env.results, &mut skipped);
+    if items.is_empty() {
+        if let Some(first) = skipped.first() {
+            return Err(FeedError::no_usable_row(first, skipped.len()));
+        }
+    }
     let mut ds = AirDataset {
         source: "OpenAQ".to_string(),
+        skipped,
         ..Default::default()
     };
     let mut hourly: HashMap<(u16, i64), usize> = HashMap::new();
     let mut daily: HashMap<(u16, i64), usize> = HashMap::new();
-    for item in env.results {
+    for item in items {
         let Some(species) = item.species else {
             continue;
         };

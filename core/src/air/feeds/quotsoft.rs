@@ -98,37 +98,28 @@ pub fn parse_quotsoft_sites_csv(text: &str, stations: &[Station]) -> Result<AirD
         ds.stations.push(st);
     }
     let mut slot: HashMap<(i64, u16), usize> = HashMap::new();
-    while let Some(line) = reader.next_record(&mut fields)? {
+    let mut skipped = Vec::new();
+    let mut read_any = false;
+    while let Some(line) = reader.next_record_or_skip(&mut fields, &mut skipped) {
         if fields.len() != names.len() {
-            return Err(FeedError::at(
+            skipped.push(FeedError::at(
                 line,
                 0,
                 format!("expected {} fields, found {}", names.len(), fields.len()),
             ));
+            continue;
         }
         let (Some(df), Some(hf), Some(tf)) = (fields.first(), fields.get(1), fields.get(2)) else {
             continue;
         };
-        let date = Date::parse(&df.text).ok_or_else(|| {
-            FeedError::at(
-                df.line,
-                df.column(),
-                format!("expected a date YYYYMMDD, found \"{}\"", df.text),
-            )
-        })?;
-        let hour = hf
-            .text
-            .trim()
-            .parse::<u8>()
-            .ok()
-            .filter(|h| *h < 24)
-            .ok_or_else(|| {
-                FeedError::at(
-                    hf.line,
-                    hf.column(),
-                    format!("expected an hour 0–23, found \"{}\"", hf.text),
-                )
-            })?;
+        let stamp = match row_hour(df, hf) {
+            Ok(stamp) => stamp,
+            Err(e) => {
+                skipped.push(e);
+                continue;
+            }
+        };
+        read_any = true;
         let Some(kind) = TYPES
             .iter()
             .find(|(n, _)| *n == tf.text.trim())
@@ -136,18 +127,19 @@ pub fn parse_quotsoft_sites_csv(text: &str, stations: &[Station]) -> Result<AirD
         else {
             continue;
         };
-        let stamp = date.at_hour(hour);
         for (f, st) in fields.iter().zip(&columns).skip(3) {
             let Some(st) = *st else { continue };
             let v = match number(&f.text) {
                 Ok(None) => continue,
                 Ok(Some(v)) if v >= 0.0 => v,
                 _ => {
-                    return Err(FeedError::at(
+                    // A bad value costs its cell only.
+                    skipped.push(FeedError::at(
                         f.line,
                         f.column(),
                         format!("expected a non-negative number, found \"{}\"", f.text),
-                    ))
+                    ));
+                    continue;
                 }
             };
             let i = *slot.entry((stamp.0, st)).or_insert_with(|| {
@@ -183,7 +175,38 @@ pub fn parse_quotsoft_sites_csv(text: &str, stations: &[Station]) -> Result<AirD
             }
         }
     }
+    if !read_any {
+        if let Some(first) = skipped.first() {
+            return Err(FeedError::no_usable_row(first, skipped.len()));
+        }
+    }
+    ds.skipped = skipped;
     Ok(ds)
+}
+
+/// The hour a data line is stamped with (`date` YYYYMMDD, `hour` 0–23).
+fn row_hour(df: &Field<'_>, hf: &Field<'_>) -> Result<crate::time::Hour, FeedError> {
+    let date = Date::parse(&df.text).ok_or_else(|| {
+        FeedError::at(
+            df.line,
+            df.column(),
+            format!("expected a date YYYYMMDD, found \"{}\"", df.text),
+        )
+    })?;
+    let hour = hf
+        .text
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|h| *h < 24)
+        .ok_or_else(|| {
+            FeedError::at(
+                hf.line,
+                hf.column(),
+                format!("expected an hour 0–23, found \"{}\"", hf.text),
+            )
+        })?;
+    Ok(date.at_hour(hour))
 }
 
 #[cfg(test)]
@@ -210,5 +233,25 @@ mod tests {
         let e =
             parse_quotsoft_sites_csv("date,hour,type,A\n20210105,24,PM2.5,1\n", &[]).unwrap_err();
         assert_eq!((e.line, e.column), (2, 10));
+        assert!(e.message.starts_with("no usable row"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_bad_cell_or_line_is_skipped_and_named() {
+        let t =
+            "date,hour,type,A,B\n20210105,0,PM2.5,x,13\n2021015,0,PM10,1,2\n20210105,0,PM10,5,-1\n";
+        let ds = parse_quotsoft_sites_csv(t, &[]).unwrap();
+        let at: Vec<_> = ds.skipped.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(at, [(2, 18), (3, 1), (4, 19)]);
+        let b = ds.rows.iter().find(|r| r.station == 1).unwrap();
+        assert_eq!(
+            (b.get(Species::Pm25), b.get(Species::Pm10)),
+            (Some(13.0), None)
+        );
+        let a = ds.rows.iter().find(|r| r.station == 0).unwrap();
+        assert_eq!(
+            (a.get(Species::Pm25), a.get(Species::Pm10)),
+            (None, Some(5.0))
+        );
     }
 }
