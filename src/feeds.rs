@@ -12,6 +12,7 @@ use crate::api::{fetch_text, ApiError, FetchLimits};
 use cc_core::config::{parse_config, Config, ConfigError, Source};
 use cc_core::i18n::Lang;
 use cc_core::offline::OfflineCopy;
+use cc_core::SkippedInFile;
 use leptos::prelude::*;
 use std::future::IntoFuture;
 use std::sync::Arc;
@@ -145,6 +146,8 @@ pub struct AirData {
     pub attribution: Option<String>,
     /// Set when the data is the service worker's offline copy.
     pub offline_copy: Option<OfflineCopy>,
+    /// Cells, rows or blocks of the files that could not be read and were skipped.
+    pub skipped: Vec<SkippedInFile>,
 }
 
 /// The shared result of loading an air source.
@@ -181,6 +184,15 @@ struct MergedAir {
     dataset: cc_core::air::AirDataset,
     notes: Vec<cc_core::air::DataNote>,
     offline_copy: Option<OfflineCopy>,
+    skipped: Vec<SkippedInFile>,
+}
+
+/// What a parser skipped in one fetched file, named by the file's URL (empty ones dropped).
+fn skipped_in(file: &Fetched, skipped: Vec<cc_core::FeedError>) -> Option<SkippedInFile> {
+    (!skipped.is_empty()).then(|| SkippedInFile {
+        file: file.url.clone(),
+        skipped,
+    })
 }
 
 /// Fetches every file of an air source, parses each by the source's format and merges them in
@@ -195,14 +207,18 @@ async fn fetch_air_dataset(
         .map_err(SourceError::Api)?;
     crate::env::yield_to_browser().await;
     let mut datasets = Vec::with_capacity(files.len());
+    let mut skipped = Vec::new();
     for file in &files {
-        datasets.push(parse(source.format, file, config).map_err(SourceError::Api)?);
+        let mut dataset = parse(source.format, file, config).map_err(SourceError::Api)?;
+        skipped.extend(skipped_in(file, std::mem::take(&mut dataset.skipped)));
+        datasets.push(dataset);
     }
     let (dataset, notes) = cc_core::air::merge(datasets, Some(crate::env::now_hour()));
     Ok(MergedAir {
         dataset,
         notes,
         offline_copy: oldest_copy(&files),
+        skipped,
     })
 }
 
@@ -217,6 +233,7 @@ pub async fn load_air_source_with(config: &Config, source: &Source, parse: AirPa
         dataset,
         notes,
         offline_copy,
+        skipped,
     } = fetch_air_dataset(config, source, parse).await?;
     crate::env::yield_to_browser().await;
     let station_hours = cc_core::air::station_hourly(&dataset);
@@ -233,6 +250,7 @@ pub async fn load_air_source_with(config: &Config, source: &Source, parse: AirPa
         station_hours,
         city_hours,
         offline_copy,
+        skipped,
     }))
 }
 
@@ -254,6 +272,8 @@ pub struct AirDaily {
     pub sample: bool,
     /// Set when the year is the service worker's offline copy.
     pub offline_copy: Option<OfflineCopy>,
+    /// Cells, rows or blocks of the files that could not be read and were skipped.
+    pub skipped: Vec<SkippedInFile>,
 }
 
 /// `air.history` for the history page, fetched only once the reader asks for it (`wanted`).
@@ -291,6 +311,7 @@ async fn load_air_daily(config: LocalResource<ConfigResult>) -> Result<Arc<AirDa
         days: cc_core::air::city_daily(&merged.dataset),
         sample: source.sample || merged.dataset.sample,
         offline_copy: merged.offline_copy,
+        skipped: merged.skipped,
     }))
 }
 
@@ -306,6 +327,8 @@ pub struct WaterData {
     pub attribution: Option<String>,
     /// Set when any of the files is the service worker's offline copy (the oldest such copy).
     pub offline_copy: Option<OfflineCopy>,
+    /// Entries, cells or rows of the files that could not be read and were skipped.
+    pub skipped: Vec<SkippedInFile>,
 }
 
 /// Context: the water sources, loaded once for the site when a view first needs them (home
@@ -353,6 +376,7 @@ async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData
         .ok_or(SourceError::NotConfigured)?;
     let mut sample = results_source.sample;
     let mut copies = Vec::new();
+    let mut skipped = Vec::new();
     let sections = match config.water_sections.clone() {
         Some(source) => {
             sample |= source.sample;
@@ -369,6 +393,7 @@ async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData
                     })
                 })?;
                 sample |= doc.sample;
+                skipped.extend(skipped_in(&file, doc.skipped));
                 all.extend(doc.sections);
             }
             all
@@ -393,11 +418,13 @@ async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData
             F::CnemcWaterJson => {
                 let feed = cnemc_json::parse_cnemc(&file.text, crate::env::now_hour())
                     .map_err(parse_error)?;
+                skipped.extend(skipped_in(&file, feed.skipped));
                 automatic.extend(feed.readings);
             }
             F::CcWaterJson => {
                 let doc = cc_json::parse_results(&file.text, &sections).map_err(parse_error)?;
                 sample |= doc.sample;
+                skipped.extend(skipped_in(&file, doc.skipped));
                 results.extend(doc.results);
             }
             other => {
@@ -416,5 +443,6 @@ async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData
         sample,
         attribution: results_source.attribution.clone(),
         offline_copy: OfflineCopy::oldest(copies),
+        skipped,
     }))
 }

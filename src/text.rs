@@ -63,6 +63,7 @@ Ui, ZH, EN, ui {
     offline_received: "收到于", "Received";
     offline_received_unknown: "收到时间不详", "time received unknown";
     list_separator: "；", "; ";
+    skipped_title: "部分数据无法读取", "Part of the data could not be read";
     home_title: "长春市环境信息", "Changchun environment information";
     home_intro: "长春市空气质量、地表水水质和环境污染举报，一站查看。", "Changchun's air quality, surface water quality and pollution reporting in one place.";
     home_air_heading: "现在的空气", "The air now";

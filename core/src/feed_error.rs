@@ -122,9 +122,9 @@ pub fn skipped_note(lang: Lang, files: &[SkippedInFile]) -> Option<String> {
         }
         Lang::En => {
             let unit = if total == 1 {
-                "data cell"
+                "data cell could not be read and was"
             } else {
-                "data cells"
+                "data cells could not be read and were"
             };
             let more = if rest > 0 {
                 format!(", and {rest} more")
@@ -132,7 +132,7 @@ pub fn skipped_note(lang: Lang, files: &[SkippedInFile]) -> Option<String> {
                 String::new()
             };
             format!(
-                "{total} {unit} could not be read and were skipped: {}{more}. The rest is shown as usual.",
+                "{total} {unit} skipped: {}{more}. The rest is shown as usual.",
                 places.join("; ")
             )
         }
@@ -177,6 +177,10 @@ mod tests {
         assert_eq!(
             skipped_note(Lang::Zh, &[file("a.csv", 1)]).as_deref(),
             Some("1 个数据单元无法读取，已跳过：a.csv 第 57 行第 4 列。其余数据照常显示。")
+        );
+        assert_eq!(
+            skipped_note(Lang::En, &[file("a.csv", 1)]).as_deref(),
+            Some("1 data cell could not be read and was skipped: a.csv line 57, column 4. The rest is shown as usual.")
         );
         let many = [file("a.csv", 3), file("b.csv", 4)];
         let zh = skipped_note(Lang::Zh, &many).unwrap_or_default();

@@ -85,12 +85,26 @@ test('a feed answering HTTP 500 is explained and the rest of the site keeps work
   allowProblem(watch, 'HTTP 500 /fx/air-feed-500/data/sample/air-latest.json');
 });
 
-test('a malformed CSV names the file, line and column', async ({ page }) => {
+test('a bad cell costs that cell: the page names the file, line and column and shows the rest', async ({ page }) => {
   await page.goto('/fx/air-bad-csv/air?lang=en');
-  const error = page.getByTestId('feed-error');
-  await expect(error).toContainText('bad.csv');
-  await expect(error).toContainText('line 3, column');
+  const note = page.getByTestId('skipped-cells').first();
+  await expect(note).toContainText(/1 data cell could not be read and was skipped: bad\.csv line 3, column 50\b/);
+  await expect(page.getByTestId('feed-error')).toHaveCount(0);
+  // The bad PM10 cell of 11:00 is missing; the hour's other values still give its AQI.
+  await expect(page.getByTestId('city-aqi')).toContainText('2021-03-01 11:00');
+  await expect(page.getByTestId('station-9001A').getByTestId('aqi')).toHaveText(/^\d+$/);
   await expectNoAxeViolations(page);
+  await page.goto('/fx/air-bad-csv/air');
+  await expect(page.getByTestId('skipped-cells').first()).toContainText('1 个数据单元无法读取，已跳过：bad.csv 第 3 行第 50 列');
+});
+
+test('a feed none of whose rows can be read is still an error naming the file and the first problem', async ({ page }) => {
+  await page.goto('/fx/air-no-usable-row/air?lang=en');
+  const error = page.getByTestId('feed-error');
+  await expect(error).toContainText('junk.csv');
+  await expect(error).toContainText('line 2');
+  await expect(error).toContainText('no usable row');
+  await expect(page.getByTestId('skipped-cells')).toHaveCount(0);
 });
 
 test('the real CNEMC publication, served over HTTP, gives the published AQI and main pollutant for every station', async ({ page }) => {

@@ -86,6 +86,27 @@ pub fn StaleNotice(
     }
 }
 
+/// Shown when parts of the data's files could not be read and were skipped: how many, and
+/// where (file, line, column; the first five, then a count). The rest of the data is shown.
+#[component]
+pub fn SkippedNote(
+    /// The skipped places, per file.
+    skipped: Vec<cc_core::SkippedInFile>,
+) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let lang = lang.get();
+        cc_core::skipped_note(lang, &skipped).map(|text| {
+            view! {
+                <div class="cc-notice cc-notice--skipped" role="status" data-testid="skipped-cells">
+                    <p class="cc-notice__title">{ui(lang).skipped_title}</p>
+                    <p class="cc-notice__detail">{text}</p>
+                </div>
+            }
+        })
+    }
+}
+
 /// Shown when the data came from the service worker's offline copy: the page shows the last
 /// data received, with its data time and when it was received.
 #[component]

@@ -4,7 +4,7 @@
 use crate::app::href;
 use crate::components::air::{hour_text, AqiBadge, HealthAdvice, PollutantTable};
 use crate::components::notices::{
-    Loading, OfflineNotice, SampleLabel, SourceErrorView, StaleNotice,
+    Loading, OfflineNotice, SampleLabel, SkippedNote, SourceErrorView, StaleNotice,
 };
 use crate::components::page::PageTitle;
 use crate::components::stations::{StationRow, StationTable};
@@ -200,6 +200,7 @@ fn city_card(data: &AirData, hour: Option<Hour>, lang: Lang) -> AnyView {
             {data.sample.then(|| view! { <SampleLabel /> })}
             {offline_notice(data, lang)}
             {stale(data).map(|newest| view! { <StaleNotice newest=newest /> })}
+            <SkippedNote skipped=data.skipped.clone() />
             <p class="cc-city__aqi">
                 <span class="cc-city__label">{t.air_aqi}</span>
                 <AqiBadge outcome=outcome lang=lang large=true />
@@ -249,6 +250,7 @@ fn station_detail(data: &AirData, index: u16, hour: Option<Hour>, lang: Lang) ->
             <h2 id="air-station">{t.air_station_heading}": "{station.name.clone()}" ("{station.code.clone()}")"</h2>
             {data.sample.then(|| view! { <SampleLabel /> })}
             {offline_notice(data, lang)}
+            <SkippedNote skipped=data.skipped.clone() />
             {station.is_reference.then(|| view! { <p class="cc-tag">{t.air_reference_station}</p> })}
             <p class="cc-city__aqi">
                 <span class="cc-city__label">{t.air_aqi}</span>

@@ -6,7 +6,7 @@
 use crate::app::href;
 use crate::charts::{self, AqiCalendar, DailyAqi};
 use crate::components::chart::ChartFigure;
-use crate::components::notices::{Loading, OfflineNotice, SourceErrorView};
+use crate::components::notices::{Loading, OfflineNotice, SkippedNote, SourceErrorView};
 use crate::components::page::PageTitle;
 use crate::feeds::{AirDaily, AirHistory, SiteConfig};
 use crate::nav::use_query_map;
@@ -109,6 +109,7 @@ fn daily_charts(daily: &AirDaily, until: Option<Date>, lang: Lang) -> impl IntoV
     });
     view! {
         {offline}
+        <SkippedNote skipped=daily.skipped.clone() />
         <ChartFigure
             id="daily-aqi"
             title=t.chart_daily_title.to_string()

@@ -3,7 +3,9 @@
 //! 6 = 劣Ⅴ); `?section=<slug>` for one section, with `&indicator=<code>` for its chart.
 
 use crate::app::href;
-use crate::components::notices::{Loading, OfflineNotice, SampleLabel, SourceErrorView};
+use crate::components::notices::{
+    Loading, OfflineNotice, SampleLabel, SkippedNote, SourceErrorView,
+};
 use crate::components::page::PageTitle;
 use crate::components::water::{headline_text, ClassBadge, ClassMeanings};
 use crate::feeds::{WaterData, WaterFeed};
@@ -74,6 +76,7 @@ fn headline(data: &WaterData, period: Option<&str>, lang: Lang) -> AnyView {
             <h2 id="water-headline">{t.water_headline_heading}" · "{period.label(lang)}</h2>
             {data.sample.then(|| view! { <SampleLabel /> })}
             {offline_notice(data, lang)}
+            <SkippedNote skipped=data.skipped.clone() />
             <p class="cc-lead">{good}</p>
             <p class="cc-lead">{worse}</p>
         </section>
@@ -146,8 +149,13 @@ fn overview(
     let automatic = crate::pages::water_auto::automatic_overview(data, lang);
     let Some(p) = period_of(data, period) else {
         // Only automatic readings: no official class to show.
-        return view! { {offline_notice(data, lang)} {automatic} <ClassMeanings lang=lang /> }
-            .into_any();
+        return view! {
+            {offline_notice(data, lang)}
+            <SkippedNote skipped=data.skipped.clone() />
+            {automatic}
+            <ClassMeanings lang=lang />
+        }
+        .into_any();
     };
     let assessed = assess_period(&data.sections, &data.results, p);
     let shown: Vec<&SectionPeriod> = assessed

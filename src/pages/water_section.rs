@@ -4,7 +4,7 @@
 use crate::app::href;
 use crate::charts::{self, IndicatorSeries, Table, WaterClassSteps};
 use crate::components::chart::{csv_href, ChartFigure};
-use crate::components::notices::SampleLabel;
+use crate::components::notices::{SampleLabel, SkippedNote};
 use crate::components::water::{ClassBadge, IndicatorTable};
 use crate::feeds::WaterData;
 use crate::text::water_ui;
@@ -35,6 +35,7 @@ pub fn section_detail(
             <p><a href=href("/water")>{t.water_back}</a></p>
             <h2>{section.name.get(lang).to_string()}</h2>
             {crate::pages::water::offline_notice(data, lang)}
+            <SkippedNote skipped=data.skipped.clone() />
             {automatic}
         }
         .into_any();
@@ -110,6 +111,7 @@ pub fn section_detail(
             <h2 id="water-section">{section.name.get(lang).to_string()}" · "{period.label(lang)}</h2>
             {sample.then(|| view! { <SampleLabel /> })}
             {crate::pages::water::offline_notice(data, lang)}
+            <SkippedNote skipped=data.skipped.clone() />
             <p>
                 {section.river.name.get(lang).to_string()}{inferred(section.river_provenance)}" · "
                 {body}{inferred(section.body_provenance)}
