@@ -4,7 +4,9 @@
 
 use cc_core::air::feeds::cc_json::{parse_cc_air_json, write_cc_air_json, CcJsonMeta};
 use cc_core::air::feeds::cnemc::write_cnemc_hourly_csv;
-use cc_core::air::{parse_cnemc_hourly_csv, parse_quotsoft_sites_csv, AirDataset, HourlyRow};
+use cc_core::air::{
+    parse_cnemc_hourly_csv, parse_openaq_v3_json, parse_quotsoft_sites_csv, AirDataset, HourlyRow,
+};
 use cc_core::time::Hour;
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -129,6 +131,32 @@ proptest! {
         let damaged_text = format!("{}{}{}", &text[..start], values.join(","), &text[end..]);
         let damaged = parse_cc_air_json(&damaged_text).map_err(|e| TestCaseError::fail(e.to_string()))?;
         one_cell_lost(&clean, &damaged)?;
+    }
+}
+
+/// OpenAQ's answer: each result is one cell (one station, hour and pollutant); the first three
+/// are pollutants with values (the fourth is -999, missing; the fifth a temperature).
+const OPENAQ_HOURS: &str = include_str!("fixtures/air/openaq_measurements.json");
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    #[test]
+    fn openaq_one_junk_result(k in 0usize..3, junk in prop_oneof![
+        "\"[a-z0-9 ]{0,6}\"", Just("true".to_string()), Just("{}".to_string()), Just("[1]".to_string())
+    ]) {
+        let clean = parse_openaq_v3_json(OPENAQ_HOURS, "1119A", &[])
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let (at, _) = OPENAQ_HOURS.match_indices("\"value\": ").nth(k)
+            .ok_or_else(|| TestCaseError::fail("no such result"))?;
+        let start = at + "\"value\": ".len();
+        let end = start + OPENAQ_HOURS[start..].find(',').unwrap_or(0);
+        let damaged_text = format!("{}{junk}{}", &OPENAQ_HOURS[..start], &OPENAQ_HOURS[end..]);
+        let damaged = parse_openaq_v3_json(&damaged_text, "1119A", &[])
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        one_cell_lost(&clean, &damaged)?;
+        let line = OPENAQ_HOURS[..at].matches('\n').count() + 1;
+        prop_assert_eq!(damaged.skipped[0].line, line);
     }
 }
 
