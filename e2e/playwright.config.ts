@@ -51,6 +51,7 @@ export default defineConfig({
       '--mount /fx/config-500/=../dist:fixtures/sites/config-500',
       '--mount /fx/air-feed-500/=../dist:fixtures/sites/air-feed-500',
       '--mount /fx/air-bad-csv/=../dist:fixtures/sites/air-bad-csv',
+      '--mount /fx/air-no-usable-row/=../dist:fixtures/sites/air-no-usable-row',
       '--mount /fx/water-bad-json/=../dist:fixtures/sites/water-bad-json',
       '--mount /fx/water-automatic/=../dist:fixtures/sites/water-automatic:../core/tests/fixtures/water',
       '--mount /fx/hostile/=../dist:fixtures/sites/hostile',

@@ -90,11 +90,16 @@ test('a bad cell costs that cell: the page names the file, line and column and s
   const note = page.getByTestId('skipped-cells').first();
   await expect(note).toContainText(/1 data cell could not be read and was skipped: bad\.csv line 3, column 50\b/);
   await expect(page.getByTestId('feed-error')).toHaveCount(0);
-  // The bad PM10 cell of 11:00 is missing; the hour's other values still give its AQI.
+  // 11:00 is still shown with its other values; only the bad PM10 cell is missing (and with it,
+  // per HJ 633, that hour's AQI).
   await expect(page.getByTestId('city-aqi')).toContainText('2021-03-01 11:00');
-  await expect(page.getByTestId('station-9001A').getByTestId('aqi')).toHaveText(/^\d+$/);
+  const table = page.getByRole('table', { name: 'The six pollutants' });
+  const value = (name: RegExp) => table.getByRole('row', { name }).getByRole('cell').first();
+  await expect(value(/PM2\.5/)).toHaveText(/^21 [µμ]g\/m³$/);
+  await expect(value(/NO2|NO₂/)).toHaveText(/^20 [µμ]g\/m³$/);
+  await expect(value(/PM10/)).toHaveText(/^missing /);
   await expectNoAxeViolations(page);
-  await page.goto('/fx/air-bad-csv/air');
+  await page.goto('/fx/air-bad-csv/air?lang=zh');
   await expect(page.getByTestId('skipped-cells').first()).toContainText('1 个数据单元无法读取，已跳过：bad.csv 第 3 行第 50 列');
 });
 
