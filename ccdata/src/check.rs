@@ -99,8 +99,10 @@ pub struct FileReport {
     pub error: Option<Place>,
     pub sample: Option<bool>,
     pub source: Option<String>,
-    /// Air: station-hours; water: results or sections or readings.
+    /// Air: station-hours with a value; water: results or sections or readings.
     pub rows: usize,
+    /// Air: station-days of a daily feed (OpenAQ `/days`, cc-air-json `daily`).
+    pub daily_rows: usize,
     pub stations: Vec<StationCount>,
     /// Water: section slugs (sections document) or the sections results refer to.
     pub sections: Vec<String>,
@@ -281,6 +283,7 @@ fn describe(name: &str, parsed: &Parsed, now: Hour) -> FileReport {
 fn describe_air(r: &mut FileReport, ds: &AirDataset, now: Hour) {
     r.sample = Some(ds.sample);
     r.source = Some(ds.source.clone());
+    r.daily_rows = ds.daily.len();
     let code = |i: u16| ds.station(i).map(|s| s.code.clone()).unwrap_or_default();
     // (station, hour) of every row; duplicates counted before anything is merged away.
     let mut keys: Vec<(u16, i64)> = ds.rows.iter().map(|x| (x.station, x.hour.0)).collect();
@@ -462,6 +465,9 @@ fn render_file(out: &mut String, f: &FileReport) {
         hour(&f.first),
         hour(&f.last)
     ));
+    if f.daily_rows > 0 {
+        out.push_str(&format!("  daily rows: {}\n", f.daily_rows));
+    }
     if let Some(c) = &f.city_latest {
         let aqi = c.aqi.map_or("— (no AQI)".to_string(), |a| a.to_string());
         out.push_str(&format!(

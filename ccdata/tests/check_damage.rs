@@ -161,3 +161,57 @@ fn a_given_format_overrides_detection() {
     assert_eq!(file(&r)["format"], "quotsoft-sites-csv");
     assert_eq!(file(&r)["detected"], false);
 }
+
+#[test]
+fn every_format_of_cores_fixtures_is_detected_and_read() {
+    let core = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures");
+    let (code, r) = check_json(&[core.join("air"), core.join("water")], &[]);
+    assert_eq!(code, 0, "{r:#}");
+    let seen: Vec<(String, String, String)> = r["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let name = f["file"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string();
+            (
+                name,
+                f["format"].as_str().unwrap().to_string(),
+                f["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("openaq_days.json", "openaq-v3-json", "air"),
+        ("openaq_measurements.json", "openaq-v3-json", "air"),
+        ("quotsoft_sites_20210105.csv", "quotsoft-sites-csv", "air"),
+        ("cc-water-results.json", "cc-water-json", "water-results"),
+        ("cc-water-sections.json", "cc-water-json", "water-sections"),
+        (
+            "cnemc-realtime-jilin.json",
+            "cnemc-water-json",
+            "water-automatic",
+        ),
+        (
+            "cnemc-realtime-tbody-first.json",
+            "cnemc-water-json",
+            "water-automatic",
+        ),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(seen, want);
+    assert!(
+        r["files"][0]["daily_rows"].as_u64().unwrap() > 0,
+        "{:#}",
+        r["files"][0]
+    );
+    assert_eq!(r["files"][3]["first"], "2021-05-10");
+}
