@@ -43,6 +43,15 @@ impl From<&FeedError> for Place {
     }
 }
 
+/// A cell the parser skipped: the file it is in, its line and column, and why.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Skipped {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
 /// A station and how many station-hours with a value it has in the file.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct StationCount {
@@ -115,7 +124,7 @@ pub struct FileReport {
     pub duplicates: Vec<Duplicate>,
     pub future_count: usize,
     pub future: Vec<Future>,
-    pub skipped: Vec<Place>,
+    pub skipped: Vec<Skipped>,
     pub city_latest: Option<CityLatest>,
     /// Gap ranges + duplicated station-hours + future rows + skipped places.
     pub warnings: usize,
@@ -225,7 +234,16 @@ fn describe(name: &str, parsed: &Parsed, now: Hour) -> FileReport {
     let mut r = FileReport {
         file: name.to_string(),
         kind: Some(parsed.kind().to_string()),
-        skipped: parsed.skipped().iter().map(Place::from).collect(),
+        skipped: parsed
+            .skipped()
+            .iter()
+            .map(|e| Skipped {
+                file: name.to_string(),
+                line: e.line,
+                column: e.column,
+                message: e.message.clone(),
+            })
+            .collect(),
         ..FileReport::default()
     };
     match parsed {
@@ -509,7 +527,12 @@ fn render_file(out: &mut String, f: &FileReport) {
     }
     out.push_str(&format!("  skipped cells: {}\n", f.skipped.len()));
     for s in &f.skipped {
-        out.push_str(&format!("    {}\n", at(&f.file, s)));
+        let place = Place {
+            line: s.line,
+            column: s.column,
+            message: s.message.clone(),
+        };
+        out.push_str(&format!("    {}\n", at(&s.file, &place)));
     }
     out.push_str(&format!(
         "  status: {} ({} warning(s))\n",
@@ -520,6 +543,31 @@ fn render_file(out: &mut String, f: &FileReport) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The adapters' skipped lists (filled once the air and water skip changes land) are
+    /// reported with file, line and column, and count as warnings.
+    #[test]
+    fn skipped_cells_are_warnings_with_their_place() {
+        let mut ds = cc_core::air::parse_cnemc_hourly_csv(
+            "timepoint,stationcode,pm2_5,pm10,so2,no2,co,o3_24h\n\
+             2022-01-01T01:00:00,1119A,30,40,5,20,0.5,60\n",
+        )
+        .expect("parses");
+        ds.skipped
+            .push(FeedError::at(3, 12, "expected a number, found \"x\""));
+        let report = describe("a.csv", &Parsed::Air(ds), Hour(i64::MAX));
+        assert_eq!(report.status, "warnings");
+        assert_eq!(report.warnings, 1);
+        let s = &report.skipped[0];
+        assert_eq!((s.file.as_str(), s.line, s.column), ("a.csv", 3, 12));
+        let text = render_text(&CheckReport {
+            ccdata_check: JSON_VERSION,
+            now: "2026-01-01T00:00".to_string(),
+            exit_code: 1,
+            files: vec![report],
+        });
+        assert!(text.contains("a.csv:3:12: expected a number"), "{text}");
+    }
 
     #[test]
     fn missing_ranges_between_first_and_last() {

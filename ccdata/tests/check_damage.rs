@@ -80,6 +80,7 @@ fn damaged_place(code: i32, f: &Value) -> (u64, u64, String) {
         &f["error"]
     } else {
         assert_eq!(code, 1);
+        assert_eq!(f["skipped"][0]["file"], f["file"]);
         &f["skipped"][0]
     };
     (
