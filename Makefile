@@ -8,7 +8,7 @@ SAMPLE_DIR  := public/data/sample
 PORT        ?= 8080
 RECEIVER_PORT ?= 8081
 
-.PHONY: setup sample build serve test test-host test-wasm test-e2e test-receiver test-lighthouse lint size bench fuzz clean
+.PHONY: setup sample build serve test test-host test-wasm test-e2e test-receiver test-lighthouse lint size bench fuzz clean ccdata
 
 setup:
 	@scripts/setup.sh
@@ -58,9 +58,11 @@ test-wasm: setup
 test-receiver: setup
 	@if [ -f receiver/package.json ]; then cd receiver && npm test; fi
 
-# The same build, also finalized for a sub-path deployment (only its 404.html differs).
+# The same build, also finalized for a sub-path deployment (only its 404.html differs). The
+# ccdata binary is built here, once, for e2e/tests/ccdata.spec.ts (cheap when warm).
 test-e2e: build
 	@rm -rf dist-sub && cp -r $(DIST) dist-sub && node tools/finalize-dist.mjs dist-sub --base-path /sthjj/env/ --prerender $(FIRST_SCREENS)
+	cargo build --release -p ccdata
 	cd e2e && npx playwright test
 
 # Lighthouse's accessibility and best-practices scores must be 100 on every page.
@@ -82,6 +84,12 @@ bench: build
 	@node tools/finalize-dist.mjs dist-bench
 	@node e2e/bench.mjs --dist dist-bench
 	@node e2e/lighthouse.mjs --dist $(DIST) --runs 5
+
+# ccdata, the data tool for the people who publish (README "Publishing data"), e.g.
+#   make ccdata ARGS="check data/air/2026-11-28.csv"
+#   make ccdata ARGS="publish --air data/air -o dist/data --config dist/config.json"
+ccdata:
+	@cargo run --quiet --release -p ccdata -- $(ARGS)
 
 # Every parser against mutated real inputs and arbitrary bytes (FUZZ_N inputs per parser).
 FUZZ_N ?= 200000

@@ -40,7 +40,7 @@ widget_text! {
     water_worst: "水质最差的断面", "Worst sections";
     water_none: "暂无评价结果。", "No assessment yet.";
     water_unsupported: "小部件只读取 cc-water-json 格式的水质数据，而 config.json 的 {key} 是 {format}。", "The widget reads water data in the cc-water-json format only, and {key} in config.json is {format}.";
-    air_unsupported: "小部件只读取 cc-air-json 格式的空气数据，而 config.json 的 {key} 是 {format}。请用 widget.air_latest 指定一份 cc-air-json 数据（可用 convert_air 生成）。", "The widget reads air data in the cc-air-json format only, and {key} in config.json is {format}. Point widget.air_latest at a cc-air-json copy (convert_air writes one).";
+    air_unsupported: "小部件只读取 cc-air-json 格式的空气数据，而 config.json 的 {key} 是 {format}。请用 widget.air_latest 指定一份 cc-air-json 数据（可用 ccdata convert 生成）。", "The widget reads air data in the cc-air-json format only, and {key} in config.json is {format}. Point widget.air_latest at a cc-air-json copy (ccdata convert writes one).";
     more_water: "查看完整水环境信息", "See the full water page";
     report_heading: "发现污染？", "Seen pollution?";
     report_text: "拍照、写明地点，几分钟即可向生态环境部门举报。", "Report it to the environment bureau in a few minutes with a photo and the place.";

@@ -1,6 +1,7 @@
-//! Conversion of any air feed the site reads into `cc-air-json` (see `FORMAT.md`): what the
-//! `convert_air` command runs, so that a site whose `air.latest` is CNEMC's CSV can publish the
-//! one format the widget reads (`widget.air_latest`), or a smaller mirror for the site itself.
+//! Conversion of any air feed the site reads into `cc-air-json` (see `FORMAT.md`), for files of
+//! one format, so that a site whose `air.latest` is CNEMC's CSV can publish the one format the
+//! widget reads (`widget.air_latest`), or a smaller mirror for the site itself. The `ccdata`
+//! tool (`ccdata/`) does the same per file with each file's detected format.
 //! Rows are merged as the site merges them (HJ 633 needs nothing more: no value is changed).
 
 use crate::air::feeds::{parse_air_feed, write_cc_air_json, CcJsonMeta};

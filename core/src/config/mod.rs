@@ -87,7 +87,7 @@ pub struct WidgetConfig {
     pub message_origins: Vec<String>,
     /// `widget.air_latest`: the widget's own air source. The widget reads `cc-air-json` only (its
     /// bundle carries one parser, which keeps it small), so a site whose `air.latest` is in
-    /// another format points this at a `cc-air-json` mirror (`convert_air` writes one).
+    /// another format points this at a `cc-air-json` mirror (`ccdata convert` writes one).
     pub air_latest: Option<Source>,
 }
 
