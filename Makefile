@@ -47,13 +47,13 @@ serve: build
 lint: setup
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p lvse-changchun --lib --bins -- -D warnings
 
 test-host: setup
 	cargo test --workspace
 
 test-wasm: setup
-	cargo test --target wasm32-unknown-unknown --test browser
+	cargo test --target wasm32-unknown-unknown -p lvse-changchun --test browser
 
 test-receiver: setup
 	@if [ -f receiver/package.json ]; then cd receiver && npm test; fi

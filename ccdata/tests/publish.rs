@@ -301,3 +301,22 @@ fn convert_writes_cc_air_json_from_any_air_format() {
     assert!(String::from_utf8_lossy(&water.stderr).contains("clean.csv: holds air data"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_junk_cell_is_published_as_missing_and_named_on_standard_error() {
+    let dir = temp_dir("junk-cell");
+    let out = run(&[
+        os("publish"),
+        os("--air"),
+        fixture("junk-cell.csv").as_os_str(),
+        os("-o"),
+        dir.as_os_str(),
+    ]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("junk-cell.csv:3:65: skipped:"), "{said}");
+    let latest = std::fs::read_to_string(dir.join("air-latest.json")).expect("air-latest.json");
+    let ds = parse_cc_air_json(&latest).expect("published file reads");
+    assert!(ds.skipped.is_empty(), "what we publish is clean");
+    assert!(!ds.rows.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}

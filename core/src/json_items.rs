@@ -68,25 +68,119 @@ pub(crate) fn parse_each<'t, T: Deserialize<'t>>(
     items: &[&'t RawValue],
     skipped: &mut Vec<FeedError>,
 ) -> Vec<T> {
-    parse_each_placed(text, items, skipped)
+    parse_each_raw(text, items, skipped)
         .into_iter()
         .map(|(_, item)| item)
         .collect()
 }
 
-/// [`parse_each`], with the line and column where each element read begins.
-pub(crate) fn parse_each_placed<'t, T: Deserialize<'t>>(
+/// [`parse_each`], with each element's own text (a slice of `text`), to place later problems.
+pub(crate) fn parse_each_raw<'t, T: Deserialize<'t>>(
     text: &'t str,
     items: &[&'t RawValue],
     skipped: &mut Vec<FeedError>,
-) -> Vec<((usize, usize), T)> {
+) -> Vec<(&'t str, T)> {
     let mut at = Locator::new(text);
     let mut out = Vec::with_capacity(items.len());
     for raw in items {
         match serde_json::from_str::<T>(raw.get()) {
-            Ok(item) => out.push((at.start_of(raw.get()), item)),
+            Ok(item) => out.push((raw.get(), item)),
             Err(e) => skipped.push(at.relocate(raw.get(), &e)),
         }
+    }
+    out
+}
+
+/// A value found bad after its object was read: the object's text, the array's key, the
+/// value's index in it, and why.
+pub(crate) struct BadValue<'t> {
+    pub object: &'t str,
+    pub key: &'static str,
+    pub index: usize,
+    pub why: String,
+}
+
+/// Turns bad values into errors at their own line and column in `text`. Each array is walked
+/// once, however many bad values it holds, and the text once in all.
+pub(crate) fn place_bad_values(text: &str, bad: Vec<BadValue<'_>>) -> Vec<FeedError> {
+    let mut placed: Vec<(&str, String)> = Vec::with_capacity(bad.len());
+    let mut offsets: Option<((usize, &str), Vec<usize>)> = None;
+    for b in bad {
+        let id = (b.object.as_ptr() as usize, b.key);
+        if offsets.as_ref().is_none_or(|(k, _)| *k != id) {
+            offsets = Some((id, element_offsets(b.object, b.key)));
+        }
+        let at = offsets
+            .as_ref()
+            .and_then(|(_, o)| o.get(b.index))
+            .and_then(|&o| b.object.get(o..))
+            .unwrap_or(b.object);
+        let message = format!("value {} of \"{}\": {}", b.index, b.key, b.why);
+        placed.push((at, message));
+    }
+    crate::order::sort_by_key(&mut placed, |(at, _)| at.as_ptr() as usize);
+    let mut locator = Locator::new(text);
+    placed
+        .into_iter()
+        .map(|(at, message)| {
+            let (line, column) = locator.start_of(at);
+            FeedError::at(line, column, message)
+        })
+        .collect()
+}
+
+/// Byte offsets, within a JSON object's text, of the elements of the array under `key` (a
+/// member of that object, found by its quoted name followed by `:` and `[`).
+fn element_offsets(object: &str, key: &str) -> Vec<usize> {
+    let b = object.as_bytes();
+    let quoted = format!("\"{key}\"");
+    let mut start = None;
+    for (i, _) in object.match_indices(&quoted) {
+        let mut j = i + quoted.len();
+        while b.get(j).is_some_and(u8::is_ascii_whitespace) {
+            j += 1;
+        }
+        if b.get(j) != Some(&b':') {
+            continue;
+        }
+        j += 1;
+        while b.get(j).is_some_and(u8::is_ascii_whitespace) {
+            j += 1;
+        }
+        if b.get(j) == Some(&b'[') {
+            start = Some(j + 1);
+            break;
+        }
+    }
+    let Some(mut j) = start else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let (mut depth, mut in_string, mut escaped, mut at_start) = (0usize, false, false, true);
+    while let Some(&c) = b.get(j) {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else if c.is_ascii_whitespace() {
+        } else {
+            if at_start && !(depth == 0 && c == b']') {
+                out.push(j);
+                at_start = false;
+            }
+            match c {
+                b'"' => in_string = true,
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' if depth == 0 => break,
+                b']' | b'}' => depth -= 1,
+                b',' if depth == 0 => at_start = true,
+                _ => {}
+            }
+        }
+        j += 1;
     }
     out
 }
@@ -182,6 +276,23 @@ mod tests {
         // serde_json stops at the end of the bad value: `"x"` ends at column 11 of line 3,
         // `300` at column 9 of line 5.
         assert_eq!(at, [(3, 11), (5, 9)]);
+    }
+
+    #[test]
+    fn bad_values_are_placed_at_their_own_line_and_column() {
+        let text = "[{\"a\": [1, \"x\"],\n \"b\": [[1, 2], {\"k\": \"],\"}, -3]}]";
+        let object = text.get(1..text.len() - 1).unwrap_or("");
+        let bad = |key, index| BadValue {
+            object,
+            key,
+            index,
+            why: "junk".into(),
+        };
+        let errors = place_bad_values(text, vec![bad("b", 2), bad("a", 1), bad("b", 0)]);
+        let at: Vec<_> = errors.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(at, [(1, 12), (2, 8), (2, 29)]);
+        assert_eq!(errors[0].message, "value 1 of \"a\": junk");
+        assert_eq!(element_offsets("{\"a\": []}", "a"), Vec::<usize>::new());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::air::dataset::{AirDataset, DailyRow, HourlyRow, Station};
 use crate::air::pollutant::Species;
-use crate::json_items::{parse_each_placed, Cell, Locator};
+use crate::json_items::{parse_each_raw, place_bad_values, BadValue, Cell, Locator};
 use crate::time::{Date, Hour};
 use crate::FeedError;
 use serde::Deserialize;
@@ -169,24 +169,25 @@ fn check_columns(cols: &[(&str, &Column)]) -> Result<(), String> {
     Ok(())
 }
 
-/// The value at `i` of a column; a bad cell is recorded in `skipped` (at the series' start,
-/// named by index and column) and read as missing.
-fn take(
+/// The value at `i` of a column; a bad cell is read as missing and recorded in `bad` (the
+/// series' text and the column's name place it later).
+fn take<'t>(
     col: &[Cell],
     i: usize,
-    name: &str,
-    at: (usize, usize),
-    skipped: &mut Vec<FeedError>,
+    key: &'static str,
+    series: &'t str,
+    bad: &mut Vec<BadValue<'t>>,
 ) -> Option<f64> {
     match col.get(i)? {
         Cell::Value(v) => Some(*v),
         Cell::Missing => None,
         Cell::Bad(why) => {
-            skipped.push(FeedError::at(
-                at.0,
-                at.1,
-                format!("value {i} of \"{name}\" in this series: {why}"),
-            ));
+            bad.push(BadValue {
+                object: series,
+                key,
+                index: i,
+                why: why.clone(),
+            });
             None
         }
     }
@@ -294,8 +295,9 @@ pub fn parse_cc_air_json(text: &str) -> Result<AirDataset, FeedError> {
         });
     }
     let series_count = doc.hourly.len() + doc.daily.len();
-    let hourly: Vec<(_, HourlySeries)> = parse_each_placed(text, &doc.hourly, &mut skipped);
-    let daily: Vec<(_, DailySeries)> = parse_each_placed(text, &doc.daily, &mut skipped);
+    let hourly: Vec<(_, HourlySeries)> = parse_each_raw(text, &doc.hourly, &mut skipped);
+    let daily: Vec<(_, DailySeries)> = parse_each_raw(text, &doc.daily, &mut skipped);
+    let mut bad = Vec::new();
     if series_count > 0 && hourly.is_empty() && daily.is_empty() {
         if let Some(first) = skipped.first() {
             return Err(FeedError::no_usable_row(first, skipped.len()));
@@ -311,7 +313,7 @@ pub fn parse_cc_air_json(text: &str) -> Result<AirDataset, FeedError> {
         for i in 0..n {
             let mut c = [None; 6];
             for ((slot, col), name) in c.iter_mut().zip(&series.values).zip(HOURLY_NAMES) {
-                *slot = take(col, i, name, at, &mut skipped);
+                *slot = take(col, i, name, at, &mut bad);
             }
             if c.iter().any(Option::is_some) {
                 ds.rows.push(HourlyRow {
@@ -328,7 +330,7 @@ pub fn parse_cc_air_json(text: &str) -> Result<AirDataset, FeedError> {
             skipped.push(FeedError::whole("too many stations"));
             continue;
         };
-        let sk = &mut skipped;
+        let sk = &mut bad;
         for i in 0..series.o3_1h_max.len() {
             let mut mean = [None; 6];
             for ((m, col), name) in mean.iter_mut().zip(&series.means).zip(DAILY_NAMES) {
@@ -343,6 +345,7 @@ pub fn parse_cc_air_json(text: &str) -> Result<AirDataset, FeedError> {
             });
         }
     }
+    skipped.extend(place_bad_values(text, bad));
     ds.skipped = skipped;
     Ok(ds)
 }
