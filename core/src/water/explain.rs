@@ -4,6 +4,7 @@
 
 use super::assess::{Basis, IndicatorResult, SectionAssessment};
 use super::class::WaterClass;
+use super::digits::shown_value;
 use super::limits::format_trimmed;
 use crate::i18n::{Lang, Text};
 
@@ -25,12 +26,25 @@ pub fn format_exceedance(exceedance: Option<f64>) -> String {
 /// One indicator in words: `氨氮 1.8 mg/L, Ⅴ类, 超Ⅲ类标准 0.8 倍` /
 /// `ammonia nitrogen 1.8 mg/L, class V, 0.8 times above the class III limit`.
 pub fn describe_indicator(result: &IndicatorResult, lang: Lang) -> String {
+    describe_in(result, super::limits::WaterBody::River, lang)
+}
+
+/// As [`describe_indicator`], with the digits decided against `body`'s limits, and for a
+/// result below the detection limit `未检出（<0.05）, 按检出限一半 0.025 mg/L 计`.
+pub fn describe_in(result: &IndicatorResult, body: super::limits::WaterBody, lang: Lang) -> String {
     let ind = result.indicator;
     let mut text = format!(
         "{} {}",
         ind.name().get(lang),
-        ind.format_with_unit(result.value)
+        shown_value(result, body, lang)
     );
+    if result.not_detected.is_some() {
+        let half = ind.format_with_unit(result.value);
+        match lang {
+            Lang::Zh => text.push_str(&format!(", 按检出限一半 {half} 计")),
+            Lang::En => text.push_str(&format!(", counted as half the limit, {half}")),
+        }
+    }
     if let Some(class) = result.class {
         text.push_str(", ");
         text.push_str(class.label(lang));
@@ -63,7 +77,10 @@ pub fn deciding_sentence(assessment: &SectionAssessment, lang: Lang) -> Option<S
         en: "Deciding indicator: ",
     }
     .get(lang);
-    Some(format!("{prefix}{}", describe_indicator(deciding, lang)))
+    Some(format!(
+        "{prefix}{}",
+        describe_in(deciding, assessment.body, lang)
+    ))
 }
 
 /// The class as shown next to a section: `Ⅳ类` for manual results, `Ⅳ类 自动监测(参考)` for an
@@ -93,4 +110,36 @@ pub fn main_pollutants_text(assessment: &SectionAssessment, lang: Lang) -> Strin
         })
         .collect();
     parts.join(lang.pick("、", ", "))
+}
+
+/// 评价指标不全（缺：铜、锌） / `incomplete (missing: copper, zinc)`; `None` when complete (and
+/// always for automatic stations, see [`SectionAssessment::missing`]).
+pub fn incomplete_note(assessment: &SectionAssessment, lang: Lang) -> Option<String> {
+    if assessment.missing.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = assessment
+        .missing
+        .iter()
+        .map(|i| i.name().get(lang))
+        .collect();
+    Some(match lang {
+        Lang::Zh => format!("评价指标不全（缺：{}）", names.join("、")),
+        Lang::En => format!("incomplete (missing: {})", names.join(", ")),
+    })
+}
+
+/// The separate total-nitrogen line of a lake or reservoir (湖库总氮单独评价): `总氮 1.2 mg/L,
+/// Ⅳ类（单独评价，不参与断面水质类别）`; `None` for rivers or without a TN value.
+pub fn total_nitrogen_line(assessment: &SectionAssessment, lang: Lang) -> Option<String> {
+    let tn = assessment.total_nitrogen()?;
+    let class = tn.class?.label(lang);
+    let value = shown_value(tn, assessment.body, lang);
+    let name = tn.indicator.name().get(lang);
+    Some(match lang {
+        Lang::Zh => format!("{name} {value}，{class}（湖库总氮单独评价，不参与断面水质类别）"),
+        Lang::En => format!(
+            "{name} {value}, {class} (assessed separately for lakes and reservoirs; not part of the section class)"
+        ),
+    })
 }

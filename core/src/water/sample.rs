@@ -134,6 +134,7 @@ pub fn sample_results() -> ResultsDoc {
                         date,
                         indicator,
                         value,
+                        below_detection: false,
                     });
                 };
                 // One shared factor per sample (flow, dilution), then a small one per indicator.

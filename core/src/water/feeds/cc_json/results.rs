@@ -244,6 +244,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
             date,
             indicator,
             value: canonical,
+            below_detection: false,
         })
     }
 }
