@@ -189,7 +189,7 @@ WaterUi, WATER_ZH, WATER_EN, water_ui {
     water_not_assessed: "不参评", "not assessed";
     water_reference: "仅作参考，不评价类别", "for reference; no class";
     water_separately: "（单独评价）", " (assessed separately)";
-    water_incomplete_sections: "{n} 个断面评价指标不全，其类别按已测指标给出。", "{n} sections lack some required indicators; their class comes from what was measured.";
+    water_incomplete_sections: "评价指标不全的断面 {n} 个，其类别按已测指标给出。", "Sections missing some required indicators: {n}. Their class comes from what was measured.";
     water_river_pollutants: "河流主要污染指标（按断面超标率）", "River main pollutants (by share of sections over class III)";
     water_rule_heading: "判定规则", "How the class is decided";
     water_steps_title: "{year}年各月水质类别", "Class by month, {year}";

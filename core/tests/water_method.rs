@@ -191,4 +191,9 @@ fn the_two_examples_of_the_issue_show_a_number_on_the_side_of_their_class() {
         digits::shown_value(dox, WaterBody::River, Lang::Zh),
         "4.97 mg/L"
     );
+    // (1.000333… − 1) / 1 = 0.000333…: over Ⅲ, so never shown as 0 times.
+    assert_eq!(
+        deciding_sentence(a, Lang::Zh).unwrap(),
+        "定类因子: 氨氮 1.0003 mg/L, Ⅳ类, 超Ⅲ类标准 0.0003 倍"
+    );
 }

@@ -15,12 +15,20 @@ pub const AUTOMATIC_LABEL: Text = Text {
 };
 
 /// 超标倍数 for display: two decimals at most, `—` when there is none (pH, DO, or not worse
-/// than Ⅲ).
+/// than Ⅲ). A positive 超标倍数 is never shown as `0` (1.0003 mg/L NH3-N is 0.0003 times over):
+/// it gets the decimals it takes to be seen, as the values do (see [`super::digits`]).
 pub fn format_exceedance(exceedance: Option<f64>) -> String {
     match exceedance {
-        Some(x) => format_trimmed(x, 2),
+        Some(x) => exceedance_text(x),
         None => "—".to_string(),
     }
+}
+
+fn exceedance_text(x: f64) -> String {
+    (2..=9)
+        .map(|d| format_trimmed(x, d))
+        .find(|s| s != "0" || x <= 0.0)
+        .unwrap_or_else(|| format_trimmed(x, 9))
 }
 
 /// One indicator in words: `氨氮 1.8 mg/L, Ⅴ类, 超Ⅲ类标准 0.8 倍` /
@@ -50,7 +58,7 @@ pub fn describe_in(result: &IndicatorResult, body: super::limits::WaterBody, lan
         text.push_str(class.label(lang));
     }
     if let Some(x) = result.exceedance {
-        let x = format_trimmed(x, 2);
+        let x = exceedance_text(x);
         match lang {
             Lang::Zh => text.push_str(&format!(", 超Ⅲ类标准 {x} 倍")),
             Lang::En => text.push_str(&format!(", {x} times above the class III limit")),
@@ -103,8 +111,8 @@ pub fn main_pollutants_text(assessment: &SectionAssessment, lang: Lang) -> Strin
         .map(|r| {
             let name = r.indicator.name().get(lang);
             match (r.exceedance, lang) {
-                (Some(x), Lang::Zh) => format!("{name}({})", format_trimmed(x, 2)),
-                (Some(x), Lang::En) => format!("{name} ({})", format_trimmed(x, 2)),
+                (Some(x), Lang::Zh) => format!("{name}({})", exceedance_text(x)),
+                (Some(x), Lang::En) => format!("{name} ({})", exceedance_text(x)),
                 (None, _) => name.to_string(),
             }
         })
