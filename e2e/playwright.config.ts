@@ -52,6 +52,7 @@ export default defineConfig({
       '--mount /fx/air-feed-500/=../dist:fixtures/sites/air-feed-500',
       '--mount /fx/air-bad-csv/=../dist:fixtures/sites/air-bad-csv',
       '--mount /fx/water-bad-json/=../dist:fixtures/sites/water-bad-json',
+      '--mount /fx/water-rules/=../dist:fixtures/sites/water-rules',
       '--mount /fx/water-automatic/=../dist:fixtures/sites/water-automatic:../core/tests/fixtures/water',
       '--mount /fx/hostile/=../dist:fixtures/sites/hostile',
       '--mount /fx/too-large/=../dist:fixtures/sites/too-large',
