@@ -171,6 +171,24 @@ proptest! {
         prop_assert_eq!(doc.skipped[0].line, line + 1);
     }
 
+    /// A valid sections document with any one section replaced by junk keeps every other one.
+    #[test]
+    fn one_bad_section_loses_one_section(k in 0usize..9, junk in 0usize..JUNK.len()) {
+        use cc_core::water::feeds::cc_json::write_sections;
+        let doc = cc_core::water::sample::sample_sections();
+        let text = write_sections(&doc);
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        let line = 6 + k;
+        let comma = if k + 1 < doc.sections.len() { "," } else { "" };
+        lines[line] = format!("    {}{comma}", JUNK[junk]);
+        let got = parse_sections(&lines.join("\n")).unwrap();
+        let mut want = doc.sections.clone();
+        want.remove(k);
+        prop_assert_eq!(got.sections, want);
+        prop_assert_eq!(got.skipped.len(), 1);
+        prop_assert_eq!(got.skipped[0].line, line + 1);
+    }
+
     /// The CNEMC fixture with any one value cell replaced by junk keeps every other value.
     #[test]
     fn one_bad_cnemc_cell_loses_one_cell(row in 0usize..4, col in 5usize..16, junk in 0usize..CELL_JUNK.len()) {
