@@ -53,6 +53,7 @@ export default defineConfig({
       '--mount /fx/air-bad-csv/=../dist:fixtures/sites/air-bad-csv',
       '--mount /fx/air-no-usable-row/=../dist:fixtures/sites/air-no-usable-row',
       '--mount /fx/water-bad-json/=../dist:fixtures/sites/water-bad-json',
+      '--mount /fx/water-rules/=../dist:fixtures/sites/water-rules',
       '--mount /fx/water-automatic/=../dist:fixtures/sites/water-automatic:../core/tests/fixtures/water',
       '--mount /fx/hostile/=../dist:fixtures/sites/hostile',
       '--mount /fx/too-large/=../dist:fixtures/sites/too-large',

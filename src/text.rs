@@ -188,6 +188,11 @@ WaterUi, WATER_ZH, WATER_EN, water_ui {
     water_value: "浓度（时段均值）", "Value (period mean)";
     water_exceedance: "超Ⅲ类标准倍数", "Times above the class III limit";
     water_not_assessed: "不参评", "not assessed";
+    water_reference: "仅作参考，不评价类别", "for reference; no class";
+    water_separately: "（单独评价）", " (assessed separately)";
+    water_incomplete_sections: "评价指标不全的断面 {n} 个，其类别按已测指标给出。", "Sections missing some required indicators: {n}. Their class comes from what was measured.";
+    water_river_pollutants: "河流主要污染指标（按断面超标率）", "River main pollutants (by share of sections over class III)";
+    water_rule_heading: "判定规则", "How the class is decided";
     water_steps_title: "{year}年各月水质类别", "Class by month, {year}";
     water_bands_title: "指标变化与类别限值", "The indicator over time, with the class limits";
     water_choose_indicator: "选择指标", "Choose an indicator";

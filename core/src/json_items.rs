@@ -61,6 +61,19 @@ impl<'t> Locator<'t> {
     }
 }
 
+/// An error from parsing `part` (a slice of `text`) on its own, moved to its place in `text`.
+/// Parsing one entry of a list alone is what lets a bad entry be skipped while the rest of the
+/// list is read.
+pub(crate) fn error_in_part(text: &str, part: &str, err: &serde_json::Error) -> FeedError {
+    Locator::new(text).relocate(part, err)
+}
+
+/// An error at the start of `part` (a slice of `text`).
+pub(crate) fn error_at_part(text: &str, part: &str, message: impl Into<String>) -> FeedError {
+    let (line, column) = Locator::new(text).start_of(part);
+    FeedError::at(line, column, message)
+}
+
 /// Parses each element on its own; an element that fails is left out and its error, at its
 /// place in `text`, goes to `skipped`.
 pub(crate) fn parse_each<'t, T: Deserialize<'t>>(

@@ -32,11 +32,13 @@ fn the_section_takes_the_worst_assessed_class() {
         (WaterTemperature, 30.0),
     ]);
     assert_eq!(b.class, Some(WaterClass::I));
-    assert_eq!(
-        b.indicator(TotalNitrogen).unwrap().class,
-        Some(WaterClass::WorseThanV)
-    );
-    assert!(!b.indicator(TotalNitrogen).unwrap().assessed);
+    // In a river TN and faecal coliforms are reference values: no class, no 超标倍数.
+    let tn = b.indicator(TotalNitrogen).unwrap();
+    assert_eq!((tn.class, tn.exceedance), (None, None));
+    let fc = b.indicator(FecalColiform).unwrap();
+    assert_eq!((fc.class, fc.exceedance), (None, None));
+    assert!(!tn.assessed);
+    assert!(b.total_nitrogen().is_none());
     assert_eq!(assess(&[(TotalNitrogen, 1.0)]).class, None);
     assert_eq!(assess(&[]).class, None);
 }

@@ -91,7 +91,22 @@ fn results_errors_point_at_the_problem() {
             "unknown section \"nowhere\"",
         ),
         (good.replace("mg/L", "ppm"), "unit \"ppm\""),
-        (good.replace("0.1", "-0.1"), "implausible value"),
+        (good.replace("0.1", "-0.1"), "impossible value"),
+        (
+            good.replace("\"tp\"", "\"ph\"")
+                .replace("0.1", "14.5")
+                .replace("mg/L", ""),
+            "impossible value",
+        ),
+        (
+            good.replace("\"tp\"", "\"do\"").replace("0.1", "20.5"),
+            "impossible value",
+        ),
+        (
+            good.replace("\"unit\"", "\"below_detection\": true, \"unit\""),
+            "below_detection needs version 2",
+        ),
+        ("{\"section\": 5}".to_string(), "invalid type"),
         (
             good.replace("2021-01-02", "2021-01-01")
                 .replace("\"tp\"", "\"nh3n\""),
@@ -106,21 +121,31 @@ fn results_errors_point_at_the_problem() {
             "missing field `unit`",
         ),
     ];
+    // A bad result is skipped and named; the good one before it is kept.
     for (record, want) in cases {
-        let e = err_results(&results_with(&record));
+        let doc = parse_results(&results_with(&record), &changchun_sections()).unwrap();
+        assert_eq!(doc.results.len(), 1, "{want}");
+        assert_eq!(doc.results[0].value, 0.2, "{want}");
+        assert_eq!(doc.skipped.len(), 1, "{want}");
+        let e = &doc.skipped[0];
         assert!(e.message.contains(want), "{want}: got {e}");
         assert_eq!(e.line, 4, "{want}: {e}");
         assert!(e.column > 1, "{want}: {e}");
     }
+    // With no usable result at all the document is still an error, positioned at the first.
+    let only_bad = format!("{HEAD}{}\n]}}", good.replace("\"tp\"", "\"tpx\""));
+    let e = err_results(&only_bad);
+    assert!(e.message.contains("no usable result"), "{e}");
+    assert_eq!(e.line, 3);
     assert!(err_results(&HEAD.replace("\"results\"", "\"sections\""))
         .message
         .contains("kind must be"));
     assert!(err_results("{\"format\": \"other\"}")
         .message
         .contains("format must be"));
-    assert!(err_results(&HEAD.replace("1,", "2,"))
+    assert!(err_results(&HEAD.replace("1,", "3,"))
         .message
-        .contains("unsupported version 2"));
+        .contains("unsupported version 3"));
     let no_sample = HEAD.replace(" \"sample\": false,", "") + "]}";
     assert!(err_results(&no_sample)
         .message
@@ -135,12 +160,19 @@ fn results_errors_point_at_the_problem() {
 
 #[test]
 fn sections_errors_point_at_the_problem() {
+    // A bad section is skipped and named; the others are kept.
+    let skipped = |text: &str| {
+        let doc = parse_sections(text).unwrap();
+        assert_eq!(doc.sections.len(), 2, "{:?}", doc.skipped);
+        assert_eq!(doc.skipped.len(), 1);
+        doc.skipped[0].clone()
+    };
     let bad_type = SECTIONS.replace("\"type\": \"river\"}", "\"type\": \"canal\"}");
-    let e = err_sections(&bad_type);
+    let e = skipped(&bad_type);
     assert!(e.message.contains("type must be"), "{e}");
     assert_eq!(e.line, 7, "the first section's line");
     let dup = SECTIONS.replace("kaoshan-daqiao", "songhuajiangcun");
-    let e = err_sections(&dup);
+    let e = skipped(&dup);
     assert!(
         e.message
             .contains("sections[1]: duplicate slug \"songhuajiangcun\""),
@@ -148,15 +180,21 @@ fn sections_errors_point_at_the_problem() {
     );
     assert!(e.line >= 8, "{e}");
     let slug = SECTIONS.replace("\"kaoshan-daqiao\"", "\"Kaoshan Daqiao\"");
-    assert!(err_sections(&slug).message.contains("slug"));
+    assert!(skipped(&slug).message.contains("slug"));
     let prov = SECTIONS.replace("\"river\": \"inferred\"", "\"river\": \"guessed\"");
-    let e = err_sections(&prov);
+    let e = skipped(&prov);
     assert!(
         e.message.contains("provenance must be") && e.line == 8,
         "{e}"
     );
     let empty = SECTIONS.replace("\"en\": \"Songhuajiangcun\"", "\"en\": \"\"");
-    assert!(err_sections(&empty).message.contains("must not be empty"));
+    assert!(skipped(&empty).message.contains("must not be empty"));
+    // Structural errors stay errors.
+    assert!(
+        err_sections(&SECTIONS.replace("\"sections\",", "\"results\","))
+            .message
+            .contains("kind must be")
+    );
 }
 
 #[test]
@@ -270,28 +308,62 @@ fn year_less_times_take_the_fetch_year_or_the_one_before() {
 #[test]
 fn cnemc_errors_have_positions() {
     let fetched = hour(2022, 1, 2, 9);
+    // One bad cell costs that cell: the row keeps its other values.
+    let skipped_one = |text: &str| {
+        let feed = parse_cnemc(text, fetched).unwrap();
+        assert_eq!(feed.skipped.len(), 1, "{:?}", feed.skipped);
+        (feed.readings, feed.skipped[0].clone())
+    };
     let bad_number = CNEMC.replace("\"11.8\"", "\"11.8x\"");
-    let e = parse_cnemc(&bad_number, fetched).unwrap_err();
+    let (rows, e) = skipped_one(&bad_number);
     assert!(
         e.message
             .contains("tbody[0], column \"溶解氧\": expected a number"),
         "{e}"
     );
     assert_eq!(e.line, 3);
+    assert_eq!(rows.len(), 4);
+    assert!(rows[0].values.contains(&(Indicator::Ammonia, 0.214)));
+    assert!(!rows[0]
+        .values
+        .iter()
+        .any(|(i, _)| *i == Indicator::DissolvedOxygen));
+    // Impossible values are bad cells too.
+    let (_, e) = skipped_one(&CNEMC.replace("\"11.8\"", "\"25.3\""));
+    assert!(e.message.contains("impossible value"), "{e}");
+    let (_, e) = skipped_one(&CNEMC.replace("\"7.62\"", "\"14.6\""));
+    assert!(e.message.contains("impossible value"), "{e}");
+    let (_, e) = skipped_one(&CNEMC.replace(">0.214<", ">-0.2<"));
+    assert!(e.message.contains("impossible value"), "{e}");
+    // Below the detection limit: half the limit, shown as not detected.
+    let nd = parse_cnemc(&CNEMC.replace(">0.214<", ">0.025L<"), fetched).unwrap();
+    let r = &nd.readings[0];
+    assert!(r.values.contains(&(Indicator::Ammonia, 0.0125)));
+    assert_eq!(r.not_detected, vec![(Indicator::Ammonia, 0.025)]);
+    let a = r.assess(WaterBody::River);
+    assert_eq!(
+        a.indicator(Indicator::Ammonia).unwrap().not_detected,
+        Some(0.025)
+    );
+    let nd = parse_cnemc(&CNEMC.replace(">0.214<", ">未检出<"), fetched).unwrap();
+    assert_eq!(nd.readings[0].not_detected, vec![(Indicator::Ammonia, 0.0)]);
+    // A row whose time cannot be read is lost whole, the other rows kept.
     let bad_time = CNEMC.replace("\"12-31 20:00\"", "\"31-12 20:00\"");
-    let e = parse_cnemc(&bad_time, fetched).unwrap_err();
+    let (rows, e) = skipped_one(&bad_time);
     assert!(e.message.contains("expected MM-DD HH:00"), "{e}");
     assert_eq!(e.line, 6);
+    assert_eq!(rows.len(), 3);
     let no_section = CNEMC.replace("\"断面名称\",", "\"名称\",");
     let e = parse_cnemc(&no_section, fetched).unwrap_err();
     assert!(e.message.contains("missing column \"断面名称\""), "{e}");
     assert_eq!(e.line, 1);
     let short_row = CNEMC.replace(",\"正常\"],\n[\"吉林省\",\"松花江流域\",\"<span data-toggle='tooltip' data-placement='right' title='所属地市:长春市&#10;所属河流:饮马河'>", "],\n[\"吉林省\",\"松花江流域\",\"<span data-toggle='tooltip' data-placement='right' title='所属地市:长春市&#10;所属河流:饮马河'>");
-    let e = parse_cnemc(&short_row, fetched).unwrap_err();
+    let (rows, e) = skipped_one(&short_row);
     assert!(
         e.message.contains("tbody[0]: 16 cells, thead has 17"),
         "{e}"
     );
+    assert_eq!(rows.len(), 3);
     let unit = CNEMC.replace("(NTU)", "(furlongs)");
     assert!(parse_cnemc(&unit, fetched)
         .unwrap_err()
@@ -308,7 +380,9 @@ fn cnemc_errors_have_positions() {
     )
     .unwrap_err();
     assert!(
-        e.message.contains("expected MM-DD HH:00") && e.line == 1,
+        e.message.contains("no usable row")
+            && e.message.contains("expected MM-DD HH:00")
+            && e.line == 1,
         "{e}"
     );
     assert!(parse_cnemc("[1, 2]", fetched).unwrap_err().line >= 1);
@@ -321,4 +395,28 @@ fn cnemc_errors_have_positions() {
         e.message.contains("expected a string, a number or null"),
         "{e}"
     );
+}
+
+#[test]
+fn version_2_carries_results_below_the_detection_limit() {
+    let text = "{\"format\": \"cc-water-json\", \"version\": 2, \"kind\": \"results\", \"sample\": false,\n\"results\": [\n{\"section\": \"songhuajiangcun\", \"date\": \"2021-01-02\", \"indicator\": \"hg\", \"value\": 0.04, \"below_detection\": true, \"unit\": \"µg/L\"},\n{\"section\": \"songhuajiangcun\", \"date\": \"2021-01-02\", \"indicator\": \"ph\", \"value\": 0.1, \"below_detection\": true, \"unit\": \"\"}\n]}";
+    let doc = parse_results(text, &changchun_sections()).unwrap();
+    assert_eq!(doc.results.len(), 1);
+    let hg = &doc.results[0];
+    assert!(hg.below_detection);
+    assert!((hg.value - 0.00004).abs() < 1e-15);
+    assert!((hg.calculation_value() - 0.00002).abs() < 1e-15);
+    // pH cannot be below a detection limit: that result alone is skipped.
+    assert!(
+        doc.skipped[0].message.contains("cannot be below"),
+        "{:?}",
+        doc.skipped
+    );
+    assert_eq!(doc.skipped[0].line, 4);
+    // The writer writes version 2 and the flag, and reads back to the same document.
+    let written = write_results(&doc);
+    assert!(written.contains("\"version\": 2"));
+    assert!(written.contains("\"below_detection\": true"));
+    let back = parse_results(&written, &changchun_sections()).unwrap();
+    assert_eq!(back.results, doc.results);
 }

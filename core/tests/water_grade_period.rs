@@ -102,6 +102,7 @@ fn m(section: &str, date: (i32, u8, u8), indicator: Indicator, value: f64) -> Me
         date,
         indicator,
         value,
+        below_detection: false,
     }
 }
 

@@ -114,3 +114,103 @@ proptest! {
         all_parsers(&mutated);
     }
 }
+
+/// Junk that is not a usable result or cell: wrong types, impossible values, bad members.
+const JUNK: [&str; 8] = [
+    "5",
+    "null",
+    "\"junk\"",
+    "[1, 2]",
+    "{}",
+    "{\"x\": 1}",
+    "true",
+    "{\"section\": \"songhuajiangcun\", \"date\": \"2021-01-01\", \"indicator\": \"nh3n\", \"value\": -1, \"unit\": \"mg/L\"}",
+];
+
+/// Cells no column can read (numbers are cells; -50 is impossible for every indicator).
+const CELL_JUNK: [&str; 7] = [
+    "\"abc\"",
+    "true",
+    "[1]",
+    "{}",
+    "\"-50\"",
+    "\"1e999\"",
+    "\"0.01LL\"",
+];
+
+fn sample_results_text(n: usize) -> (String, Vec<cc_core::water::Measurement>) {
+    use cc_core::water::feeds::cc_json::{write_results, ResultsDoc};
+    let all = cc_core::water::sample::sample_results().results;
+    let results: Vec<_> = all.into_iter().take(n).collect();
+    let doc = ResultsDoc {
+        sample: true,
+        results: results.clone(),
+        skipped: Vec::new(),
+    };
+    (write_results(&doc), results)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A valid results document with any one result replaced by junk keeps every other result
+    /// and names the one it skipped.
+    #[test]
+    fn one_bad_result_loses_one_result(k in 0usize..30, junk in 0usize..JUNK.len()) {
+        let (text, results) = sample_results_text(30);
+        // The writer puts one result per line; results start on line 7.
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        let line = 6 + k;
+        let comma = if k + 1 < results.len() { "," } else { "" };
+        lines[line] = format!("    {}{comma}", JUNK[junk]);
+        let doc = parse_results(&lines.join("\n"), &changchun_sections()).unwrap();
+        let mut want = results.clone();
+        want.remove(k);
+        prop_assert_eq!(doc.results, want);
+        prop_assert_eq!(doc.skipped.len(), 1);
+        prop_assert_eq!(doc.skipped[0].line, line + 1);
+    }
+
+    /// A valid sections document with any one section replaced by junk keeps every other one.
+    #[test]
+    fn one_bad_section_loses_one_section(k in 0usize..9, junk in 0usize..JUNK.len()) {
+        use cc_core::water::feeds::cc_json::write_sections;
+        let doc = cc_core::water::sample::sample_sections();
+        let text = write_sections(&doc);
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        let line = 6 + k;
+        let comma = if k + 1 < doc.sections.len() { "," } else { "" };
+        lines[line] = format!("    {}{comma}", JUNK[junk]);
+        let got = parse_sections(&lines.join("\n")).unwrap();
+        let mut want = doc.sections.clone();
+        want.remove(k);
+        prop_assert_eq!(got.sections, want);
+        prop_assert_eq!(got.skipped.len(), 1);
+        prop_assert_eq!(got.skipped[0].line, line + 1);
+    }
+
+    /// The CNEMC fixture with any one value cell replaced by junk keeps every other value.
+    #[test]
+    fn one_bad_cnemc_cell_loses_one_cell(row in 0usize..4, col in 5usize..16, junk in 0usize..CELL_JUNK.len()) {
+        let mut v: serde_json::Value = serde_json::from_str(FIXTURES[2]).unwrap();
+        let original = parse_cnemc(FIXTURES[2], fetched()).unwrap();
+        let cell: serde_json::Value = serde_json::from_str(CELL_JUNK[junk]).unwrap();
+        v["tbody"][row][col] = cell;
+        let thead = v["thead"][col].as_str().unwrap_or("").to_string();
+        let text = serde_json::to_string(&v).unwrap();
+        let feed = parse_cnemc(&text, fetched()).unwrap();
+        prop_assert_eq!(feed.readings.len(), original.readings.len());
+        for (i, (got, was)) in feed.readings.iter().zip(&original.readings).enumerate() {
+            if i != row {
+                prop_assert_eq!(got, was);
+                continue;
+            }
+            // Only the replaced column's value may be gone.
+            let lost: Vec<_> = was.values.iter().filter(|x| !got.values.contains(x)).collect();
+            prop_assert!(lost.len() <= 1, "{:?}", lost);
+            prop_assert!(got.values.iter().all(|x| was.values.contains(x)));
+            prop_assert_eq!(&got.section, &was.section);
+        }
+        prop_assert!(feed.skipped.len() <= 1, "{:?} {}", feed.skipped, thead);
+    }
+}

@@ -81,3 +81,31 @@ test('automatic-station readings show a reference class, never as the official o
   await expect(page.getByTestId('automatic-card').getByTestId('automatic-class')).toContainText('自动监测(参考)');
   await expectNoAxeViolations(page);
 });
+
+// Fixture fixtures/sites/water-rules: a complete lake section (新立城大坝, May 2021) with mercury
+// and Cr(VI) below the detection limit and TN 1.2 mg/L, and a river section (松花江村) with only
+// NH3-N 1.000/1.000/1.001, DO 5.0/5.0/4.9, Pb 0.05L and TN.
+test('not detected, lake TN on its own line, incompleteness and the digits that decide', async ({ page }) => {
+  await page.goto('/fx/water-rules/water?section=xinlicheng-daba&period=2021-05');
+  await expect(page.getByTestId('value-hg')).toHaveText('未检出（<0.00004）');
+  await expect(page.getByTestId('tn-line')).toHaveText('总氮 1.2 mg/L，Ⅳ类（湖库总氮单独评价，不参与断面水质类别）');
+  await expect(page.getByTestId('deciding')).toContainText('全部 21 项参评指标均符合Ⅰ类');
+  await expect(page.getByTestId('incomplete')).toHaveCount(0);
+  await expect(page.getByTestId('rule-applied')).toContainText('全数值比较法');
+  await expectNoAxeViolations(page);
+
+  await page.goto('/fx/water-rules/water?section=songhuajiangcun&period=2021-05');
+  await expect(page.getByTestId('incomplete')).toContainText('评价指标不全（缺：pH、高锰酸盐指数');
+  await expect(page.getByTestId('value-nh3n')).toHaveText('1.0003 mg/L');
+  await expect(page.getByTestId('value-do')).toHaveText('4.97 mg/L');
+  await expect(page.getByTestId('value-pb')).toHaveText('未检出（<0.05）');
+  await expect(page.getByTestId('value-tn')).toHaveText('2.5 mg/L');
+  await expect(page.getByTestId('deciding')).toHaveText('定类因子: 氨氮 1.0003 mg/L, Ⅳ类, 超Ⅲ类标准 0.0003 倍');
+  await expectNoAxeViolations(page);
+
+  await page.goto('/fx/water-rules/water?period=2021-05&lang=en');
+  await expect(page.getByTestId('water-incomplete')).toHaveText('Sections missing some required indicators: 1. Their class comes from what was measured.');
+  await expect(page.getByTestId('section-songhuajiangcun').getByTestId('incomplete')).toContainText('incomplete (missing: pH');
+  await expect(page.getByTestId('river-pollutants-songhua-jiang')).toContainText('ammonia nitrogen (100 % of sections)');
+  await expectNoAxeViolations(page);
+});

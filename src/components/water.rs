@@ -6,6 +6,7 @@
 
 use crate::text::water_ui;
 use cc_core::i18n::Lang;
+use cc_core::water::digits::shown_value;
 use cc_core::water::{format_exceedance, HeadlineComparison, SectionAssessment, WaterClass};
 use leptos::prelude::*;
 
@@ -85,10 +86,23 @@ pub fn ClassMeanings(lang: Lang) -> impl IntoView {
     }
 }
 
-/// Every indicator of an assessment: value, unit, class and 超标倍数.
+/// The number of incomplete sections (评价指标不全) under the headline; `None` when none is.
+pub fn incomplete_text(cmp: &HeadlineComparison, lang: Lang) -> Option<String> {
+    let n = cmp.current.incomplete;
+    (n > 0).then(|| {
+        water_ui(lang)
+            .water_incomplete_sections
+            .replace("{n}", &n.to_string())
+    })
+}
+
+/// Every indicator of an assessment: value (or 未检出（<limit）), unit, class and 超标倍数. Total
+/// nitrogen of a lake or reservoir has its own class, marked 单独评价; reference indicators
+/// (TN in rivers, faecal coliforms, water temperature) say they have no class.
 #[component]
 pub fn IndicatorTable(assessment: SectionAssessment, caption: String, lang: Lang) -> impl IntoView {
     let t = water_ui(lang);
+    let body = assessment.body;
     let deciding = assessment.deciding().map(|d| d.indicator);
     let rows = assessment
         .indicators
@@ -98,11 +112,12 @@ pub fn IndicatorTable(assessment: SectionAssessment, caption: String, lang: Lang
             view! {
                 <tr class:cc-row--deciding=marked>
                     <th scope="row">{r.indicator.name().get(lang)}{marked.then_some(" ★")}</th>
-                    <td>{r.indicator.format_with_unit(r.value)}</td>
+                    <td data-testid=format!("value-{}", r.indicator.code())>{shown_value(r, body, lang)}</td>
                     <td>
                         {match (r.assessed, r.class) {
                             (true, Some(c)) => view! { <ClassBadge class=c lang=lang /> }.into_any(),
-                            _ => view! { <span>{t.water_not_assessed}</span> }.into_any(),
+                            (false, Some(c)) => view! { <ClassBadge class=c lang=lang />{t.water_separately}}.into_any(),
+                            _ => view! { <span>{t.water_reference}</span> }.into_any(),
                         }}
                     </td>
                     <td>{format_exceedance(r.exceedance)}</td>

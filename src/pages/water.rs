@@ -7,14 +7,15 @@ use crate::components::notices::{
     Loading, OfflineNotice, SampleLabel, SkippedNote, SourceErrorView,
 };
 use crate::components::page::PageTitle;
-use crate::components::water::{headline_text, ClassBadge, ClassMeanings};
+use crate::components::water::{headline_text, incomplete_text, ClassBadge, ClassMeanings};
 use crate::feeds::{WaterData, WaterFeed};
 use crate::nav::use_query_map;
 use crate::prefs::use_lang;
 use crate::text::{ui, water_ui};
 use cc_core::i18n::Lang;
-use cc_core::water::explain::main_pollutants_text;
+use cc_core::water::explain::{incomplete_note, main_pollutants_text};
 use cc_core::water::period::SectionPeriod;
+use cc_core::water::river::{river_main_pollutants, river_main_pollutants_text};
 use cc_core::water::{assess_period, headline_comparison, Period, WaterClass};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -71,6 +72,7 @@ fn headline(data: &WaterData, period: Option<&str>, lang: Lang) -> AnyView {
     };
     let cmp = headline_comparison(&data.sections, &data.results, period);
     let (good, worse) = headline_text(&cmp, lang);
+    let incomplete = incomplete_text(&cmp, lang);
     view! {
         <section class="cc-card cc-water-headline" data-testid="water-headline" aria-labelledby="water-headline">
             <h2 id="water-headline">{t.water_headline_heading}" · "{period.label(lang)}</h2>
@@ -79,6 +81,7 @@ fn headline(data: &WaterData, period: Option<&str>, lang: Lang) -> AnyView {
             <SkippedNote skipped=data.skipped.clone() />
             <p class="cc-lead">{good}</p>
             <p class="cc-lead">{worse}</p>
+            {incomplete.map(|n| view! { <p data-testid="water-incomplete">{n}</p> })}
         </section>
     }
     .into_any()
@@ -174,6 +177,14 @@ fn overview(
         .filter_map(|(slug, name)| {
             let rows: Vec<&&SectionPeriod> = shown.iter().filter(|s| &s.section.river.slug == slug).collect();
             (!rows.is_empty()).then(|| {
+                // 断面超标率 over all the river's assessed sections, not only the filtered ones.
+                let river_sections: Vec<&cc_core::water::SectionAssessment> = assessed
+                    .iter()
+                    .filter(|s| &s.section.river.slug == slug)
+                    .map(|s| &s.assessment)
+                    .collect();
+                let river_pollutants =
+                    river_main_pollutants_text(&river_main_pollutants(&river_sections), lang);
                 let body = rows
                     .iter()
                     .map(|s| {
@@ -183,7 +194,10 @@ fn overview(
                         view! {
                             <tr data-testid=format!("section-{}", s.section.slug)>
                                 <th scope="row"><a href=link>{s.section.name.get(lang).to_string()}</a></th>
-                                <td>{a.class.map(|c| view! { <ClassBadge class=c lang=lang /> })}</td>
+                                <td>
+                                    {a.class.map(|c| view! { <ClassBadge class=c lang=lang /> })}
+                                    {incomplete_note(a, lang).map(|n| view! { <br /><span class="cc-small" data-testid="incomplete">{n}</span> })}
+                                </td>
                                 <td>{if pollutants.is_empty() { water_t.water_none.to_string() } else { pollutants }}</td>
                             </tr>
                         }
@@ -205,6 +219,10 @@ fn overview(
                             </thead>
                             <tbody>{body}</tbody>
                         </table>
+                        <p class="cc-small" data-testid=format!("river-pollutants-{slug}")>
+                            {water_t.water_river_pollutants}{lang.pick("：", ": ")}
+                            {if river_pollutants.is_empty() { water_t.water_none.to_string() } else { river_pollutants }}
+                        </p>
                     </div>
                 }
             })

@@ -9,8 +9,10 @@ use crate::components::water::{ClassBadge, IndicatorTable};
 use crate::feeds::WaterData;
 use crate::text::water_ui;
 use cc_core::i18n::Lang;
+use cc_core::water::digits::{shown_value, RULE_APPLIED};
+use cc_core::water::explain::{incomplete_note, total_nitrogen_line};
 use cc_core::water::{
-    deciding_sentence, format_exceedance, period_means, Basis, Indicator, Period,
+    deciding_sentence, format_exceedance, period_values, Basis, Indicator, Period,
     SectionAssessment, WaterBody,
 };
 use leptos::prelude::*;
@@ -40,8 +42,8 @@ pub fn section_detail(
         }
         .into_any();
     };
-    let means = period_means(&data.results, slug, period);
-    let assessment = SectionAssessment::new(&means, section.body, Basis::Manual);
+    let values = period_values(&data.results, slug, period);
+    let assessment = SectionAssessment::from_values(&values, section.body, Basis::Manual);
     let body = match section.body {
         WaterBody::River => t.water_body_river,
         WaterBody::LakeReservoir => t.water_body_lake,
@@ -64,8 +66,8 @@ pub fn section_detail(
                 year,
                 month: i as u8 + 1,
             };
-            let m = period_means(&data.results, slug, month);
-            SectionAssessment::new(&m, section.body, Basis::Manual).class
+            let m = period_values(&data.results, slug, month);
+            SectionAssessment::from_values(&m, section.body, Basis::Manual).class
         }),
     };
     let chosen = indicator
@@ -76,7 +78,8 @@ pub fn section_detail(
         .results
         .iter()
         .filter(|m| m.section == slug && m.indicator == chosen)
-        .map(|m| (m.date, m.value))
+        // A result below the detection limit is drawn at half the limit, as it is counted.
+        .map(|m| (m.date, m.calculation_value()))
         .collect();
     cc_core::order::sort_by_key(&mut points, |p| p.0);
     let series = IndicatorSeries {
@@ -92,6 +95,8 @@ pub fn section_detail(
         period.label(lang)
     );
     let csv = indicator_csv(&assessment, &caption, lang).to_csv(data.sample);
+    let incomplete = incomplete_note(&assessment, lang);
+    let tn_line = total_nitrogen_line(&assessment, lang);
     let measured: Vec<Indicator> = Indicator::ALL
         .into_iter()
         .filter(|i| {
@@ -118,9 +123,15 @@ pub fn section_detail(
             </p>
             <p class="cc-city__aqi">{assessment.class.map(|c| view! { <ClassBadge class=c lang=lang /> })}</p>
             <p class="cc-lead" data-testid="deciding">{deciding_sentence(&assessment, lang)}</p>
+            {incomplete.map(|n| view! { <p class="cc-notice" data-testid="incomplete">{n}</p> })}
+            {tn_line.map(|l| view! { <p data-testid="tn-line">{l}</p> })}
             {assessment.class.map(|c| view! { <p>{c.meaning().get(lang)}</p> })}
         </section>
         <IndicatorTable assessment=assessment.clone() caption=caption lang=lang />
+        <section class="cc-card" aria-labelledby="water-rule">
+            <h2 id="water-rule">{t.water_rule_heading}</h2>
+            <p class="cc-small" data-testid="rule-applied">{RULE_APPLIED.get(lang)}</p>
+        </section>
         {automatic}
         <p>
             <a class="cc-download" href=csv_href(&csv) download=format!("{slug}-{}{}.csv", period.to_param(), if sample { "-sample" } else { "" })>
@@ -160,6 +171,7 @@ pub fn section_detail(
 
 fn indicator_csv(assessment: &SectionAssessment, caption: &str, lang: Lang) -> Table {
     let t = water_ui(lang);
+    let body = assessment.body;
     Table {
         caption: caption.to_string(),
         headers: vec![
@@ -174,11 +186,12 @@ fn indicator_csv(assessment: &SectionAssessment, caption: &str, lang: Lang) -> T
             .map(|r| {
                 vec![
                     r.indicator.name().get(lang).to_string(),
-                    r.indicator.format_with_unit(r.value),
-                    r.class
-                        .filter(|_| r.assessed)
-                        .map(|c| c.label(lang).to_string())
-                        .unwrap_or_else(|| t.water_not_assessed.into()),
+                    shown_value(r, body, lang),
+                    match (r.assessed, r.class) {
+                        (true, Some(c)) => c.label(lang).to_string(),
+                        (false, Some(c)) => format!("{}{}", c.label(lang), t.water_separately),
+                        _ => t.water_reference.into(),
+                    },
                     format_exceedance(r.exceedance),
                 ]
             })

@@ -588,6 +588,7 @@ mod tests {
             },
             indicator: Indicator::Ammonia,
             value: v,
+            below_detection: false,
         };
         let results = vec![
             m("songhuajiangcun", 0.1),

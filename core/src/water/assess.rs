@@ -2,9 +2,16 @@
 //! (环办〔2011〕22号): each indicator is classed against GB 3838-2002 Table 1 and the section
 //! takes the worst class of its assessed indicators. 超标倍数 and the main pollutants follow the
 //! same 办法 ([memory] rules, kept in [`exceedance`] and [`main_pollutants`]).
+//!
+//! Values are compared with the limits as full values (全数值比较法, GB/T 8170-2008 §4.3, the
+//! default where a standard says nothing else): the 2020 统计技术规定's table of reported digits
+//! could not be confirmed, so no rounding happens before the comparison. Which indicators get a
+//! class, which are required and which pollutants are listed first is in [`super::method`];
+//! results below the detection limit in [`super::detection`].
 
 use super::class::WaterClass;
 use super::limits::{Indicator, Rule, WaterBody};
+use super::method;
 use std::cmp::Ordering;
 
 /// Relative tolerance on limits. Means of decimal values pick up binary noise (three samples of
@@ -42,6 +49,9 @@ pub fn classify(indicator: Indicator, value: f64, body: WaterBody) -> Option<Wat
 /// 超标倍数 = (C − C_Ⅲ) / C_Ⅲ when the value is worse than Ⅲ; `None` otherwise, and always for
 /// pH and DO, whose limits are not upper bounds.
 pub fn exceedance(indicator: Indicator, value: f64, body: WaterBody) -> Option<f64> {
+    if !method::has_class(indicator, body) {
+        return None;
+    }
     let limit = match indicator.rule(body)? {
         Rule::AtMost(limits) => limits[2],
         Rule::AtLeast(_) | Rule::Between(..) => return None,
@@ -64,9 +74,14 @@ pub enum Basis {
 pub struct IndicatorResult {
     /// The indicator.
     pub indicator: Indicator,
-    /// Its value (a period mean where the assessment covers a period), in the canonical unit.
+    /// Its value (a period mean where the assessment covers a period), in the canonical unit;
+    /// a result below the detection limit counts as half the limit (see [`super::detection`]).
     pub value: f64,
-    /// Its class, `None` for indicators GB 3838 does not class (conductivity, …).
+    /// `Some(limit)` when every result behind the value was below the detection limit (the
+    /// largest limit; `0.0` when no limit was reported): the value is then shown as 未检出.
+    pub not_detected: Option<f64>,
+    /// Its class, `None` for indicators not classed in this water body (conductivity, faecal
+    /// coliforms, total nitrogen in rivers: [`method::has_class`]).
     pub class: Option<WaterClass>,
     /// 超标倍数 against class Ⅲ, when worse than Ⅲ (never for pH and DO).
     pub exceedance: Option<f64>,
@@ -88,21 +103,59 @@ pub struct SectionAssessment {
     pub indicators: Vec<IndicatorResult>,
     /// Up to three assessed indicators worse than Ⅲ, most decisive first.
     pub main_pollutants: Vec<Indicator>,
+    /// Required indicators ([`method::required`]) without a value, in Table 1 order; always
+    /// empty for automatic stations, whose partial set is already labelled 自动监测(参考).
+    pub missing: Vec<Indicator>,
+}
+
+/// One input value of an assessment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Value {
+    /// The indicator.
+    pub indicator: Indicator,
+    /// The value for calculations, in the canonical unit (half the limit when not detected).
+    pub value: f64,
+    /// `Some(limit)` when not detected (`0.0`: limit unknown), as in [`IndicatorResult`].
+    pub not_detected: Option<f64>,
+}
+
+impl Value {
+    /// A measured value.
+    pub fn measured(indicator: Indicator, value: f64) -> Self {
+        Self {
+            indicator,
+            value,
+            not_detected: None,
+        }
+    }
 }
 
 impl SectionAssessment {
     /// Assesses `values` (one value per indicator; later duplicates are ignored; non-finite
     /// values are skipped).
     pub fn new(values: &[(Indicator, f64)], body: WaterBody, basis: Basis) -> Self {
+        let values: Vec<Value> = values.iter().map(|&(i, v)| Value::measured(i, v)).collect();
+        Self::from_values(&values, body, basis)
+    }
+
+    /// Assesses `values`, which may include results below the detection limit.
+    pub fn from_values(values: &[Value], body: WaterBody, basis: Basis) -> Self {
         let mut indicators: Vec<IndicatorResult> = Vec::new();
-        for &(indicator, value) in values {
+        for v in values {
+            let (indicator, value) = (v.indicator, v.value);
             if !value.is_finite() || indicators.iter().any(|r| r.indicator == indicator) {
                 continue;
             }
+            let class = if method::has_class(indicator, body) {
+                classify(indicator, value, body)
+            } else {
+                None
+            };
             indicators.push(IndicatorResult {
                 indicator,
                 value,
-                class: classify(indicator, value, body),
+                not_detected: v.not_detected,
+                class,
                 exceedance: exceedance(indicator, value, body),
                 assessed: indicator.is_assessed(),
             });
@@ -114,13 +167,33 @@ impl SectionAssessment {
             .filter_map(|r| r.class)
             .max();
         let main_pollutants = main_pollutants(&indicators);
+        let missing = match basis {
+            Basis::Manual => method::required(body)
+                .into_iter()
+                .filter(|i| !indicators.iter().any(|r| r.indicator == *i))
+                .collect(),
+            Basis::Automatic => Vec::new(),
+        };
         Self {
             class,
             basis,
             body,
             indicators,
             main_pollutants,
+            missing,
         }
+    }
+
+    /// Whether required indicators are missing (评价指标不全); never for automatic stations.
+    pub fn is_incomplete(&self) -> bool {
+        !self.missing.is_empty()
+    }
+
+    /// The separately assessed total nitrogen of a lake or reservoir (湖库总氮单独评价), with
+    /// its own class; `None` for rivers, where TN is a reference value without a class.
+    pub fn total_nitrogen(&self) -> Option<&IndicatorResult> {
+        self.indicator(Indicator::TotalNitrogen)
+            .filter(|r| r.class.is_some() && self.body == WaterBody::LakeReservoir)
     }
 
     /// Whether this is a reference class from an automatic station (自动监测(参考)).
@@ -154,11 +227,14 @@ impl SectionAssessment {
     }
 }
 
-/// Orders two assessed results for the main-pollutant list: worse class first; within a class,
+/// Orders two assessed results for the main-pollutant list: 氰化物 and heavy metals first
+/// ([`method::is_priority_pollutant`], [memory]); then worse class first; within a class,
 /// indicators with a 超标倍数 before DO and pH, larger 超标倍数 first, then Table 1 order.
 fn pollutant_order(a: &IndicatorResult, b: &IndicatorResult) -> Ordering {
-    b.class
-        .cmp(&a.class)
+    let priority = |r: &IndicatorResult| method::is_priority_pollutant(r.indicator);
+    priority(b)
+        .cmp(&priority(a))
+        .then_with(|| b.class.cmp(&a.class))
         .then_with(|| match (a.exceedance, b.exceedance) {
             (Some(x), Some(y)) => y.total_cmp(&x),
             (Some(_), None) => Ordering::Less,

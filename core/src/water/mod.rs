@@ -7,15 +7,19 @@
 
 pub mod assess;
 pub mod class;
+pub mod detection;
+pub mod digits;
 pub mod explain;
 pub mod feeds;
 pub mod grade;
 pub mod limits;
+pub mod method;
 pub mod period;
+pub mod river;
 pub mod sample;
 pub mod sections;
 
-pub use assess::{classify, exceedance, Basis, IndicatorResult, SectionAssessment};
+pub use assess::{classify, exceedance, Basis, IndicatorResult, SectionAssessment, Value};
 pub use class::{Status, WaterClass};
 pub use explain::{class_label, deciding_sentence, format_exceedance, AUTOMATIC_LABEL};
 pub use grade::{
@@ -23,7 +27,7 @@ pub use grade::{
 };
 pub use limits::{Indicator, Rule, WaterBody};
 pub use period::{
-    assess_period, headline, headline_comparison, period_means, Headline, HeadlineComparison,
-    Period,
+    assess_period, headline, headline_comparison, period_means, period_values, Headline,
+    HeadlineComparison, Period,
 };
 pub use sections::{changchun_sections, Measurement, Name, Provenance, River, Section};

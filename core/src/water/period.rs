@@ -2,9 +2,10 @@
 //! (试行) (环办〔2011〕22号) §数据统计 [memory]: a period's class comes from the arithmetic mean of
 //! the valid values in the period, then the single-factor method. The headline is the national
 //! convention: 优良 (Ⅰ–Ⅲ) share and 劣Ⅴ count and share, compared with the same period a year
-//! earlier.
+//! earlier. A result below the detection limit enters the mean as half the limit (《地表水环境
+//! 质量监测数据统计技术规定（试行）》(环办监测函〔2020〕82号) point 7; [`super::detection`]).
 
-use super::assess::{Basis, SectionAssessment};
+use super::assess::{Basis, SectionAssessment, Value};
 use super::class::WaterClass;
 use super::limits::Indicator;
 use super::sections::{Measurement, Section};
@@ -120,22 +121,40 @@ impl Period {
 }
 
 /// The arithmetic mean of each indicator's valid (finite) values at `section` in `period`, in
-/// Table 1 order.
+/// Table 1 order; results below the detection limit count as half the limit.
 pub fn period_means(
     results: &[Measurement],
     section: &str,
     period: Period,
 ) -> Vec<(Indicator, f64)> {
-    let mut sums: BTreeMap<Indicator, (f64, u32)> = BTreeMap::new();
+    period_values(results, section, period)
+        .into_iter()
+        .map(|v| (v.indicator, v.value))
+        .collect()
+}
+
+/// As [`period_means`], keeping whether every result of an indicator was below the detection
+/// limit (then the mean is shown as 未检出 with the largest limit).
+pub fn period_values(results: &[Measurement], section: &str, period: Period) -> Vec<Value> {
+    // (sum, count, all below the limit, largest limit)
+    let mut sums: BTreeMap<Indicator, (f64, u32, bool, f64)> = BTreeMap::new();
     for m in results {
         if m.section == section && period.contains(m.date) && m.value.is_finite() {
-            let e = sums.entry(m.indicator).or_insert((0.0, 0));
-            e.0 += m.value;
+            let e = sums.entry(m.indicator).or_insert((0.0, 0, true, 0.0));
+            e.0 += m.calculation_value();
             e.1 += 1;
+            e.2 &= m.below_detection;
+            if m.below_detection {
+                e.3 = e.3.max(m.value);
+            }
         }
     }
     sums.into_iter()
-        .map(|(i, (sum, n))| (i, sum / f64::from(n)))
+        .map(|(indicator, (sum, n, all_below, limit))| Value {
+            indicator,
+            value: sum / f64::from(n),
+            not_detected: all_below.then_some(limit),
+        })
         .collect()
 }
 
@@ -158,8 +177,8 @@ pub fn assess_period<'a>(
     sections
         .iter()
         .filter_map(|section| {
-            let means = period_means(results, &section.slug, period);
-            let assessment = SectionAssessment::new(&means, section.body, Basis::Manual);
+            let values = period_values(results, &section.slug, period);
+            let assessment = SectionAssessment::from_values(&values, section.body, Basis::Manual);
             assessment.class.map(|_| SectionPeriod {
                 section,
                 assessment,
@@ -179,6 +198,9 @@ pub struct Headline {
     pub good: usize,
     /// Sections in 劣Ⅴ.
     pub worse_than_v: usize,
+    /// Assessed sections missing some required indicators (评价指标不全), whose class comes
+    /// from what was measured.
+    pub incomplete: usize,
 }
 
 impl Headline {
@@ -189,6 +211,7 @@ impl Headline {
             assessed: 0,
             good: 0,
             worse_than_v: 0,
+            incomplete: 0,
         };
         for c in classes {
             h.assessed += 1;
@@ -216,7 +239,12 @@ fn share(part: usize, total: usize) -> Option<f64> {
 /// The headline of `period` for the given sections and manual results.
 pub fn headline(sections: &[Section], results: &[Measurement], period: Period) -> Headline {
     let assessed = assess_period(sections, results, period);
-    Headline::from_classes(period, assessed.iter().filter_map(|s| s.assessment.class))
+    let mut h = Headline::from_classes(period, assessed.iter().filter_map(|s| s.assessment.class));
+    h.incomplete = assessed
+        .iter()
+        .filter(|s| s.assessment.is_incomplete())
+        .count();
+    h
 }
 
 /// A headline with the same period a year earlier (同比).

@@ -8,6 +8,10 @@
 //! nutrients; January and February (ice cover) have fewer sections sampled; ammonia, total
 //! phosphorus and total nitrogen peak after the spring thaw (April–May); summer lowers dissolved
 //! oxygen and raises pH where algae grow; 2021 is slightly cleaner than 2020.
+//!
+//! Every sample has all the indicators the method requires ([`super::method::required`]), as
+//! real monthly manual results have. Trace values under a typical method detection limit
+//! ([`DETECTION_LIMITS`]) are written as below it (cc-water-json version 2), as reports do.
 
 use super::feeds::cc_json::{write_results, write_sections, ResultsDoc, SectionsDoc};
 use super::limits::{Indicator, WaterBody};
@@ -63,6 +67,14 @@ const TRACE: [(Indicator, f64, bool); 14] = [
     (Indicator::Lead, 0.002, false), (Indicator::Cyanide, 0.002, true),
     (Indicator::VolatilePhenol, 0.0009, true), (Indicator::Petroleum, 0.02, true),
     (Indicator::Surfactant, 0.05, true), (Indicator::Sulfide, 0.01, true),
+];
+
+/// Typical method detection limits, mg/L (illustrative: HJ method limits of this order, not
+/// taken from one report). A generated value under its limit is written as `below_detection`.
+#[rustfmt::skip]
+pub const DETECTION_LIMITS: [(Indicator, f64); 6] = [
+    (Indicator::Mercury, 0.00004), (Indicator::Chromium6, 0.004), (Indicator::Cyanide, 0.004),
+    (Indicator::VolatilePhenol, 0.0003), (Indicator::Petroleum, 0.01), (Indicator::Sulfide, 0.005),
 ];
 
 /// Surface-water temperature by month, ℃ (ice cover December–March).
@@ -129,11 +141,17 @@ pub fn sample_results() -> ResultsDoc {
                 }
                 let mut push = |indicator: Indicator, value: f64| {
                     let value = round_to(value, indicator.decimals());
+                    let limit = DETECTION_LIMITS
+                        .iter()
+                        .find(|(i, _)| *i == indicator)
+                        .map(|(_, l)| *l)
+                        .filter(|l| value < *l);
                     results.push(Measurement {
                         section: section.slug.clone(),
                         date,
                         indicator,
-                        value,
+                        value: limit.unwrap_or(value),
+                        below_detection: limit.is_some(),
                     });
                 };
                 // One shared factor per sample (flow, dilution), then a small one per indicator.

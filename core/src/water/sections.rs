@@ -102,8 +102,23 @@ pub struct Measurement {
     pub date: Date,
     /// Indicator.
     pub indicator: Indicator,
-    /// Value in the indicator's canonical unit ([`Indicator::unit`]).
+    /// Value in the indicator's canonical unit ([`Indicator::unit`]); when
+    /// `below_detection`, the detection limit (`0.0` when the report gave none).
     pub value: f64,
+    /// Below the detection limit (`0.01L`, `<0.01`, `ND`, 未检出): see
+    /// [`super::detection`].
+    pub below_detection: bool,
+}
+
+impl Measurement {
+    /// The value for calculations: half the detection limit for a result below it.
+    pub fn calculation_value(&self) -> f64 {
+        if self.below_detection {
+            super::detection::calculation_value(Some(self.value).filter(|l| *l > 0.0))
+        } else {
+            self.value
+        }
+    }
 }
 
 struct Row {

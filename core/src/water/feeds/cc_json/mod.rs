@@ -17,8 +17,11 @@ use serde::Deserialize;
 
 /// The value of every document's `format` member.
 pub const FORMAT: &str = "cc-water-json";
-/// The only version defined.
-pub const VERSION: u64 = 1;
+/// The version the writer writes. Version 2 added `below_detection` on results; version 1
+/// documents (which cannot carry it) are still read.
+pub const VERSION: u64 = 2;
+/// The versions the readers accept.
+pub const VERSIONS: [u64; 2] = [1, 2];
 
 /// A parsed sections document.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,12 +65,16 @@ pub(super) fn de_format<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error>
 }
 
 pub(super) fn de_version<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+    de_version_number(d).map(|_| ())
+}
+
+pub(super) fn de_version_number<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     let v = u64::deserialize(d)?;
-    if v == VERSION {
-        Ok(())
+    if VERSIONS.contains(&v) {
+        Ok(v)
     } else {
         Err(de::Error::custom(format!(
-            "unsupported version {v}, expected {VERSION}"
+            "unsupported version {v}, expected 1 or 2"
         )))
     }
 }

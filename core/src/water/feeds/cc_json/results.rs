@@ -1,15 +1,21 @@
 //! The results document of cc-water-json (`FORMAT.md` § Results document), read with seeds so
 //! that each result is checked against the known sections while serde_json still knows where
-//! it is.
+//! it is. Each result is read on its own (from its borrowed raw text), so a bad result is
+//! skipped and named in [`ResultsDoc::skipped`] while every other result is kept; a document
+//! with results but none usable is still an error.
 
-use super::{de_format, de_version, expect_str, ResultsDoc};
+use super::{de_format, de_version_number, expect_str, ResultsDoc};
 use crate::time::Date;
+use crate::water::detection;
 use crate::water::feeds::units;
+use crate::water::feeds::{error_at_part, error_in_part};
 use crate::water::limits::{Indicator, WaterBody};
+use crate::water::method;
 use crate::water::sections::{Measurement, Section};
 use crate::FeedError;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -19,21 +25,58 @@ pub fn parse_results(text: &str, sections: &[Section]) -> Result<ResultsDoc, Fee
     let known: HashMap<&str, WaterBody> =
         sections.iter().map(|s| (s.slug.as_str(), s.body)).collect();
     let mut de = serde_json::Deserializer::from_str(text);
-    let doc = ResultsSeed { known: &known }
+    let doc = ResultsSeed
         .deserialize(&mut de)
         .map_err(|e| FeedError::from_json(&e))?;
     de.end().map_err(|e| FeedError::from_json(&e))?;
-    Ok(doc)
+    let mut out = ResultsDoc {
+        sample: doc.sample,
+        results: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mut seen: HashSet<(String, Date, Indicator)> = HashSet::new();
+    for (index, raw) in doc.raw.iter().enumerate() {
+        let part = raw.get();
+        let mut sub = serde_json::Deserializer::from_str(part);
+        let read = RecordSeed {
+            known: &known,
+            seen: &mut seen,
+            index,
+            version: doc.version,
+        }
+        .deserialize(&mut sub);
+        match read {
+            Ok(m) => out.results.push(m),
+            Err(e) => out.skipped.push(error_in_part(text, part, &e)),
+        }
+    }
+    if out.results.is_empty() {
+        if let Some(first) = out.skipped.first() {
+            let raw = doc.raw.first().map_or(text, |r| r.get());
+            return Err(error_at_part(
+                text,
+                raw,
+                format!("no usable result; the first: {}", first.message),
+            ));
+        }
+    }
+    Ok(out)
 }
 
-struct ResultsSeed<'a> {
-    known: &'a HashMap<&'a str, WaterBody>,
+/// The document with its results still raw, each to be read on its own.
+struct RawResults<'de> {
+    sample: bool,
+    version: u64,
+    raw: Vec<&'de RawValue>,
 }
 
-impl<'de> DeserializeSeed<'de> for ResultsSeed<'_> {
-    type Value = ResultsDoc;
+/// The document's members, with the results left raw.
+struct ResultsSeed;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<ResultsDoc, D::Error> {
+impl<'de> DeserializeSeed<'de> for ResultsSeed {
+    type Value = RawResults<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<RawResults<'de>, D::Error> {
         d.deserialize_map(self)
     }
 }
@@ -47,9 +90,9 @@ impl<'de> DeserializeSeed<'de> for Fmt {
 }
 struct Ver;
 impl<'de> DeserializeSeed<'de> for Ver {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        de_version(d)
+    type Value = u64;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<u64, D::Error> {
+        de_version_number(d)
     }
 }
 struct KindResults;
@@ -60,15 +103,16 @@ impl<'de> DeserializeSeed<'de> for KindResults {
     }
 }
 
-impl<'de> Visitor<'de> for ResultsSeed<'_> {
-    type Value = ResultsDoc;
+impl<'de> Visitor<'de> for ResultsSeed {
+    type Value = RawResults<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a cc-water-json results object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ResultsDoc, A::Error> {
-        let (mut format, mut version, mut kind) = (false, false, false);
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawResults<'de>, A::Error> {
+        let (mut format, mut kind) = (false, false);
+        let mut version = None;
         let mut sample = None;
         let mut results = None;
         while let Some(key) = map.next_key::<String>()? {
@@ -77,17 +121,14 @@ impl<'de> Visitor<'de> for ResultsSeed<'_> {
                     map.next_value_seed(Fmt)?;
                     std::mem::replace(&mut format, true)
                 }
-                "version" => {
-                    map.next_value_seed(Ver)?;
-                    std::mem::replace(&mut version, true)
-                }
+                "version" => version.replace(map.next_value_seed(Ver)?).is_some(),
                 "kind" => {
                     map.next_value_seed(KindResults)?;
                     std::mem::replace(&mut kind, true)
                 }
                 "sample" => sample.replace(map.next_value::<bool>()?).is_some(),
                 "results" => results
-                    .replace(map.next_value_seed(Records { known: self.known })?)
+                    .replace(map.next_value::<Vec<&'de RawValue>>()?)
                     .is_some(),
                 other => {
                     map.next_value::<IgnoredAny>()?;
@@ -100,28 +141,16 @@ impl<'de> Visitor<'de> for ResultsSeed<'_> {
                 return Err(de::Error::custom(format!("duplicate field `{key}`")));
             }
         }
-        for (present, name) in [(format, "format"), (version, "version"), (kind, "kind")] {
+        for (present, name) in [(format, "format"), (kind, "kind")] {
             if !present {
                 return Err(de::Error::missing_field(name));
             }
         }
-        Ok(ResultsDoc {
+        Ok(RawResults {
             sample: sample.ok_or_else(|| de::Error::missing_field("sample"))?,
-            results: results.ok_or_else(|| de::Error::missing_field("results"))?,
-            skipped: Vec::new(),
+            version: version.ok_or_else(|| de::Error::missing_field("version"))?,
+            raw: results.ok_or_else(|| de::Error::missing_field("results"))?,
         })
-    }
-}
-
-struct Records<'a> {
-    known: &'a HashMap<&'a str, WaterBody>,
-}
-
-impl<'de> DeserializeSeed<'de> for Records<'_> {
-    type Value = Vec<Measurement>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<Measurement>, D::Error> {
-        d.deserialize_seq(self)
     }
 }
 
@@ -174,6 +203,7 @@ struct RecordSeed<'a, 'b> {
     known: &'a HashMap<&'a str, WaterBody>,
     seen: &'b mut HashSet<(String, Date, Indicator)>,
     index: usize,
+    version: u64,
 }
 
 impl<'de> DeserializeSeed<'de> for RecordSeed<'_, '_> {
@@ -194,6 +224,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let (mut section, mut date, mut indicator, mut value, mut unit) =
             (None, None, None, None, None);
+        let mut below = None;
         while let Some(key) = map.next_key::<String>()? {
             let dup = match key.as_str() {
                 "section" => section.replace(map.next_value_seed(SectionField { known: self.known })?).is_some(),
@@ -201,9 +232,13 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                 "indicator" => indicator.replace(map.next_value::<IndicatorField>()?.0).is_some(),
                 "value" => value.replace(map.next_value::<f64>()?).is_some(),
                 "unit" => unit.replace(map.next_value::<String>()?).is_some(),
+                "below_detection" if self.version >= 2 => {
+                    below.replace(map.next_value::<bool>()?).is_some()
+                }
                 other => {
                     return Err(de::Error::custom(format!(
-                        "unknown field `{other}`, expected one of section, date, indicator, value, unit"
+                        "unknown field `{other}`, expected one of section, date, indicator, value, unit{}",
+                        if self.version >= 2 { ", below_detection" } else { " (below_detection needs version 2)" }
                     )))
                 }
             };
@@ -227,9 +262,18 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
             ))
         })?;
         let canonical = value * factor;
-        if !canonical.is_finite() || !plausible(indicator, canonical) {
+        let below_detection = below.unwrap_or(false);
+        if !method::is_possible(indicator, canonical) {
             return Err(fail(format!(
-                "implausible value {value} for {}",
+                "impossible value {value} for {}",
+                indicator.code()
+            )));
+        }
+        if below_detection
+            && !detection::accepts_below_limit(indicator, Some(canonical).filter(|l| *l > 0.0))
+        {
+            return Err(fail(format!(
+                "{} cannot be below a detection limit",
                 indicator.code()
             )));
         }
@@ -244,37 +288,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
             date,
             indicator,
             value: canonical,
+            below_detection,
         })
-    }
-}
-
-/// Plausible range of a value in canonical units: a value outside it is a data error (a sign
-/// slip, a unit mix-up), not a class.
-fn plausible(indicator: Indicator, value: f64) -> bool {
-    match indicator {
-        Indicator::WaterTemperature => (-5.0..=50.0).contains(&value),
-        Indicator::Ph => (0.0..=14.0).contains(&value),
-        _ => value >= 0.0,
-    }
-}
-
-impl<'de> Visitor<'de> for Records<'_> {
-    type Value = Vec<Measurement>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of results")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Measurement>, A::Error> {
-        let mut out = Vec::new();
-        let mut seen: HashSet<(String, Date, Indicator)> = HashSet::new();
-        while let Some(m) = seq.next_element_seed(RecordSeed {
-            known: self.known,
-            seen: &mut seen,
-            index: out.len(),
-        })? {
-            out.push(m);
-        }
-        Ok(out)
     }
 }

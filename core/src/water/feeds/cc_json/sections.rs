@@ -1,13 +1,16 @@
-//! The sections document of cc-water-json (`FORMAT.md` § Sections document).
+//! The sections document of cc-water-json (`FORMAT.md` § Sections document). Each section is
+//! read on its own from its raw text, so a bad entry is skipped and named in
+//! [`SectionsDoc::skipped`]; a list with entries but none usable is still an error.
 
 use super::{de_format, de_version, expect_str, valid_slug, SectionsDoc};
+use crate::water::feeds::{error_at_part, error_in_part};
 use crate::water::limits::WaterBody;
 use crate::water::sections::{Name, Provenance, River, Section};
 use crate::FeedError;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::de::{self, Deserializer};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use std::collections::HashSet;
-use std::fmt;
 
 fn de_kind_sections<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
     expect_str(d, "sections", "kind")
@@ -118,42 +121,9 @@ impl From<SectionWire> for Section {
     }
 }
 
-fn de_sections<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Section>, D::Error> {
-    d.deserialize_seq(SectionList)
-}
-
-/// Checks each section as soon as it is read, so the error points at it.
-struct SectionList;
-
-impl<'de> Visitor<'de> for SectionList {
-    type Value = Vec<Section>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of sections")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Section>, A::Error> {
-        let mut seen = HashSet::new();
-        let mut out = Vec::new();
-        while let Some(w) = seq.next_element::<SectionWire>()? {
-            let i = out.len();
-            let s = Section::from(w);
-            // Reported at the end of the list: the position of the second occurrence is gone.
-            if !seen.insert(s.slug.clone()) {
-                return Err(de::Error::custom(format!(
-                    "sections[{i}]: duplicate slug \"{}\"",
-                    s.slug
-                )));
-            }
-            out.push(s);
-        }
-        Ok(out)
-    }
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SectionsWire {
+struct SectionsWire<'a> {
     #[serde(deserialize_with = "de_format")]
     format: (),
     #[serde(deserialize_with = "de_version")]
@@ -161,8 +131,8 @@ struct SectionsWire {
     #[serde(deserialize_with = "de_kind_sections")]
     kind: (),
     sample: bool,
-    #[serde(deserialize_with = "de_sections")]
-    sections: Vec<Section>,
+    #[serde(borrow)]
+    sections: Vec<&'a RawValue>,
 }
 
 /// Parses a sections document.
@@ -175,9 +145,36 @@ pub fn parse_sections(text: &str) -> Result<SectionsDoc, FeedError> {
         sample,
         sections,
     } = w;
-    Ok(SectionsDoc {
+    let mut doc = SectionsDoc {
         sample,
-        sections,
+        sections: Vec::new(),
         skipped: Vec::new(),
-    })
+    };
+    let mut seen = HashSet::new();
+    for (i, raw) in sections.iter().enumerate() {
+        let part = raw.get();
+        match serde_json::from_str::<SectionWire>(part) {
+            Ok(w) => {
+                let s = Section::from(w);
+                if seen.insert(s.slug.clone()) {
+                    doc.sections.push(s);
+                } else {
+                    let msg = format!("sections[{i}]: duplicate slug \"{}\"", s.slug);
+                    doc.skipped.push(error_at_part(text, part, msg));
+                }
+            }
+            Err(e) => {
+                let mut e = error_in_part(text, part, &e);
+                e.message = format!("sections[{i}]: {}", e.message);
+                doc.skipped.push(e);
+            }
+        }
+    }
+    if doc.sections.is_empty() {
+        if let (Some(first), Some(raw)) = (doc.skipped.first(), sections.first()) {
+            let msg = format!("no usable section; the first: {}", first.message);
+            return Err(error_at_part(text, raw.get(), msg));
+        }
+    }
+    Ok(doc)
 }

@@ -60,11 +60,12 @@ pub fn write_results(doc: &ResultsDoc) -> String {
         .filter(|m| m.value.is_finite())
         .map(|m| {
             format!(
-                "    {{\"section\": {}, \"date\": \"{}\", \"indicator\": \"{}\", \"value\": {}, \"unit\": {}}}",
+                "    {{\"section\": {}, \"date\": \"{}\", \"indicator\": \"{}\", \"value\": {}{}, \"unit\": {}}}",
                 js(&m.section),
                 m.date,
                 m.indicator.code(),
                 m.value,
+                if m.below_detection { ", \"below_detection\": true" } else { "" },
                 js(m.indicator.unit())
             )
         })

@@ -4,11 +4,27 @@
 use super::AutoReading;
 use crate::time::{Date, Hour};
 use crate::water::class::WaterClass;
+use crate::water::detection::{self, Reading};
 use crate::water::feeds::html::{attribute, split_header, strip_tags};
 use crate::water::feeds::units;
 use crate::water::limits::Indicator;
+use crate::water::method;
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
+
+impl Col {
+    /// Whether the column holds an indicator value (a bad one costs only the cell).
+    pub(super) fn is_value(self) -> bool {
+        matches!(self, Col::Value(..))
+    }
+}
+
+/// What a cell that cannot be read costs: the cell alone, or its whole row (section, time).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum CellError {
+    Cell(String),
+    Row(String),
+}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Col {
@@ -174,6 +190,7 @@ pub(super) fn empty_reading() -> AutoReading {
         time: None,
         reported_class: None,
         values: Vec::new(),
+        not_detected: Vec::new(),
         station_status: None,
     }
 }
@@ -186,7 +203,7 @@ pub(super) fn apply_cell(
     cell: Cell,
     fetched: Hour,
     row: usize,
-) -> Result<(), String> {
+) -> Result<(), CellError> {
     let raw = match cell {
         Cell::Null => return Ok(()),
         Cell::Text(t) => t,
@@ -212,55 +229,47 @@ pub(super) fn apply_cell(
                 }
             }
             if text.is_empty() {
-                return Err(fail("empty section name"));
+                return Err(CellError::Row(fail("empty section name")));
             }
             r.section = text.clone();
         }
         Col::Time if is_blank(&text) => {}
         Col::Time => {
-            r.time = Some(resolve_time(&text, fetched).ok_or_else(|| fail("expected MM-DD HH:00"))?)
+            r.time = Some(
+                resolve_time(&text, fetched)
+                    .ok_or_else(|| CellError::Row(fail("expected MM-DD HH:00")))?,
+            )
         }
         Col::Class if is_blank(&text) => {}
         Col::Class => {
-            r.reported_class =
-                Some(WaterClass::parse(&text).ok_or_else(|| fail("expected a class"))?)
+            r.reported_class = Some(
+                WaterClass::parse(&text)
+                    .ok_or_else(|| CellError::Cell(fail("expected a class")))?,
+            )
         }
         Col::Value(_, _) if is_blank(&text) => {}
         Col::Value(ind, factor) => {
-            let v: f64 = text
-                .parse()
-                .ok()
-                .filter(|v: &f64| v.is_finite())
-                .ok_or_else(|| fail("expected a number"))?;
-            r.values.push((ind, v * factor));
+            let cell_error = |what: &str| CellError::Cell(fail(what));
+            match detection::parse_reading(&text) {
+                None => return Err(cell_error("expected a number")),
+                Some(Reading::Value(v)) => {
+                    let v = v * factor;
+                    if !method::is_possible(ind, v) {
+                        return Err(cell_error("impossible value"));
+                    }
+                    r.values.push((ind, v));
+                }
+                Some(Reading::BelowLimit(limit)) => {
+                    let limit = limit.map(|l| l * factor);
+                    let ok = limit.is_none_or(|l| l > 0.0 && method::is_possible(ind, l));
+                    if !ok || !detection::accepts_below_limit(ind, limit) {
+                        return Err(cell_error("not a usable detection limit"));
+                    }
+                    r.values.push((ind, detection::calculation_value(limit)));
+                    r.not_detected.push((ind, limit.unwrap_or(0.0)));
+                }
+            }
         }
     }
     Ok(())
-}
-
-pub(super) fn finish(r: AutoReading, row: usize) -> Result<AutoReading, String> {
-    if r.section.is_empty() {
-        return Err(format!("tbody[{row}]: no section name"));
-    }
-    Ok(r)
-}
-
-pub(super) fn reading(
-    h: &Header,
-    cells: Vec<Cell>,
-    fetched: Hour,
-    row: usize,
-) -> Result<AutoReading, String> {
-    if cells.len() != h.cols.len() {
-        return Err(format!(
-            "tbody[{row}]: {} cells, thead has {}",
-            cells.len(),
-            h.cols.len()
-        ));
-    }
-    let mut r = empty_reading();
-    for ((col, name), cell) in h.cols.iter().zip(&h.names).zip(cells) {
-        apply_cell(&mut r, *col, name, cell, fetched, row)?;
-    }
-    finish(r, row)
 }

@@ -5,6 +5,11 @@
 //! without a year. Units come from the thead markup. No real response was available; the
 //! fixtures in `core/tests/fixtures/water/` follow the documented layout.
 //!
+//! A cell that cannot be read (not a number, an impossible value: [`crate::water::method::is_possible`])
+//! is skipped and named in [`AutoFeed::skipped`]; a row whose section, time or cell count cannot
+//! be read is skipped whole. Values below the detection limit (`0.01L`, `<0.01`, `ND`, 未检出)
+//! are read as [`crate::water::detection`] says. A feed with rows but none usable is an error.
+//!
 //! Automatic stations measure only part of the GB 3838 indicators, so a class from them is a
 //! reference (自动监测(参考)), never the official class: see [`AutoReading::assess`].
 
@@ -13,12 +18,15 @@ mod cells;
 pub use cells::resolve_time;
 
 use crate::time::Hour;
+use crate::water::assess::Value;
 use crate::water::assess::{Basis, SectionAssessment};
 use crate::water::class::WaterClass;
+use crate::water::feeds::{error_at_part, error_in_part};
 use crate::water::limits::{Indicator, WaterBody};
 use crate::FeedError;
-use cells::{apply_cell, empty_reading, finish, header, reading, Cell, Header};
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use cells::{apply_cell, empty_reading, header, Cell, CellError, Header};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
 use std::fmt;
 
 /// One row of the feed: one station's latest readings.
@@ -38,8 +46,11 @@ pub struct AutoReading {
     pub time: Option<Hour>,
     /// 水质类别 as the feed states it, if any.
     pub reported_class: Option<WaterClass>,
-    /// Measured values in canonical units ([`Indicator::unit`]), in column order.
+    /// Measured values in canonical units ([`Indicator::unit`]), in column order; a value below
+    /// the detection limit is here as half the limit (see `not_detected`).
     pub values: Vec<(Indicator, f64)>,
+    /// Indicators reported below the detection limit, with the limit (`0.0` when none given).
+    pub not_detected: Vec<(Indicator, f64)>,
     /// 站点情况, as written.
     pub station_status: Option<String>,
 }
@@ -53,7 +64,20 @@ impl AutoReading {
     /// The partial single-factor class from this station's indicators, marked
     /// [`Basis::Automatic`] so it is always shown as 自动监测(参考).
     pub fn assess(&self, body: WaterBody) -> SectionAssessment {
-        SectionAssessment::new(&self.values, body, Basis::Automatic)
+        let values: Vec<Value> = self
+            .values
+            .iter()
+            .map(|&(indicator, value)| Value {
+                indicator,
+                value,
+                not_detected: self
+                    .not_detected
+                    .iter()
+                    .find(|(i, _)| *i == indicator)
+                    .map(|(_, l)| *l),
+            })
+            .collect();
+        SectionAssessment::from_values(&values, body, Basis::Automatic)
     }
 }
 
@@ -71,29 +95,99 @@ pub struct AutoFeed {
 /// Parses a response fetched at `fetched` (Beijing time), which dates the year-less times.
 pub fn parse_cnemc(text: &str, fetched: Hour) -> Result<AutoFeed, FeedError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let top = Top { fetched }
+    let top = Top
         .deserialize(&mut de)
         .map_err(|e| FeedError::from_json(&e))?;
     de.end().map_err(|e| FeedError::from_json(&e))?;
-    let header = top
+    let (cells, thead) = top
         .header
         .ok_or_else(|| end_error(text, "missing \"thead\""))?;
-    let readings = match top.body {
-        Body::Parsed(r) => r,
-        Body::Missing => return Err(end_error(text, "missing \"tbody\"")),
-        // tbody came before thead: rows could only be checked now, at the end of the input.
-        Body::Pending(rows) => rows
-            .into_iter()
-            .enumerate()
-            .map(|(i, cells)| reading(&header, cells, fetched, i))
-            .collect::<Result<_, _>>()
-            .map_err(|e| end_error(text, e))?,
-    };
-    Ok(AutoFeed {
-        readings,
-        units: header.units,
+    let header = header(&cells).map_err(|m| error_at_part(text, thead, m))?;
+    let rows = top
+        .rows
+        .ok_or_else(|| end_error(text, "missing \"tbody\""))?;
+    let mut feed = AutoFeed {
+        readings: Vec::new(),
+        units: Vec::new(),
         skipped: Vec::new(),
-    })
+    };
+    for (i, raw) in rows.iter().enumerate() {
+        if let Some(r) = read_row(text, &header, raw.get(), fetched, i, &mut feed.skipped) {
+            feed.readings.push(r);
+        }
+    }
+    if feed.readings.is_empty() {
+        if let (Some(first), Some(raw)) = (feed.skipped.first(), rows.first()) {
+            let msg = format!("no usable row; the first: {}", first.message);
+            return Err(error_at_part(text, raw.get(), msg));
+        }
+    }
+    feed.units = header.units;
+    Ok(feed)
+}
+
+/// Reads row `row` (its raw text `part`, a slice of `text`). A cell that cannot be read is
+/// skipped and named; a row without a readable section, time or the right cell count is
+/// skipped whole (`None`) and named.
+fn read_row(
+    text: &str,
+    h: &Header,
+    part: &str,
+    fetched: Hour,
+    row: usize,
+    skipped: &mut Vec<FeedError>,
+) -> Option<AutoReading> {
+    let cells: Vec<&RawValue> = match serde_json::from_str(part) {
+        Ok(c) => c,
+        Err(e) => {
+            let mut e = error_in_part(text, part, &e);
+            e.message = format!("tbody[{row}]: {}", e.message);
+            skipped.push(e);
+            return None;
+        }
+    };
+    if cells.len() != h.cols.len() {
+        let msg = format!(
+            "tbody[{row}]: {} cells, thead has {}",
+            cells.len(),
+            h.cols.len()
+        );
+        skipped.push(error_at_part(text, part, msg));
+        return None;
+    }
+    let mut r = empty_reading();
+    for ((col, name), raw) in h.cols.iter().zip(&h.names).zip(cells) {
+        let cell_text = raw.get();
+        let cell = match serde_json::from_str::<Cell>(cell_text) {
+            Ok(c) => c,
+            Err(e) => {
+                let mut e = error_in_part(text, cell_text, &e);
+                e.message = format!("tbody[{row}], column \"{name}\": {}", e.message);
+                skipped.push(e);
+                if col.is_value() {
+                    continue;
+                }
+                return None;
+            }
+        };
+        match apply_cell(&mut r, *col, name, cell, fetched, row) {
+            Ok(()) => {}
+            Err(CellError::Cell(m)) => skipped.push(error_at_part(text, cell_text, m)),
+            Err(CellError::Row(m)) => {
+                skipped.push(error_at_part(text, cell_text, m));
+                return None;
+            }
+        }
+    }
+    if r.section.is_empty() {
+        skipped.push(error_at_part(
+            text,
+            part,
+            format!("tbody[{row}]: no section name"),
+        ));
+        return None;
+    }
+    Some(r)
 }
 
 /// An error positioned at the end of the input (1-based line and character column).
@@ -103,39 +197,32 @@ fn end_error(text: &str, message: impl Into<String>) -> FeedError {
     FeedError::at(line, column, message)
 }
 
-enum Body {
-    Missing,
-    Parsed(Vec<AutoReading>),
-    Pending(Vec<Vec<Cell>>),
+/// The top object, its header cells and rows still raw (either may come first).
+struct TopValue<'de> {
+    header: Option<(Vec<String>, &'de str)>,
+    rows: Option<Vec<&'de RawValue>>,
 }
 
-struct TopValue {
-    header: Option<Header>,
-    body: Body,
-}
-
-struct Top {
-    fetched: Hour,
-}
+struct Top;
 
 impl<'de> DeserializeSeed<'de> for Top {
-    type Value = TopValue;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<TopValue, D::Error> {
+    type Value = TopValue<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<TopValue<'de>, D::Error> {
         d.deserialize_map(self)
     }
 }
 
 impl<'de> Visitor<'de> for Top {
-    type Value = TopValue;
+    type Value = TopValue<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an object with thead and tbody")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopValue, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopValue<'de>, A::Error> {
         let mut top = TopValue {
             header: None,
-            body: Body::Missing,
+            rows: None,
         };
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
@@ -143,21 +230,15 @@ impl<'de> Visitor<'de> for Top {
                     return Err(de::Error::custom("duplicate field `thead`"))
                 }
                 "thead" => {
-                    let cells = map.next_value::<Vec<String>>()?;
-                    top.header = Some(header(&cells).map_err(de::Error::custom)?);
+                    let raw = map.next_value::<&'de RawValue>()?;
+                    let cells: Vec<String> =
+                        serde_json::from_str(raw.get()).map_err(de::Error::custom)?;
+                    top.header = Some((cells, raw.get()));
                 }
-                "tbody" if !matches!(top.body, Body::Missing) => {
+                "tbody" if top.rows.is_some() => {
                     return Err(de::Error::custom("duplicate field `tbody`"))
                 }
-                "tbody" => {
-                    top.body = match &top.header {
-                        Some(h) => Body::Parsed(map.next_value_seed(Rows {
-                            header: h,
-                            fetched: self.fetched,
-                        })?),
-                        None => Body::Pending(map.next_value::<Vec<Vec<Cell>>>()?),
-                    }
-                }
+                "tbody" => top.rows = Some(map.next_value::<Vec<&'de RawValue>>()?),
                 // Other members (paging totals, …) are not ours to judge.
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -165,82 +246,5 @@ impl<'de> Visitor<'de> for Top {
             }
         }
         Ok(top)
-    }
-}
-
-struct Rows<'a> {
-    header: &'a Header,
-    fetched: Hour,
-}
-
-impl<'de> DeserializeSeed<'de> for Rows<'_> {
-    type Value = Vec<AutoReading>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<AutoReading>, D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Rows<'_> {
-    type Value = Vec<AutoReading>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of rows")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<AutoReading>, A::Error> {
-        let mut out = Vec::new();
-        while let Some(r) = seq.next_element_seed(RowSeed {
-            header: self.header,
-            fetched: self.fetched,
-            row: out.len(),
-        })? {
-            out.push(r);
-        }
-        Ok(out)
-    }
-}
-
-/// One row, checked cell by cell as it is read so that an error points at the cell.
-struct RowSeed<'a> {
-    header: &'a Header,
-    fetched: Hour,
-    row: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for RowSeed<'_> {
-    type Value = AutoReading;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<AutoReading, D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for RowSeed<'_> {
-    type Value = AutoReading;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a row of cells")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<AutoReading, A::Error> {
-        let (h, row) = (self.header, self.row);
-        let mut r = empty_reading();
-        let count_error = |n: usize| {
-            de::Error::custom(format!(
-                "tbody[{row}]: {n} cells, thead has {}",
-                h.cols.len()
-            ))
-        };
-        for (n, (col, name)) in h.cols.iter().zip(&h.names).enumerate() {
-            let cell = seq.next_element::<Cell>()?.ok_or_else(|| count_error(n))?;
-            apply_cell(&mut r, *col, name, cell, self.fetched, row).map_err(de::Error::custom)?;
-        }
-        let mut n = h.cols.len();
-        while seq.next_element::<IgnoredAny>()?.is_some() {
-            n += 1;
-        }
-        if n != h.cols.len() {
-            return Err(count_error(n));
-        }
-        finish(r, row).map_err(de::Error::custom)
     }
 }
