@@ -187,7 +187,6 @@ WaterUi, WATER_ZH, WATER_EN, water_ui {
     water_indicator: "指标", "Indicator";
     water_value: "浓度（时段均值）", "Value (period mean)";
     water_exceedance: "超Ⅲ类标准倍数", "Times above the class III limit";
-    water_not_assessed: "不参评", "not assessed";
     water_reference: "仅作参考，不评价类别", "for reference; no class";
     water_separately: "（单独评价）", " (assessed separately)";
     water_incomplete_sections: "评价指标不全的断面 {n} 个，其类别按已测指标给出。", "Sections missing some required indicators: {n}. Their class comes from what was measured.";

@@ -67,6 +67,18 @@ test('a folder published by ccdata from the real CNEMC files shows their city AQ
   const city = page.getByTestId('city-aqi');
   await expect(city.getByTestId('aqi')).toHaveText(String(latest.aqi));
   await expect(city.locator(`time[datetime="${latest.hour}"]`)).toBeVisible();
+  // The referee: every station's AQI for that hour is the one CNEMC itself published (the `aqi`
+  // column of the real file), although the published folder carries only concentrations.
+  const day = latest.hour.slice(0, 10);
+  const stamp = `${latest.hour.slice(0, 13)}:00:00`;
+  const published = fs.readFileSync(path.join(REAL, `${day}.csv`), 'utf8').trim().split('\n').slice(1)
+    .filter((l) => l.startsWith(stamp))
+    .map((l) => l.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')))
+    .map((cells) => ({ code: cells[1], aqi: cells[7] }));
+  expect(published.length, `rows of ${stamp} in ${day}.csv`).toBeGreaterThan(0);
+  for (const row of published) {
+    await expect(page.getByTestId(`station-${row.code}`).getByTestId('aqi')).toHaveText(row.aqi === '' ? '—' : row.aqi);
+  }
   // January 2022 is long past: the page says the data is old, and it is not a sample.
   await expect(city.getByTestId('stale')).toBeVisible();
   await expect(page.getByTestId('sample')).toHaveCount(0);
