@@ -49,6 +49,12 @@ impl<'t> Locator<'t> {
         (self.line, column)
     }
 
+    /// An error at the start of `inner` (a slice of the text).
+    pub(crate) fn error_at(&mut self, inner: &str, message: impl Into<String>) -> FeedError {
+        let (line, column) = self.start_of(inner);
+        FeedError::at(line, column, message)
+    }
+
     /// A serde_json error from parsing `inner` on its own, placed in the whole text.
     pub(crate) fn relocate(&mut self, inner: &str, err: &serde_json::Error) -> FeedError {
         let local = FeedError::from_json(err);
@@ -59,19 +65,6 @@ impl<'t> Locator<'t> {
             l => FeedError::at(line + l - 1, local.column, local.message),
         }
     }
-}
-
-/// An error from parsing `part` (a slice of `text`) on its own, moved to its place in `text`.
-/// Parsing one entry of a list alone is what lets a bad entry be skipped while the rest of the
-/// list is read.
-pub(crate) fn error_in_part(text: &str, part: &str, err: &serde_json::Error) -> FeedError {
-    Locator::new(text).relocate(part, err)
-}
-
-/// An error at the start of `part` (a slice of `text`).
-pub(crate) fn error_at_part(text: &str, part: &str, message: impl Into<String>) -> FeedError {
-    let (line, column) = Locator::new(text).start_of(part);
-    FeedError::at(line, column, message)
 }
 
 /// Parses each element on its own; an element that fails is left out and its error, at its

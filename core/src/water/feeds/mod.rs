@@ -9,5 +9,3 @@ pub mod cc_json;
 pub mod cnemc_json;
 pub(crate) mod html;
 pub(crate) mod units;
-
-pub(crate) use crate::json_items::{error_at_part, error_in_part};

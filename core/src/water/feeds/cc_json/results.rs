@@ -5,10 +5,10 @@
 //! with results but none usable is still an error.
 
 use super::{de_format, de_version_number, expect_str, ResultsDoc};
+use crate::json_items::Locator;
 use crate::time::Date;
 use crate::water::detection;
 use crate::water::feeds::units;
-use crate::water::feeds::{error_at_part, error_in_part};
 use crate::water::limits::{Indicator, WaterBody};
 use crate::water::method;
 use crate::water::sections::{Measurement, Section};
@@ -35,6 +35,8 @@ pub fn parse_results(text: &str, sections: &[Section]) -> Result<ResultsDoc, Fee
         skipped: Vec::new(),
     };
     let mut seen: HashSet<(String, Date, Indicator)> = HashSet::new();
+    // One locator for the whole file: entries come in file order, so placing errors is linear.
+    let mut at = Locator::new(text);
     for (index, raw) in doc.raw.iter().enumerate() {
         let part = raw.get();
         let mut sub = serde_json::Deserializer::from_str(part);
@@ -47,14 +49,13 @@ pub fn parse_results(text: &str, sections: &[Section]) -> Result<ResultsDoc, Fee
         .deserialize(&mut sub);
         match read {
             Ok(m) => out.results.push(m),
-            Err(e) => out.skipped.push(error_in_part(text, part, &e)),
+            Err(e) => out.skipped.push(at.relocate(part, &e)),
         }
     }
     if out.results.is_empty() {
         if let Some(first) = out.skipped.first() {
             let raw = doc.raw.first().map_or(text, |r| r.get());
-            return Err(error_at_part(
-                text,
+            return Err(Locator::new(text).error_at(
                 raw,
                 format!("no usable result; the first: {}", first.message),
             ));

@@ -3,7 +3,7 @@
 //! [`SectionsDoc::skipped`]; a list with entries but none usable is still an error.
 
 use super::{de_format, de_version, expect_str, valid_slug, SectionsDoc};
-use crate::water::feeds::{error_at_part, error_in_part};
+use crate::json_items::Locator;
 use crate::water::limits::WaterBody;
 use crate::water::sections::{Name, Provenance, River, Section};
 use crate::FeedError;
@@ -151,6 +151,7 @@ pub fn parse_sections(text: &str) -> Result<SectionsDoc, FeedError> {
         skipped: Vec::new(),
     };
     let mut seen = HashSet::new();
+    let mut at = Locator::new(text);
     for (i, raw) in sections.iter().enumerate() {
         let part = raw.get();
         match serde_json::from_str::<SectionWire>(part) {
@@ -160,11 +161,11 @@ pub fn parse_sections(text: &str) -> Result<SectionsDoc, FeedError> {
                     doc.sections.push(s);
                 } else {
                     let msg = format!("sections[{i}]: duplicate slug \"{}\"", s.slug);
-                    doc.skipped.push(error_at_part(text, part, msg));
+                    doc.skipped.push(at.error_at(part, msg));
                 }
             }
             Err(e) => {
-                let mut e = error_in_part(text, part, &e);
+                let mut e = at.relocate(part, &e);
                 e.message = format!("sections[{i}]: {}", e.message);
                 doc.skipped.push(e);
             }
@@ -173,7 +174,7 @@ pub fn parse_sections(text: &str) -> Result<SectionsDoc, FeedError> {
     if doc.sections.is_empty() {
         if let (Some(first), Some(raw)) = (doc.skipped.first(), sections.first()) {
             let msg = format!("no usable section; the first: {}", first.message);
-            return Err(error_at_part(text, raw.get(), msg));
+            return Err(Locator::new(text).error_at(raw.get(), msg));
         }
     }
     Ok(doc)

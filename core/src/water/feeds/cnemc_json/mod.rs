@@ -17,11 +17,11 @@ mod cells;
 
 pub use cells::resolve_time;
 
+use crate::json_items::Locator;
 use crate::time::Hour;
 use crate::water::assess::Value;
 use crate::water::assess::{Basis, SectionAssessment};
 use crate::water::class::WaterClass;
-use crate::water::feeds::{error_at_part, error_in_part};
 use crate::water::limits::{Indicator, WaterBody};
 use crate::FeedError;
 use cells::{apply_cell, empty_reading, header, Cell, CellError, Header};
@@ -102,7 +102,8 @@ pub fn parse_cnemc(text: &str, fetched: Hour) -> Result<AutoFeed, FeedError> {
     let (cells, thead) = top
         .header
         .ok_or_else(|| end_error(text, "missing \"thead\""))?;
-    let header = header(&cells).map_err(|m| error_at_part(text, thead, m))?;
+    let mut at = Locator::new(text);
+    let header = header(&cells).map_err(|m| at.error_at(thead, m))?;
     let rows = top
         .rows
         .ok_or_else(|| end_error(text, "missing \"tbody\""))?;
@@ -112,14 +113,14 @@ pub fn parse_cnemc(text: &str, fetched: Hour) -> Result<AutoFeed, FeedError> {
         skipped: Vec::new(),
     };
     for (i, raw) in rows.iter().enumerate() {
-        if let Some(r) = read_row(text, &header, raw.get(), fetched, i, &mut feed.skipped) {
+        if let Some(r) = read_row(&mut at, &header, raw.get(), fetched, i, &mut feed.skipped) {
             feed.readings.push(r);
         }
     }
     if feed.readings.is_empty() {
         if let (Some(first), Some(raw)) = (feed.skipped.first(), rows.first()) {
             let msg = format!("no usable row; the first: {}", first.message);
-            return Err(error_at_part(text, raw.get(), msg));
+            return Err(Locator::new(text).error_at(raw.get(), msg));
         }
     }
     feed.units = header.units;
@@ -130,7 +131,7 @@ pub fn parse_cnemc(text: &str, fetched: Hour) -> Result<AutoFeed, FeedError> {
 /// skipped and named; a row without a readable section, time or the right cell count is
 /// skipped whole (`None`) and named.
 fn read_row(
-    text: &str,
+    at: &mut Locator<'_>,
     h: &Header,
     part: &str,
     fetched: Hour,
@@ -140,7 +141,7 @@ fn read_row(
     let cells: Vec<&RawValue> = match serde_json::from_str(part) {
         Ok(c) => c,
         Err(e) => {
-            let mut e = error_in_part(text, part, &e);
+            let mut e = at.relocate(part, &e);
             e.message = format!("tbody[{row}]: {}", e.message);
             skipped.push(e);
             return None;
@@ -152,7 +153,7 @@ fn read_row(
             cells.len(),
             h.cols.len()
         );
-        skipped.push(error_at_part(text, part, msg));
+        skipped.push(at.error_at(part, msg));
         return None;
     }
     let mut r = empty_reading();
@@ -161,7 +162,7 @@ fn read_row(
         let cell = match serde_json::from_str::<Cell>(cell_text) {
             Ok(c) => c,
             Err(e) => {
-                let mut e = error_in_part(text, cell_text, &e);
+                let mut e = at.relocate(cell_text, &e);
                 e.message = format!("tbody[{row}], column \"{name}\": {}", e.message);
                 skipped.push(e);
                 if col.is_value() {
@@ -172,19 +173,15 @@ fn read_row(
         };
         match apply_cell(&mut r, *col, name, cell, fetched, row) {
             Ok(()) => {}
-            Err(CellError::Cell(m)) => skipped.push(error_at_part(text, cell_text, m)),
+            Err(CellError::Cell(m)) => skipped.push(at.error_at(cell_text, m)),
             Err(CellError::Row(m)) => {
-                skipped.push(error_at_part(text, cell_text, m));
+                skipped.push(at.error_at(cell_text, m));
                 return None;
             }
         }
     }
     if r.section.is_empty() {
-        skipped.push(error_at_part(
-            text,
-            part,
-            format!("tbody[{row}]: no section name"),
-        ));
+        skipped.push(at.error_at(part, format!("tbody[{row}]: no section name")));
         return None;
     }
     Some(r)
