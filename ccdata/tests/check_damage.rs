@@ -20,8 +20,8 @@ fn a_clean_file_exits_0_with_its_stations_and_hours() {
     assert_eq!(f["status"], "ok");
     assert_eq!(f["sample"], false);
     assert_eq!(f["rows"], 6);
-    assert_eq!(f["first"], "2022-01-01T01:00");
-    assert_eq!(f["last"], "2022-01-01T03:00");
+    assert_eq!(f["first"], "2021-12-01T01:00");
+    assert_eq!(f["last"], "2021-12-01T03:00");
     let codes: Vec<&str> = f["stations"]
         .as_array()
         .unwrap()
@@ -42,8 +42,8 @@ fn a_gap_is_a_warning_naming_station_and_hours() {
     let f = file(&r);
     assert_eq!(f["gap_hours"], 1);
     assert_eq!(f["gaps"][0]["station"], "1120A");
-    assert_eq!(f["gaps"][0]["from"], "2022-01-01T02:00");
-    assert_eq!(f["gaps"][0]["to"], "2022-01-01T02:00");
+    assert_eq!(f["gaps"][0]["from"], "2021-12-01T02:00");
+    assert_eq!(f["gaps"][0]["to"], "2021-12-01T02:00");
     assert_eq!(f["gaps"][0]["hours"], 1);
 }
 
@@ -54,7 +54,7 @@ fn a_duplicated_hour_is_a_warning() {
     let f = file(&r);
     assert_eq!(f["duplicate_count"], 1);
     assert_eq!(f["duplicates"][0]["station"], "1119A");
-    assert_eq!(f["duplicates"][0]["hour"], "2022-01-01T02:00");
+    assert_eq!(f["duplicates"][0]["hour"], "2021-12-01T02:00");
     assert_eq!(f["duplicates"][0]["times"], 2);
 }
 
@@ -66,7 +66,7 @@ fn a_future_stamp_is_a_warning_and_stays_out_of_the_hours() {
     assert_eq!(f["future_count"], 1);
     assert_eq!(f["future"][0]["hour"], "2099-01-01T00:00");
     // No gap of 77 years: the future row is not part of the file's span.
-    assert_eq!(f["last"], "2022-01-01T03:00");
+    assert_eq!(f["last"], "2021-12-01T03:00");
     assert_eq!(f["gap_hours"], 0);
 }
 
@@ -145,7 +145,7 @@ fn the_worst_file_decides_the_exit_code_and_text_names_file_line_column() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("junk-cell.csv:3:65:"), "{text}");
     assert!(
-        text.contains("1120A 2022-01-01 02:00 – 2022-01-01 02:00 (1 h)"),
+        text.contains("1120A 2021-12-01 02:00 – 2021-12-01 02:00 (1 h)"),
         "{text}"
     );
 }

@@ -282,7 +282,7 @@ fn convert_writes_cc_air_json_from_any_air_format() {
         .rows
         .iter()
         .find(|r| {
-            r.hour.to_param() == "2022-01-01T02:00"
+            r.hour.to_param() == "2021-12-01T02:00"
                 && ds.stations[usize::from(r.station)].code == "1119A"
         })
         .unwrap();
@@ -290,7 +290,7 @@ fn convert_writes_cc_air_json_from_any_air_format() {
     // Stamped with the data's newest hour, so the same input gives the same bytes.
     assert!(std::fs::read_to_string(&target)
         .unwrap()
-        .contains("\"generated_at\":\"2022-01-01T03:00+08:00\""));
+        .contains("\"generated_at\":\"2021-12-01T03:00+08:00\""));
     let water = ccdata([
         os("convert"),
         os("--to"),

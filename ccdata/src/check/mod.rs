@@ -409,13 +409,13 @@ fn missing_ranges(hours: &[i64], first: i64, last: i64) -> Vec<(i64, i64)> {
 mod tests {
     use super::*;
 
-    /// The adapters' skipped lists (filled once the air and water skip changes land) are
-    /// reported with file, line and column, and count as warnings.
+    /// The adapters' skipped lists are reported with file, line and column, and count as
+    /// warnings.
     #[test]
     fn skipped_cells_are_warnings_with_their_place() {
         let mut ds = cc_core::air::parse_cnemc_hourly_csv(
             "timepoint,stationcode,pm2_5,pm10,so2,no2,co,o3_24h\n\
-             2022-01-01T01:00:00,1119A,30,40,5,20,0.5,60\n",
+             2021-12-01T01:00:00,1119A,30,40,5,20,0.5,60\n",
         )
         .expect("parses");
         ds.skipped
