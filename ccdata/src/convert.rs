@@ -115,10 +115,8 @@ pub fn sample_of<'a>(items: impl IntoIterator<Item = (&'a str, bool)>) -> Result
 pub fn skipped_notes(file: &str, skipped: &[cc_core::FeedError]) -> Vec<String> {
     skipped
         .iter()
-        .map(|e| match (e.line, e.column) {
-            (0, _) => format!("{file}: skipped: {}", e.message),
-            (l, 0) => format!("{file}:{l}: skipped: {}", e.message),
-            (l, c) => format!("{file}:{l}:{c}: skipped: {}", e.message),
+        .map(|e| {
+            ToolError::at(file, e.line, e.column, format!("skipped: {}", e.message)).to_string()
         })
         .collect()
 }

@@ -38,6 +38,16 @@ impl ToolError {
         }
     }
 
+    /// A place in `file` (line and column as a parser gave them), for notes and reports.
+    pub fn at(file: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Self {
+            file: Some(file.to_string()),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
     /// An error about the arguments.
     pub fn usage(message: impl Into<String>) -> Self {
         Self {

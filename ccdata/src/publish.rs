@@ -258,7 +258,7 @@ fn subset(ds: &AirDataset, rows: &[usize]) -> AirDataset {
         .into_iter()
         .collect();
     let code = |i: u16| ds.station(i).map(|s| s.code.clone()).unwrap_or_default();
-    used.sort_by_key(|&i| code(i));
+    cc_core::order::sort_by_key(&mut used, |&i| code(i));
     let stations: Vec<Station> = used
         .iter()
         .filter_map(|&i| ds.station(i).cloned())

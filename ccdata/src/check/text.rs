@@ -24,11 +24,7 @@ pub fn render_text(report: &CheckReport) -> String {
 }
 
 fn at(file: &str, p: &Place) -> String {
-    match (p.line, p.column) {
-        (0, _) => format!("{file}: {}", p.message),
-        (l, 0) => format!("{file}:{l}: {}", p.message),
-        (l, c) => format!("{file}:{l}:{c}: {}", p.message),
-    }
+    crate::ToolError::at(file, p.line, p.column, p.message.as_str()).to_string()
 }
 
 fn render_file(out: &mut String, f: &FileReport) {

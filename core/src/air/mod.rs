@@ -8,7 +8,6 @@
 //! statistics, [`dataset`] is the common model with merging, and [`feeds`] the format parsers.
 
 pub mod aggregate;
-pub mod convert;
 pub mod dataset;
 pub mod feeds;
 pub mod iaqi;
