@@ -5,8 +5,8 @@ use cc_core::time::Date;
 use cc_core::water::grade::{GradeMethod, PROPORTION_MIN_SECTIONS};
 use cc_core::water::{
     assess_period, changchun_sections, grade_by_proportion, headline, headline_comparison,
-    period_means, river_grade, river_grade_for_period, Indicator, Measurement, Period,
-    SectionValues, Status, WaterBody, WaterClass,
+    indicator_series, monthly_classes, period_means, river_grade, river_grade_for_period,
+    Indicator, Measurement, Period, SectionValues, Status, WaterBody, WaterClass,
 };
 
 use WaterClass::{WorseThanV as W, III, IV, V};
@@ -299,4 +299,45 @@ fn river_grade_for_a_period_groups_by_river_slug() {
         river_grade_for_period(&sections, &results, "nowhere", Period::Year(2021)),
         None
     );
+}
+
+#[test]
+fn monthly_classes_and_an_indicator_series() {
+    let sections = changchun_sections();
+    let section = &sections[0];
+    let s = section.slug.as_str();
+    let mut below = m(s, (2021, 5, 1), Indicator::Ammonia, 0.05);
+    below.below_detection = true;
+    let results = vec![
+        m(s, (2021, 3, 20), Indicator::Ammonia, 2.2),
+        m(s, (2021, 1, 10), Indicator::Ammonia, 0.4),
+        m(s, (2021, 3, 10), Indicator::Ammonia, 1.0),
+        below,
+        m("other", (2021, 2, 10), Indicator::Ammonia, 9.0),
+        m(s, (2020, 2, 10), Indicator::Ammonia, 9.0),
+    ];
+    let months = monthly_classes(&results, section, 2021);
+    assert_eq!(months[0], Some(WaterClass::II));
+    assert_eq!(
+        months[1], None,
+        "another section's and another year's results stay out"
+    );
+    assert_eq!(months[2], Some(V), "March's mean, 1.6");
+    assert_eq!(months[4], Some(WaterClass::I), "half the detection limit");
+    assert_eq!(months.iter().flatten().count(), 3);
+
+    let series = indicator_series(&results, s, Indicator::Ammonia);
+    let dates: Vec<_> = series.iter().map(|p| p.0.to_string()).collect();
+    assert_eq!(
+        dates,
+        [
+            "2020-02-10",
+            "2021-01-10",
+            "2021-03-10",
+            "2021-03-20",
+            "2021-05-01"
+        ]
+    );
+    assert_eq!(series[4].1, 0.025);
+    assert!(indicator_series(&results, s, Indicator::Ph).is_empty());
 }

@@ -1,19 +1,19 @@
 //! `/water?section=<slug>`: one section for a period: every indicator with its class and
 //! 超标倍数, the deciding indicator in words, the class by month and one indicator over time.
 
-use crate::app::href;
 use crate::charts::{self, IndicatorSeries, Table, WaterClassSteps};
 use crate::components::chart::{csv_href, ChartFigure};
 use crate::components::notices::{SampleLabel, SkippedNote};
 use crate::components::water::{ClassBadge, IndicatorTable};
 use crate::feeds::WaterData;
+use crate::routes::href;
 use crate::text::water_ui;
 use cc_core::i18n::Lang;
 use cc_core::water::digits::{shown_value, RULE_APPLIED};
 use cc_core::water::explain::{incomplete_note, total_nitrogen_line};
 use cc_core::water::{
-    deciding_sentence, format_exceedance, period_values, Basis, Indicator, Period,
-    SectionAssessment, WaterBody,
+    deciding_sentence, format_exceedance, indicator_series, monthly_classes, period_values, Basis,
+    Indicator, Period, SectionAssessment, WaterBody,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -61,27 +61,14 @@ pub fn section_detail(
     let steps = WaterClassSteps {
         year,
         section: section.name.get(lang).to_string(),
-        months: std::array::from_fn(|i| {
-            let month = Period::Month {
-                year,
-                month: i as u8 + 1,
-            };
-            let m = period_values(&data.results, slug, month);
-            SectionAssessment::from_values(&m, section.body, Basis::Manual).class
-        }),
+        months: monthly_classes(&data.results, section, year),
     };
     let chosen = indicator
         .and_then(Indicator::from_code)
         .or_else(|| assessment.deciding().map(|d| d.indicator))
         .unwrap_or(Indicator::ALL[0]);
-    let mut points: Vec<_> = data
-        .results
-        .iter()
-        .filter(|m| m.section == slug && m.indicator == chosen)
-        // A result below the detection limit is drawn at half the limit, as it is counted.
-        .map(|m| (m.date, m.calculation_value()))
-        .collect();
-    cc_core::order::sort_by_key(&mut points, |p| p.0);
+    // A result below the detection limit is drawn at half the limit, as it is counted.
+    let points = indicator_series(&data.results, slug, chosen);
     let series = IndicatorSeries {
         indicator: chosen,
         body: section.body,

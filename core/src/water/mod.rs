@@ -27,7 +27,7 @@ pub use grade::{
 };
 pub use limits::{Indicator, Rule, WaterBody};
 pub use period::{
-    assess_period, headline, headline_comparison, period_means, period_values, Headline,
-    HeadlineComparison, Period,
+    assess_period, headline, headline_comparison, indicator_series, monthly_classes, period_means,
+    period_values, Headline, HeadlineComparison, Period,
 };
 pub use sections::{changchun_sections, Measurement, Name, Provenance, River, Section};

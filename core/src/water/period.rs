@@ -187,6 +187,39 @@ pub fn assess_period<'a>(
         .collect()
 }
 
+/// A section's class in each month of `year` (January first), from that month's means;
+/// `None` for a month without an assessed value.
+pub fn monthly_classes(
+    results: &[Measurement],
+    section: &Section,
+    year: i32,
+) -> [Option<WaterClass>; 12] {
+    std::array::from_fn(|i| {
+        let month = Period::Month {
+            year,
+            month: i as u8 + 1,
+        };
+        let values = period_values(results, &section.slug, month);
+        SectionAssessment::from_values(&values, section.body, Basis::Manual).class
+    })
+}
+
+/// One indicator's results at a section in date order, each as it is counted: a result below
+/// the detection limit at half the limit.
+pub fn indicator_series(
+    results: &[Measurement],
+    section: &str,
+    indicator: Indicator,
+) -> Vec<(Date, f64)> {
+    let mut points: Vec<_> = results
+        .iter()
+        .filter(|m| m.section == section && m.indicator == indicator)
+        .map(|m| (m.date, m.calculation_value()))
+        .collect();
+    crate::order::sort_by_key(&mut points, |p| p.0);
+    points
+}
+
 /// The headline figures of a period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Headline {
