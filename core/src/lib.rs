@@ -6,7 +6,6 @@
 pub mod air;
 pub mod config;
 pub mod feed_error;
-pub mod fuzzing;
 pub mod geo;
 pub mod i18n;
 pub(crate) mod json_items;

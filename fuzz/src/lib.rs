@@ -6,10 +6,10 @@
 //! input must either parse or fail with an error carrying a position, without panicking or
 //! taking more than [`SLOW_MS`]. `make fuzz` runs it long; `cargo test` runs it briefly.
 
-use crate::air;
-use crate::config::{parse_config, ConfigError};
-use crate::water::feeds::{cc_json, cnemc_json};
-use crate::FeedError;
+use cc_core::air;
+use cc_core::config::{parse_config, ConfigError};
+use cc_core::water::feeds::{cc_json, cnemc_json};
+use cc_core::FeedError;
 use std::time::Instant;
 
 /// An input slower than this counts as a hang.
@@ -62,7 +62,10 @@ pub fn targets() -> Vec<Target> {
             name: "quotsoft-sites-csv",
             run: |t| feed(air::parse_quotsoft_sites_csv(t, &[])),
             seeds: || {
-                vec![include_str!("../tests/fixtures/air/quotsoft_sites_20210105.csv").into()]
+                vec![
+                    include_str!("../../core/tests/fixtures/air/quotsoft_sites_20210105.csv")
+                        .into(),
+                ]
             },
         },
         Target {
@@ -70,8 +73,8 @@ pub fn targets() -> Vec<Target> {
             run: |t| feed(air::parse_openaq_v3_json(t, "openaq", &[])),
             seeds: || {
                 vec![
-                    include_str!("../tests/fixtures/air/openaq_days.json").into(),
-                    include_str!("../tests/fixtures/air/openaq_measurements.json").into(),
+                    include_str!("../../core/tests/fixtures/air/openaq_days.json").into(),
+                    include_str!("../../core/tests/fixtures/air/openaq_measurements.json").into(),
                 ]
             },
         },
@@ -80,7 +83,7 @@ pub fn targets() -> Vec<Target> {
             run: |t| feed(air::parse_cc_air_json(t)),
             seeds: || {
                 let meta = air::CcJsonMeta {
-                    generated_at: crate::time::Hour(455_000),
+                    generated_at: cc_core::time::Hour(455_000),
                 };
                 vec![air::write_cc_air_json(&sample_air(), &meta)]
             },
@@ -88,23 +91,30 @@ pub fn targets() -> Vec<Target> {
         Target {
             name: "cc-water-json sections",
             run: |t| feed(cc_json::parse_sections(t)),
-            seeds: || vec![include_str!("../tests/fixtures/water/cc-water-sections.json").into()],
+            seeds: || {
+                vec![include_str!("../../core/tests/fixtures/water/cc-water-sections.json").into()]
+            },
         },
         Target {
             name: "cc-water-json results",
             run: |t| {
                 feed(cc_json::parse_results(
                     t,
-                    &crate::water::changchun_sections(),
+                    &cc_core::water::changchun_sections(),
                 ))
             },
-            seeds: || vec![include_str!("../tests/fixtures/water/cc-water-results.json").into()],
+            seeds: || {
+                vec![include_str!("../../core/tests/fixtures/water/cc-water-results.json").into()]
+            },
         },
         Target {
             name: "cnemc-water-json",
-            run: |t| feed(cnemc_json::parse_cnemc(t, crate::time::Hour(455_000))),
+            run: |t| feed(cnemc_json::parse_cnemc(t, cc_core::time::Hour(455_000))),
             seeds: || {
-                vec![include_str!("../tests/fixtures/water/cnemc-realtime-jilin.json").into()]
+                vec![
+                    include_str!("../../core/tests/fixtures/water/cnemc-realtime-jilin.json")
+                        .into(),
+                ]
             },
         },
         Target {
@@ -121,13 +131,13 @@ pub fn targets() -> Vec<Target> {
         Target {
             name: "open311 responses",
             run: |t| {
-                let _ = crate::report::parse_services(t);
-                let _ = crate::report::parse_token(t);
-                let _ = crate::report::parse_requests(t);
+                let _ = cc_core::report::parse_services(t);
+                let _ = cc_core::report::parse_token(t);
+                let _ = cc_core::report::parse_requests(t);
                 // A POST answer is either a created record or an error array.
-                match crate::report::parse_created(t) {
+                match cc_core::report::parse_created(t) {
                     Ok(_) => Verdict::Parsed,
-                    Err(_) => feed(crate::report::parse_errors(t)),
+                    Err(_) => feed(cc_core::report::parse_errors(t)),
                 }
             },
             seeds: || {
@@ -141,7 +151,7 @@ pub fn targets() -> Vec<Target> {
     ]
 }
 
-pub use crate::rng::SplitMix64 as Rng;
+pub use cc_core::rng::SplitMix64 as Rng;
 
 const TOKENS: &[&str] = &[
     ",",

@@ -1,7 +1,7 @@
 //! `make fuzz`: every parser against mutated real inputs and arbitrary bytes.
 //! Usage: `fuzz [iterations per target] [seed]` (defaults 200,000 and 1).
 
-use cc_core::fuzzing::{run, targets, SLOW_MS};
+use cc_fuzz::{run, targets, SLOW_MS};
 
 fn main() {
     let mut args = std::env::args().skip(1);
