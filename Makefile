@@ -19,27 +19,28 @@ sample:
 	@cargo run --quiet --release -p cc_core --bin gen_air_sample -- $(SAMPLE_DIR)
 	@cargo run --quiet --release -p cc_core --bin gen_water_sample -- $(SAMPLE_DIR)
 
-# Release build of the site's main bundle (index.html), then its other bundles and the widget,
-# each its own Trunk entry and wasm (see src/app.rs). Trunk names every output index.html: each
-# is built into its own directory and moved into dist/ as <entry>.html beside its hashed files.
-# Finalize then makes the whole hostable at any path under a strict CSP, copies each bundle's
-# page to its routes and writes cc-env-widget.js.
-ENTRIES := air history water report status info widget
-# The static first screen of each route (src/prerender.rs), written into the pages by finalize.
-FIRST_SCREENS := target/first-screens.json
+# Release build of every Trunk entry: the site's bundles and the widget, each its own page and
+# wasm. The route table (src/routes.rs) names them: `cargo run --bin prerender` prints it as JSON,
+# with every route's static first screen (src/prerender.rs), for this loop, finalize and the e2e
+# tests. Trunk names every output index.html: each entry is built into its own directory and moved
+# into dist/ as <entry>.html beside its hashed files. Finalize then makes the whole hostable at any
+# path under a strict CSP, copies each bundle's page to its routes and writes cc-env-widget.js.
+SITE_JSON := target/site.json
+ENTRIES = node -p "const s = require('./$(SITE_JSON)'); [...s.bundles, s.widget].map((b) => b.entry).join(' ')"
 # The site's bundles are built with Leptos's erase_components (type-erased component boundaries:
-# 4–20 KB brotli smaller each, see README "Performance"), in a target directory of their own so
-# the two sets of flags never rebuild each other's artifacts; the widget is smaller without it.
+# smaller, see README "Performance"), in a target directory of their own so the two sets of flags
+# never rebuild each other's artifacts; the widget is smaller without it.
 SITE_CARGO := CARGO_TARGET_DIR=$(CURDIR)/target/erased RUSTFLAGS=--cfg=erase_components
 build: setup sample
-	@$(SITE_CARGO) trunk build index.html --release --dist $(DIST)
-	@for entry in $(ENTRIES); do \
+	@mkdir -p target && cargo run --quiet --bin prerender > $(SITE_JSON)
+	@rm -rf $(DIST) && mkdir -p $(DIST)
+	@for entry in $$($(ENTRIES)); do \
 	  if [ $$entry = widget ]; then flags=; else flags='$(SITE_CARGO)'; fi; \
 	  rm -rf dist-$$entry && env $$flags trunk build $$entry.html --release --dist dist-$$entry && \
-	  mv dist-$$entry/index.html dist-$$entry/$$entry.html && cp -r dist-$$entry/. $(DIST)/ || exit 1; \
+	  if [ $$entry != index ]; then mv dist-$$entry/index.html dist-$$entry/$$entry.html; fi && \
+	  cp -r dist-$$entry/. $(DIST)/ || exit 1; \
 	done
-	@cargo run --quiet --bin prerender > $(FIRST_SCREENS)
-	@node tools/finalize-dist.mjs $(DIST) --prerender $(FIRST_SCREENS)
+	@node tools/finalize-dist.mjs $(DIST) --site $(SITE_JSON)
 
 serve: build
 	@scripts/serve.sh $(DIST) $(PORT) $(RECEIVER_PORT)
@@ -61,7 +62,7 @@ test-receiver: setup
 # The same build, also finalized for a sub-path deployment (only its 404.html differs). The
 # ccdata binary is built here, once, for e2e/tests/ccdata.spec.ts (cheap when warm).
 test-e2e: build
-	@rm -rf dist-sub && cp -r $(DIST) dist-sub && node tools/finalize-dist.mjs dist-sub --base-path /sthjj/env/ --prerender $(FIRST_SCREENS)
+	@rm -rf dist-sub && cp -r $(DIST) dist-sub && node tools/finalize-dist.mjs dist-sub --base-path /sthjj/env/ --site $(SITE_JSON)
 	cargo build --release -p ccdata
 	cd e2e && npx playwright test
 
@@ -94,7 +95,7 @@ ccdata:
 # Every parser against mutated real inputs and arbitrary bytes (FUZZ_N inputs per parser).
 FUZZ_N ?= 200000
 fuzz: setup
-	cargo run --quiet --profile fuzz -p cc_core --bin fuzz -- $(FUZZ_N)
+	cargo run --quiet --profile fuzz -p cc_fuzz --bin fuzz -- $(FUZZ_N)
 
 clean:
-	rm -rf $(DIST) dist-sub dist-bench $(ENTRIES:%=dist-%) target e2e/test-results $(SAMPLE_DIR) bench-results
+	rm -rf $(DIST) dist-* target e2e/test-results $(SAMPLE_DIR) bench-results

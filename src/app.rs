@@ -1,68 +1,17 @@
 //! The app roots: shared contexts, the routes and the shell around every page.
 //!
-//! The site ships as seven bundles, each its own wasm and Trunk entry (index.html, air.html,
-//! history.html, water.html, report.html, status.html, info.html: see [`Bundle`]), so a reader
-//! downloads only the code of the part they open: the home page does not carry the charts, the
-//! statements or the report form, nor the air page the year's charts, nor the form the status
-//! lookup. Within a bundle links are followed in place
-//! ([`crate::nav`]); a link to another bundle's route is a plain page load.
+//! Each bundle of the site ([`crate::routes`]) mounts one [`Site`]: its data contexts and its
+//! pages. Within a bundle links are followed in place ([`crate::nav`]); a link to another
+//! bundle's route is a plain page load.
 
 use crate::components::shell::{Footer, Header, SkipLink};
 use crate::feeds::{load_air, load_config, AirLatest, ConfigResult, SiteConfig, WaterFeed};
 use crate::nav::{provide_location, use_route, Routes};
 use crate::pages;
 use crate::prefs::Prefs;
+use crate::routes::{BasePath, Bundle};
 use leptos::prelude::*;
 use std::time::Duration;
-
-/// Context: the deployment's base path (`""` or e.g. `"/sthjj/env"`), for building links.
-#[derive(Clone)]
-pub struct BasePath(pub String);
-
-/// The site's bundles; each serves the routes that [`Bundle::of`] gives it.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Bundle {
-    /// index.html: `/` and the 404 page.
-    Main,
-    /// air.html: `/air` with its charts.
-    Air,
-    /// history.html: `/air/history`, the 30-day and year charts: kept out of the air page's
-    /// bundle, 12 KB brotli of it, since few readers load a year of data.
-    History,
-    /// water.html: `/water`.
-    Water,
-    /// report.html: `/report`, the form.
-    Report,
-    /// status.html: `/report/status`, a report's status looked up by its number: kept out of the
-    /// form's bundle, 21 KB brotli of it.
-    Status,
-    /// info.html: the statements (`/notes`, `/privacy`, `/accessibility`) and the widget
-    /// builder (`/embed`): kept out of the home page's bundle, 25 KB brotli of it.
-    Info,
-}
-
-impl Bundle {
-    /// The bundle that serves a route (a path below the base, e.g. `/air?station=1`).
-    pub fn of(route: &str) -> Bundle {
-        let mut segments = route.trim_start_matches('/').split(['/', '?', '#']);
-        let first = segments.next().unwrap_or("");
-        match first {
-            "air" if segments.next() == Some("history") => Bundle::History,
-            "air" => Bundle::Air,
-            "water" => Bundle::Water,
-            "report" if segments.next() == Some("status") => Bundle::Status,
-            "report" => Bundle::Report,
-            "notes" | "privacy" | "accessibility" | "embed" => Bundle::Info,
-            _ => Bundle::Main,
-        }
-    }
-}
-
-/// A link to a route of this site, under the deployment's base path.
-pub fn href(path: &str) -> String {
-    let base = use_context::<BasePath>().map(|b| b.0).unwrap_or_default();
-    crate::env::route(&base, path)
-}
 
 /// Context: the path the document was loaded at, before any navigation in place.
 #[derive(Clone)]
@@ -278,33 +227,3 @@ pub const STATUS: Site = Site {
     feeds: |_| (),
     routes: |r| (r == "/report/status").then(|| pages::report::ReportStatusPage().into_any()),
 };
-
-#[cfg(test)]
-mod tests {
-    use super::Bundle;
-
-    #[test]
-    fn each_route_belongs_to_one_bundle() {
-        assert_eq!(Bundle::of("/"), Bundle::Main);
-        assert_eq!(Bundle::of("/notes"), Bundle::Info);
-        assert_eq!(Bundle::of("/privacy"), Bundle::Info);
-        assert_eq!(Bundle::of("/accessibility"), Bundle::Info);
-        assert_eq!(Bundle::of("/embed?view=water"), Bundle::Info);
-        assert_eq!(Bundle::of("/notes/"), Bundle::Info);
-        assert_eq!(Bundle::of("/air"), Bundle::Air);
-        assert_eq!(Bundle::of("/air?station=1001A&at=2024"), Bundle::Air);
-        assert_eq!(Bundle::of("/air/"), Bundle::Air);
-        assert_eq!(Bundle::of("/air/history"), Bundle::History);
-        assert_eq!(
-            Bundle::of("/air/history?at=2021-12-31T23:00"),
-            Bundle::History
-        );
-        assert_eq!(Bundle::of("/air/historyx"), Bundle::Air);
-        assert_eq!(Bundle::of("/water?section=x"), Bundle::Water);
-        assert_eq!(Bundle::of("/report"), Bundle::Report);
-        assert_eq!(Bundle::of("/report/status?id=1"), Bundle::Status);
-        assert_eq!(Bundle::of("/report/status"), Bundle::Status);
-        assert_eq!(Bundle::of("/airport"), Bundle::Main);
-        assert_eq!(Bundle::of("/nowhere"), Bundle::Main);
-    }
-}

@@ -6,6 +6,10 @@
 //! `components/` (display only), `api/` (the network behind one typed error), `prefs` (language
 //! and 关怀版 theme), `text` (every UI string in zh-CN and en).
 
+// tachys's `ssr` (host only, for src/prerender.rs) gives every type-erased view an async resolve
+// whose layout the compiler computes through the whole page's view type.
+#![cfg_attr(not(target_arch = "wasm32"), recursion_limit = "256")]
+
 pub mod api;
 pub mod app;
 pub mod charts;
@@ -17,5 +21,6 @@ pub mod pages;
 pub mod prefs;
 pub mod prerender;
 pub mod report_app;
+pub mod routes;
 pub mod text;
 pub mod widget;

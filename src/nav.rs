@@ -12,7 +12,7 @@
 //! Forward restore the address. A link to another bundle's route is left to the browser, a load
 //! of that bundle's page.
 
-use crate::app::{href, BasePath, Bundle};
+use crate::routes::{href, BasePath, Bundle};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -93,6 +93,16 @@ pub fn provide_location() {
         });
         read_address();
         scroll_to_fragment_or_top();
+    });
+}
+
+/// Provides a [`Location`] fixed at `route`, for rendering on the build host
+/// ([`crate::prerender`]), where there is no address to read.
+pub fn provide_fixed_location(route: &str) {
+    let route = route.to_string();
+    provide_context(Location {
+        route: Memo::new(move |_| route.clone()),
+        search: signal(String::new()).0,
     });
 }
 
@@ -179,7 +189,7 @@ pub fn use_query_map() -> Memo<Query> {
 }
 
 /// The bundle's routes: `view` gives the page of a route, or `None` for the 404 page (or the load
-/// of another bundle's page, see [`crate::app`]). A change of query alone keeps the page.
+/// of another bundle's page, see `crate::app`). A change of query alone keeps the page.
 #[component]
 pub fn Routes(view: fn(&str) -> Option<AnyView>, fallback: fn() -> AnyView) -> impl IntoView {
     let route = use_route();

@@ -2,131 +2,179 @@
 //! `tools/finalize-dist.mjs` writes into the built pages: the header, the page's heading and its
 //! introduction show while the wasm bundle downloads, instead of a blank page.
 //!
-//! It copies what the app draws first, element for element, so that nothing moves when the app
-//! replaces it (`app::Frame` removes `#cc-prerender` as it mounts): `e2e/tests/shell.spec.ts` checks
-//! that nothing shifts and that the texts agree. Its links work without the app (the language
-//! and 关怀版 switches are links to `?lang=en` and `?theme=care`, which the app reads on load);
-//! `public/first-paint.js` hides it for a reader who chose English.
-//! `cargo run --bin prerender` prints every route's HTML as JSON for the build.
+//! It is the app's own components ([`Header`], [`SkipLink`], [`PageTitle`], [`Lead`], the
+//! loading notices) rendered to a string on the build host, so nothing moves when the app
+//! replaces it (`app::Frame` removes `#cc-prerender` as it mounts; `e2e/tests/shell.spec.ts`
+//! checks the boxes and the texts). Only the switches differ: links to `?lang=en` and
+//! `?theme=care`, which the app reads on load, since a button does nothing before the app runs.
+//! `public/first-paint.js` hides the screen for a reader who chose English.
+//!
+//! `cargo run --bin prerender` prints [`site_json`] for the build.
 
+use crate::components::notices::{Loading, LoadingConfig};
+use crate::components::page::{Lead, PageTitle};
+use crate::components::shell::{Header, SkipLink};
 use crate::pages::report::text::rt;
-use crate::text::{air_ui, ui, water_ui, Ui};
+use crate::prefs::{Prefs, Theme};
+use crate::routes::{BasePath, Bundle, Page, ROUTES};
+use crate::text::{air_ui, ui, water_ui};
 use cc_core::i18n::Lang;
+use leptos::prelude::*;
+use serde_json::{json, Value};
 
-/// Every route of the site with a page of its own, and `404` for the not-found page.
-pub const ROUTES: [&str; 11] = [
-    "/",
-    "/air",
-    "/air/history",
-    "/water",
-    "/report",
-    "/report/status",
-    "/embed",
-    "/notes",
-    "/privacy",
-    "/accessibility",
-    "404",
-];
+/// The route table, the title of every page in both languages and every first screen, as the
+/// build and the e2e tests read them:
+/// `{ bundles: [{ entry, page, route }], widget, routes: [{ path, page, title: { zh, en } }],
+/// firstScreens: { route | "404": html } }`.
+pub fn site_json() -> Value {
+    let bundles: Vec<Value> = Bundle::ALL
+        .iter()
+        .map(|&bundle| {
+            let own = ROUTES.iter().find(|r| r.bundle == bundle).map(|r| r.path);
+            json!({ "entry": bundle.entry(), "page": page_file(bundle), "route": own })
+        })
+        .collect();
+    let routes: Vec<Value> = ROUTES
+        .iter()
+        .map(|r| {
+            json!({
+                "path": r.path,
+                "page": page_file(r.bundle),
+                "title": { "zh": title(r.page, Lang::Zh), "en": title(r.page, Lang::En) },
+            })
+        })
+        .collect();
+    let mut screens = serde_json::Map::new();
+    for r in ROUTES {
+        screens.insert(r.path.into(), first_screen(r.path, Some(r.page)).into());
+    }
+    screens.insert("404".into(), first_screen("404", None).into());
+    json!({
+        "bundles": bundles,
+        "widget": { "entry": "widget", "page": "widget.html" },
+        "routes": routes,
+        "firstScreens": screens,
+    })
+}
 
-/// The static first screen of `route` (one of [`ROUTES`]).
-pub fn first_screen(route: &str) -> String {
+fn page_file(bundle: Bundle) -> String {
+    format!("{}.html", bundle.entry())
+}
+
+/// The heading of a page, as the page itself shows it.
+pub fn title(page: Page, lang: Lang) -> &'static str {
+    match page {
+        Page::Home => ui(lang).home_title,
+        Page::Air => air_ui(lang).air_title,
+        Page::AirHistory => air_ui(lang).air_history_title,
+        Page::Water => water_ui(lang).water_title,
+        Page::Report => ui(lang).report_title,
+        Page::ReportStatus => rt(lang).status_title,
+        Page::Embed => crate::widget::text::wt(lang).embed_title,
+        Page::Notes => ui(lang).notes_title,
+        Page::Privacy => ui(lang).privacy_title,
+        Page::Accessibility => ui(lang).accessibility_title,
+    }
+}
+
+/// The static first screen of the route at `path` showing `page` (`None`: the 404 page).
+pub fn first_screen(path: &str, page: Option<Page>) -> String {
+    // The page's heading starts effects (document title, focus) that have no document here: an
+    // executor that drops them, so they never run.
+    let _ = any_spawner::Executor::init_local_custom_executor(NoEffects);
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        provide_context(Prefs {
+            lang: RwSignal::new(Lang::Zh),
+            theme: RwSignal::new(Theme::Normal),
+        });
+        // Links relative to the page's <base href>, so they work at any deployment path.
+        provide_context(BasePath(".".into()));
+        crate::nav::provide_fixed_location(path);
+        // The switches reload this page with the preference (the 404 page: the home page; its
+        // address varies).
+        let here = match page {
+            None | Some(Page::Home) => "./".to_string(),
+            Some(_) => path.trim_start_matches('/').to_string(),
+        };
+        let switches = view! { <StaticSwitches here /> }.into_any();
+        // Read once, with no observer: nothing here changes.
+        untrack(|| {
+            view! {
+                <div id="cc-prerender" class="cc-prerender">
+                    <SkipLink />
+                    <Header switches />
+                    <main class="cc-main" id="main" tabindex="-1">
+                        {page.and_then(intro)}
+                    </main>
+                </div>
+            }
+            .to_html()
+        })
+    });
+    owner.cleanup();
+    html
+}
+
+/// What the page draws first, for the pages whose first screen is more than the header (the
+/// others' first content is small and below it; the app draws it).
+fn intro(page: Page) -> Option<AnyView> {
+    Some(match page {
+        Page::Home => view! {
+            <article class="cc-page cc-home">
+                <PageTitle text=|l| ui(l).home_title />
+                <Lead text=|l| ui(l).home_intro />
+            </article>
+        }
+        .into_any(),
+        Page::Air => view! {
+            <article class="cc-page cc-air">
+                <PageTitle text=|l| air_ui(l).air_title />
+                <Lead text=|l| air_ui(l).air_intro />
+                <Loading />
+            </article>
+        }
+        .into_any(),
+        Page::Water => view! {
+            <article class="cc-page cc-water">
+                <PageTitle text=|l| water_ui(l).water_title />
+                <Lead text=|l| water_ui(l).water_intro />
+                <Loading />
+            </article>
+        }
+        .into_any(),
+        Page::Report => view! {
+            <article class="cc-page cc-report">
+                <PageTitle text=|l| ui(l).report_title />
+                <Lead text=|l| rt(l).intro />
+                <LoadingConfig />
+            </article>
+        }
+        .into_any(),
+        _ => return None,
+    })
+}
+
+/// The header's switches as links to this page with the preference in its query.
+#[component]
+fn StaticSwitches(here: String) -> impl IntoView {
     let t = ui(Lang::Zh);
-    let air_t = air_ui(Lang::Zh);
-    let water_t = water_ui(Lang::Zh);
-    let loading = format!(
-        r#"<p class="cc-notice cc-notice--loading" role="status">{}</p>"#,
-        esc(t.loading)
-    );
-    let article = |class: &str, title: &str, lead: &str, rest: &str| {
-        format!(
-            r#"<article class="cc-page {class}"><h1 class="cc-page__title" tabindex="-1">{}</h1><p class="cc-lead">{}</p>{rest}</article>"#,
-            esc(title),
-            esc(lead)
-        )
-    };
-    let main = match route {
-        "/" => article("cc-home", t.home_title, t.home_intro, ""),
-        "/air" => article("cc-air", air_t.air_title, air_t.air_intro, &loading),
-        "/water" => article(
-            "cc-water",
-            water_t.water_title,
-            water_t.water_intro,
-            &loading,
-        ),
-        "/report" => {
-            let config = format!("<p>{}</p>", esc(t.loading_config));
-            article("cc-report", t.report_title, rt(Lang::Zh).intro, &config)
-        }
-        // The other pages' first screen is small and below the header; the app draws it.
-        _ => String::new(),
-    };
-    format!(
-        r##"<div id="cc-prerender" class="cc-prerender"><a class="cc-skip" href="#main">{}</a>{}<main class="cc-main" id="main" tabindex="-1">{main}</main></div>"##,
-        esc(t.skip_to_content),
-        header(t, route)
-    )
+    view! {
+        <a class="cc-switch" href=format!("{here}?lang=en") lang="en" aria-label=t.switch_language_label>
+            {t.switch_language}
+        </a>
+        <a class="cc-switch" href=format!("{here}?theme=care") title=t.care_mode_label>
+            {t.care_mode}
+        </a>
+    }
 }
 
-/// The app's `Header`, with links for its buttons. `aria-current` marks the route's section, as
-/// the app's links do ([`crate::nav::NavLink`]).
-fn header(t: &Ui, route: &str) -> String {
-    let current = |section: &str| {
-        let here = route == section
-            || (section != "/"
-                && route
-                    .strip_prefix(section)
-                    .is_some_and(|r| r.starts_with('/')));
-        if here {
-            r#" aria-current="page""#
-        } else {
-            ""
-        }
-    };
-    // Relative to the page's <base href>, so they work at any deployment path.
-    let link = |section: &str, text: &str| {
-        let href = if section == "/" { "./" } else { &section[1..] };
-        format!(
-            r#"<li><a href="{href}"{} class="cc-nav__link">{}</a></li>"#,
-            current(section),
-            esc(text)
-        )
-    };
-    // This page again, with the preference in its query (404: the home page; its address varies).
-    let here = match route {
-        "/" | "404" => "./",
-        _ => &route[1..],
-    };
-    format!(
-        concat!(
-            r#"<header class="cc-header"><div class="cc-header__bar">"#,
-            r#"<a href="./"{} class="cc-header__name"><span class="cc-header__logo" aria-hidden="true"></span>{}</a>"#,
-            r#"<div class="cc-header__switches">"#,
-            r#"<a class="cc-switch" href="{}?lang=en" lang="en" aria-label="{}">{}</a>"#,
-            r#"<a class="cc-switch" href="{}?theme=care" title="{}">{}</a>"#,
-            r#"</div></div><nav class="cc-nav" aria-label="{}"><ul class="cc-nav__list">{}{}{}{}</ul></nav></header>"#
-        ),
-        current("/"),
-        esc(t.site_name),
-        here,
-        esc(t.switch_language_label),
-        esc(t.switch_language),
-        here,
-        esc(t.care_mode_label),
-        esc(t.care_mode),
-        esc(t.nav_label),
-        link("/", t.nav_home),
-        link("/air", t.nav_air),
-        link("/water", t.nav_water),
-        link("/report", t.nav_report),
-    )
-}
+struct NoEffects;
 
-/// Text as HTML.
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+impl any_spawner::CustomExecutor for NoEffects {
+    fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
+    fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
 }
 
 #[cfg(test)]
@@ -136,27 +184,47 @@ mod tests {
     #[test]
     fn each_route_has_the_header_and_its_own_heading() {
         for route in ROUTES {
-            let html = first_screen(route);
-            assert!(html.starts_with(r#"<div id="cc-prerender""#), "{route}");
-            assert!(html.contains("绿色长春 · 环境信息"), "{route}");
+            let html = first_screen(route.path, Some(route.page));
+            assert!(html.starts_with(r#"<div id="cc-prerender""#), "{html}");
+            assert!(html.contains("绿色长春 · 环境信息"), "{}", route.path);
         }
-        let home = first_screen("/");
-        assert!(home.contains(r#"<h1 class="cc-page__title" tabindex="-1">长春市环境信息</h1>"#));
+        let home = first_screen("/", Some(Page::Home));
+        assert!(home.contains("长春市环境信息</h1>"), "{home}");
+        assert!(home.contains(r#"class="cc-page__title""#));
         // The site name and 首页 both mark the home page, as the app's links do.
-        assert_eq!(home.matches("aria-current").count(), 2);
-        let status = first_screen("/report/status");
-        assert!(status.contains(r#"<a href="report" aria-current="page" class="cc-nav__link">"#));
-        assert!(status.contains(r#"<main class="cc-main" id="main" tabindex="-1"></main>"#));
-        assert!(first_screen("/air").contains(air_ui(Lang::Zh).air_intro));
-        assert!(!first_screen("404").contains("aria-current"));
-        assert!(!first_screen("/airport").contains("aria-current"));
+        assert_eq!(home.matches("aria-current").count(), 2, "{home}");
+        let status = first_screen("/report/status", Some(Page::ReportStatus));
+        assert!(status.contains(r#"aria-current="page""#), "{status}");
+        assert!(first_screen("/air", Some(Page::Air)).contains(air_ui(Lang::Zh).air_intro));
+        let not_found = first_screen("404", None);
+        assert!(!not_found.contains("aria-current"), "{not_found}");
         // The switches reload this page with the preference (relative to its <base href>).
-        assert!(status.contains(r#"href="report/status?lang=en""#));
-        assert!(home.contains(r#"href="./?theme=care""#));
+        assert!(
+            status.contains(r#"href="report/status?lang=en""#),
+            "{status}"
+        );
+        assert!(home.contains(r#"href="./?theme=care""#), "{home}");
+        // No reactive markers or scripts: the page is static.
+        assert!(!home.contains("<script"));
     }
 
     #[test]
     fn text_is_escaped() {
-        assert_eq!(esc(r#"<b a="1">&"#), "&lt;b a=&quot;1&quot;&gt;&amp;");
+        let html = view! { <p title="<b a=\"1\">&">"<b>&"</p> }.to_html();
+        assert!(html.contains("&lt;b&gt;&amp;"), "{html}");
+    }
+
+    #[test]
+    fn the_json_names_every_route_and_bundle_once() {
+        let json = site_json();
+        assert_eq!(
+            json["bundles"].as_array().map(Vec::len),
+            Some(Bundle::ALL.len())
+        );
+        assert_eq!(json["bundles"][0]["page"], "index.html");
+        assert_eq!(json["bundles"][0]["route"], "/");
+        assert_eq!(json["routes"].as_array().map(Vec::len), Some(ROUTES.len()));
+        assert_eq!(json["routes"][1]["title"]["en"], "Air quality");
+        assert!(json["firstScreens"]["404"].is_string());
     }
 }

@@ -3,8 +3,7 @@
 //    'unsafe-inline' and no script hash in its Content-Security-Policy; on the site's bundle
 //    pages the loader first waits for the static first screen's paint, and the wasm preload goes
 //    (tools/loader-after-first-paint.js);
-//  - gives each bundle's page (index.html, air.html, history.html, water.html, report.html,
-//    status.html, info.html: see src/app.rs) a relative <base href="./"> and writes a copy of it
+//  - gives each bundle's page (see src/routes.rs) a relative <base href="./"> and writes a copy of it
 //    per route of that bundle (air/index.html, report/status/index.html, …) with base "../" or
 //    "../../", so deep links work without an SPA fallback and one build serves at "/" and under
 //    a sub-path such as "/sthjj/env/";
@@ -18,7 +17,10 @@
 //  - with widget.html (the widget's build, moved in by `make build`): writes cc-env-widget.js
 //    from tools/cc-env-widget.template.js with the widget's hashed file names filled in.
 //
-//   node tools/finalize-dist.mjs <dist> [--base-path /sthjj/env/] [--prerender first-screens.json]
+//   node tools/finalize-dist.mjs <dist> [--base-path /sthjj/env/] [--site target/site.json]
+//
+//  --site: the site's route table and static first screens, as `cargo run --bin prerender`
+//  prints them from src/routes.rs and src/prerender.rs. Required for the site's dist.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,19 +29,6 @@ import { createRequire } from 'node:module';
 
 // Build tools are npm packages of e2e/package.json (with Playwright, axe and binaryen).
 const { minify } = createRequire(new URL('../e2e/package.json', import.meta.url))('terser');
-
-// The site's routes and the bundle page serving each; keep in step with src/app.rs (Bundle::of).
-export const ROUTES = {
-  air: 'air.html',
-  'air/history': 'history.html',
-  water: 'water.html',
-  report: 'report.html',
-  'report/status': 'status.html',
-  embed: 'info.html',
-  notes: 'info.html',
-  privacy: 'info.html',
-  accessibility: 'info.html',
-};
 
 const [distArg, ...rest] = process.argv.slice(2);
 if (!distArg) {
@@ -103,23 +92,22 @@ async function finalizePage(file, afterFirstPaint) {
 
 const withBase = (html, href) => html.replace(/<head>/i, `<head>\n    <base href="${href}" />`);
 
-// --prerender <file>: the static first screen of each route (JSON route → HTML, from
-// `cargo run --bin prerender`; see src/prerender.rs), written at the start of the route's <body>
-// between markers, so finalizing again replaces it. Required for the site's dist.
-const pi = rest.indexOf('--prerender');
-const firstScreens = pi >= 0 ? JSON.parse(fs.readFileSync(rest[pi + 1], 'utf8')) : null;
+// The static first screen of each route, written at the start of the route's <body> between
+// markers, so finalizing again replaces it.
+const si = rest.indexOf('--site');
+const siteTable = si >= 0 ? JSON.parse(fs.readFileSync(rest[si + 1], 'utf8')) : null;
 const withFirstScreen = (html, route) => {
-  if (!firstScreens) throw new Error(`${dist}: the site's pages need --prerender <first-screens.json>`);
-  const screen = firstScreens[route];
+  if (!siteTable) throw new Error(`${dist}: the site's pages need --site <site.json>`);
+  const screen = siteTable.firstScreens[route];
   if (screen === undefined) throw new Error(`no prerendered first screen for ${route}`);
   const bare = html.replace(/\s*<!--cc-prerender-->[\s\S]*?<!--\/cc-prerender-->/, '');
   return bare.replace(/<body>/i, `<body>\n    <!--cc-prerender-->${screen}<!--/cc-prerender-->`);
 };
-// The route each bundle's own page stands for.
-const PAGE_ROUTE = {
-  'index.html': '/', 'air.html': '/air', 'history.html': '/air/history', 'water.html': '/water',
-  'report.html': '/report', 'status.html': '/report/status', 'info.html': '/notes',
-};
+// The route each bundle's own page stands for, and the page serving each route below the base.
+const PAGE_ROUTE = Object.fromEntries((siteTable?.bundles ?? []).map((b) => [b.page, b.route]));
+const ROUTES = Object.fromEntries((siteTable?.routes ?? [])
+  .filter((r) => r.path !== '/')
+  .map((r) => [r.path.slice(1), r.page]));
 
 // Every top-level page (index.html, the other bundles' pages, widget.html; bench.html in
 // dist-bench, which has no index.html), finalized in place with base "./".

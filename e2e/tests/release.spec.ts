@@ -59,7 +59,7 @@ test.beforeAll(() => {
     fs.writeFileSync(path.join(b, name), html);
   }
   // Route copies, 404.html and the worker's list and version follow the bundles' pages.
-  execFileSync('node', [path.join(ROOT, 'tools/finalize-dist.mjs'), b, '--prerender', path.join(ROOT, 'target/first-screens.json')], { stdio: 'ignore' });
+  execFileSync('node', [path.join(ROOT, 'tools/finalize-dist.mjs'), b, '--site', path.join(ROOT, 'target/site.json')], { stdio: 'ignore' });
   A = readBuild(a);
   B = readBuild(b);
   expect(B.version).not.toBe(A.version);

@@ -1,12 +1,9 @@
-//! Prints the static first screen of every route (`lvse_changchun::prerender`) as one JSON
-//! object, route → HTML, for `tools/finalize-dist.mjs --prerender`. Run on the build host.
-
-use lvse_changchun::prerender::{first_screen, ROUTES};
+//! Prints the site's route table, page titles and static first screens as one JSON object
+//! (`lvse_changchun::prerender::site_json`), for the Makefile, `tools/finalize-dist.mjs` and the
+//! e2e tests. Run on the build host.
 
 fn main() {
-    let pages: std::collections::BTreeMap<&str, String> =
-        ROUTES.iter().map(|r| (*r, first_screen(r))).collect();
-    match serde_json::to_string_pretty(&pages) {
+    match serde_json::to_string_pretty(&lvse_changchun::prerender::site_json()) {
         Ok(json) => println!("{json}"),
         Err(e) => {
             eprintln!("prerender: {e}");

@@ -1,7 +1,7 @@
 //! "Find the station nearest to me": asks the browser for the position only when the button is
 //! pressed, computes the distance on the device, and never sends the position anywhere.
 
-use crate::app::href;
+use crate::routes::href;
 use crate::text::{air_ui, ui};
 use cc_core::air::Station;
 use cc_core::i18n::Lang;

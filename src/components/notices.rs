@@ -22,6 +22,13 @@ pub fn Loading() -> impl IntoView {
     }
 }
 
+/// "Loading the configuration…", while config.json is on its way.
+#[component]
+pub fn LoadingConfig() -> impl IntoView {
+    let lang = use_lang();
+    view! { <p>{move || ui(lang.get()).loading_config}</p> }
+}
+
 /// A data feed that could not be loaded: what happened, in words, with the file and position.
 #[component]
 pub fn FeedError(

@@ -34,3 +34,13 @@ pub fn PageTitle(
         </h1>
     }
 }
+
+/// The page's introduction under its heading.
+#[component]
+pub fn Lead(
+    /// The text in a given language.
+    text: fn(Lang) -> &'static str,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! { <p class="cc-lead">{move || text(lang.get())}</p> }
+}

@@ -33,14 +33,15 @@ pub fn SkipLink() -> impl IntoView {
 
 /// Site name, main navigation, language switch and 关怀版 switch.
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(
+    /// The language and 关怀版 switches: the app's own buttons unless given. The static first
+    /// screen (src/prerender.rs) gives links, which work before the app starts.
+    #[prop(optional)]
+    switches: Option<AnyView>,
+) -> impl IntoView {
     let prefs = expect_context::<Prefs>();
     let t = move || ui(prefs.lang.get());
-    let other_lang = move || match prefs.lang.get() {
-        Lang::Zh => Lang::En,
-        Lang::En => Lang::Zh,
-    };
-    let care = move || prefs.theme.get() == Theme::Care;
+    let switches = switches.unwrap_or_else(|| view! { <Switches /> }.into_any());
     view! {
         <header class="cc-header">
             <div class="cc-header__bar">
@@ -48,28 +49,7 @@ pub fn Header() -> impl IntoView {
                     <span class="cc-header__logo" aria-hidden="true"></span>
                     {move || t().site_name}
                 </NavLink>
-                <div class="cc-header__switches">
-                    <button
-                        type="button"
-                        class="cc-switch"
-                        lang=move || other_lang().tag()
-                        aria-label=move || t().switch_language_label
-                        on:click=move |_| prefs.lang.set(other_lang())
-                    >
-                        {move || t().switch_language}
-                    </button>
-                    <button
-                        type="button"
-                        class="cc-switch"
-                        aria-pressed=move || care().to_string()
-                        title=move || t().care_mode_label
-                        on:click=move |_| {
-                            prefs.theme.set(if care() { Theme::Normal } else { Theme::Care })
-                        }
-                    >
-                        {move || t().care_mode}
-                    </button>
-                </div>
+                <div class="cc-header__switches">{switches}</div>
             </div>
             <nav class="cc-nav" aria-label=move || t().nav_label>
                 <ul class="cc-nav__list">
@@ -96,6 +76,40 @@ pub fn Header() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+    }
+}
+
+/// The language and 关怀版 switches of the app.
+#[component]
+fn Switches() -> impl IntoView {
+    let prefs = expect_context::<Prefs>();
+    let t = move || ui(prefs.lang.get());
+    let other_lang = move || match prefs.lang.get() {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    };
+    let care = move || prefs.theme.get() == Theme::Care;
+    view! {
+        <button
+            type="button"
+            class="cc-switch"
+            lang=move || other_lang().tag()
+            aria-label=move || t().switch_language_label
+            on:click=move |_| prefs.lang.set(other_lang())
+        >
+            {move || t().switch_language}
+        </button>
+        <button
+            type="button"
+            class="cc-switch"
+            aria-pressed=move || care().to_string()
+            title=move || t().care_mode_label
+            on:click=move |_| {
+                prefs.theme.set(if care() { Theme::Normal } else { Theme::Care })
+            }
+        >
+            {move || t().care_mode}
+        </button>
     }
 }
 

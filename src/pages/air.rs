@@ -1,16 +1,16 @@
 //! `/air`: the city's air at an hour (newest by default, `?at=YYYY-MM-DDTHH:00` for another),
 //! the six pollutants, health advice, every station, trends; `?station=<code>` for one station.
 
-use crate::app::href;
 use crate::components::air::{hour_text, AqiBadge, HealthAdvice, PollutantTable};
 use crate::components::notices::{
     Loading, OfflineNotice, SampleLabel, SkippedNote, SourceErrorView, StaleNotice,
 };
-use crate::components::page::PageTitle;
+use crate::components::page::{Lead, PageTitle};
 use crate::components::stations::{StationRow, StationTable};
 use crate::feeds::{AirData, AirLatest};
 use crate::nav::use_query_map;
 use crate::prefs::use_lang;
+use crate::routes::href;
 use crate::text::{air_ui, ui};
 use cc_core::air::{Assessment, CityHour, StationHour};
 use cc_core::i18n::Lang;
@@ -85,7 +85,7 @@ pub fn AirPage() -> impl IntoView {
     view! {
         <article class="cc-page cc-air">
             <PageTitle text=|l| air_ui(l).air_title />
-            <p class="cc-lead">{move || air_ui(lang.get()).air_intro}</p>
+            <Lead text=|l| air_ui(l).air_intro />
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match latest.await {

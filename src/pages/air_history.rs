@@ -3,14 +3,14 @@
 //! of hourly data is a large download on a phone). The air page links here with the hour it
 //! shows as `at`, where the 30 days end.
 
-use crate::app::href;
 use crate::charts::{self, AqiCalendar, DailyAqi};
 use crate::components::chart::ChartFigure;
 use crate::components::notices::{Loading, OfflineNotice, SkippedNote, SourceErrorView};
-use crate::components::page::PageTitle;
+use crate::components::page::{Lead, PageTitle};
 use crate::feeds::{AirDaily, AirHistory, SiteConfig};
 use crate::nav::use_query_map;
 use crate::prefs::use_lang;
+use crate::routes::href;
 use crate::text::{air_ui, ui};
 use cc_core::i18n::Lang;
 use cc_core::time::{Date, Hour};
@@ -56,7 +56,7 @@ pub fn AirHistoryPage() -> impl IntoView {
     view! {
         <article class="cc-page cc-air">
             <PageTitle text=|l| air_ui(l).air_history_title />
-            <p class="cc-lead">{move || air_ui(lang.get()).air_history_intro}</p>
+            <Lead text=|l| air_ui(l).air_history_intro />
             <p><a href=href("/air")>{move || air_ui(lang.get()).air_back_to_city}</a></p>
             <div aria-live="polite">{yearly}</div>
         </article>

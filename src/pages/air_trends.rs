@@ -1,10 +1,10 @@
 //! The trends under the air page: the last 24 hours from `air.latest`, and the link to the
 //! 30-day and calendar charts of `/air/history` ([`crate::pages::air_history`]).
 
-use crate::app::href;
 use crate::charts::{self, HourlyAqi, StationLine};
 use crate::components::chart::ChartFigure;
 use crate::feeds::AirData;
+use crate::routes::href;
 use crate::text::{air_ui, ui};
 use cc_core::i18n::Lang;
 use cc_core::time::Hour;

@@ -1,6 +1,6 @@
 //! `/`: what a citizen sees first: the air now, the water headline and the way to report.
 
-use crate::components::page::PageTitle;
+use crate::components::page::{Lead, PageTitle};
 use crate::nav::NavLink;
 use crate::prefs::use_lang;
 use crate::text::ui;
@@ -14,7 +14,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <article class="cc-page cc-home">
             <PageTitle text=|l| ui(l).home_title />
-            <p class="cc-lead">{move || t().home_intro}</p>
+            <Lead text=|l| ui(l).home_intro />
             <section class="cc-card" aria-labelledby="home-air">
                 <h2 id="home-air">{move || t().home_air_heading}</h2>
                 // The slots keep the loaded cards' usual height while they load, so that nothing

@@ -2,15 +2,15 @@
 //! `?period=2021|2021-Q2|2021-05`), grouped by river and filterable (`?river=<slug>&class=1..6`,
 //! 6 = 劣Ⅴ); `?section=<slug>` for one section, with `&indicator=<code>` for its chart.
 
-use crate::app::href;
 use crate::components::notices::{
     Loading, OfflineNotice, SampleLabel, SkippedNote, SourceErrorView,
 };
-use crate::components::page::PageTitle;
+use crate::components::page::{Lead, PageTitle};
 use crate::components::water::{headline_text, incomplete_text, ClassBadge, ClassMeanings};
 use crate::feeds::{WaterData, WaterFeed};
 use crate::nav::use_query_map;
 use crate::prefs::use_lang;
+use crate::routes::href;
 use crate::text::{ui, water_ui};
 use cc_core::i18n::Lang;
 use cc_core::water::explain::{incomplete_note, main_pollutants_text};
@@ -96,7 +96,7 @@ pub fn WaterPage() -> impl IntoView {
     view! {
         <article class="cc-page cc-water">
             <PageTitle text=|l| water_ui(l).water_title />
-            <p class="cc-lead">{move || water_ui(lang.get()).water_intro}</p>
+            <Lead text=|l| water_ui(l).water_intro />
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match feed.await {

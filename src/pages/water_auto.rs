@@ -1,9 +1,9 @@
 //! Readings of the national automatic stations (`cnemc-water-json`): a partial set of indicators,
 //! so every class from them is labelled 自动监测(参考) and never shown as the official class.
 
-use crate::app::href;
 use crate::components::water::IndicatorTable;
 use crate::feeds::WaterData;
+use crate::routes::href;
 use crate::text::water_ui;
 use cc_core::i18n::Lang;
 use cc_core::water::feeds::cnemc_json::AutoReading;

@@ -53,7 +53,7 @@ pub fn QueuedReportsSender() -> impl IntoView {
             <iframe
                 hidden
                 tabindex="-1"
-                src=crate::app::href("report")
+                src=crate::routes::href("report")
                 title=move || ui(lang.get()).sender_frame_title
             ></iframe>
         }

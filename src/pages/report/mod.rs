@@ -16,7 +16,8 @@ pub mod text;
 
 pub use status::ReportStatusPage;
 
-use crate::components::page::PageTitle;
+use crate::components::notices::LoadingConfig;
+use crate::components::page::{Lead, PageTitle};
 use crate::feeds::SiteConfig;
 use crate::prefs::use_lang;
 use crate::report_app::{
@@ -59,7 +60,7 @@ pub(crate) fn copy_text(text: &str) {
 /// The status page link of a reference.
 fn status_href(reference: String) -> String {
     let id = String::from(js_sys::encode_uri_component(&reference));
-    format!("{}?id={id}", crate::app::href("/report/status"))
+    format!("{}?id={id}", crate::routes::href("/report/status"))
 }
 
 /// The form's shared state, owned by [`ReportFlow`] and handed to the display components.
@@ -116,9 +117,9 @@ pub fn ReportPage() -> impl IntoView {
         <article class="cc-page cc-report">
             <PageTitle text=|l| crate::text::ui(l).report_title />
             <Show when=move || mode.get() == Mode::Start>
-                <p class="cc-lead">{move || rt(lang.get()).intro}</p>
+                <Lead text=|l| rt(l).intro />
             </Show>
-            <Suspense fallback=move || view! { <p>{move || crate::text::ui(lang.get()).loading_config}</p> }>
+            <Suspense fallback=LoadingConfig>
                 {move || Suspend::new(async move {
                     match config.await {
                         Ok(c) => match c.report.clone() {
