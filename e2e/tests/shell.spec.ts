@@ -231,8 +231,8 @@ test('the home page does not shift while its data loads', async ({ page }) => {
 test('the static first screen says what the app then shows', async ({ page, request }) => {
   for (const route of ['/', '/air', '/water', '/report']) {
     const html = await (await request.get(route)).text();
-    const staticH1 = html.match(/<h1 class="cc-page__title"[^>]*>([^<]*)<\/h1>/)?.[1];
-    const staticLead = html.match(/<p class="cc-lead">([^<]*)<\/p>/)?.[1];
+    const staticH1 = html.match(/<h1[^>]*class="cc-page__title"[^>]*>([^<]*)<\/h1>/)?.[1];
+    const staticLead = html.match(/<p[^>]*class="cc-lead"[^>]*>([^<]*)<\/p>/)?.[1];
     expect(staticH1, `${route}: static heading`).toBeTruthy();
     await page.goto(route);
     await expect(page.locator('#cc-prerender')).toHaveCount(0);
