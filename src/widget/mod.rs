@@ -6,6 +6,7 @@
 //! resolve against `site_base` (the folder of widget.html, or of cc-env-widget.js), never the
 //! host page's address.
 
+pub mod host;
 pub mod text;
 
 use crate::api::ApiError;
