@@ -157,6 +157,17 @@ pub type AirResult = Result<Arc<AirData>, SourceError>;
 #[derive(Clone, Copy)]
 pub struct AirLatest(pub LocalResource<AirResult>);
 
+impl AirLatest {
+    /// The newest hour of the loaded data (tracked); `None` while loading, on failure or
+    /// without rows.
+    pub fn newest_hour(self) -> Option<cc_core::time::Hour> {
+        self.0
+            .get()
+            .and_then(|r| r.ok())
+            .and_then(|d| d.dataset.latest_hour())
+    }
+}
+
 /// Parses one fetched file of an air source by the source's format.
 pub fn parse_air(
     format: cc_core::config::FeedFormat,
@@ -365,11 +376,89 @@ impl WaterFeed {
     }
 }
 
-/// Loads `water.sections` (Changchun's built-in list when absent) and `water.results`.
-async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData>, SourceError> {
+/// One `water.results` file, parsed.
+#[derive(Debug, Default)]
+pub struct WaterResults {
+    /// Manual monitoring results (`cc-water-json`).
+    pub results: Vec<cc_core::water::Measurement>,
+    /// Automatic-station readings (`cnemc-water-json`).
+    pub automatic: Vec<cc_core::water::feeds::cnemc_json::AutoReading>,
+    /// The file says it is sample data.
+    pub sample: bool,
+    pub skipped: Vec<cc_core::FeedError>,
+}
+
+/// A parser of one fetched `water.results` file: [`parse_water_results`] (every water format)
+/// on the site; the widget passes one that knows `cc-water-json` only, so its bundle links no
+/// other parser.
+pub type WaterParser = fn(
+    cc_core::config::FeedFormat,
+    &Fetched,
+    &[cc_core::water::Section],
+) -> Result<WaterResults, ApiError>;
+
+/// Parses one fetched `water.results` file by the source's format.
+pub fn parse_water_results(
+    format: cc_core::config::FeedFormat,
+    file: &Fetched,
+    sections: &[cc_core::water::Section],
+) -> Result<WaterResults, ApiError> {
     use cc_core::config::FeedFormat as F;
-    use cc_core::water::feeds::{cc_json, cnemc_json};
+    use cc_core::water::feeds::cnemc_json;
+    let parse_error = |error| ApiError::Parse {
+        url: file.url.clone(),
+        error,
+    };
+    match format {
+        F::CnemcWaterJson => {
+            let feed =
+                cnemc_json::parse_cnemc(&file.text, crate::env::now_hour()).map_err(parse_error)?;
+            Ok(WaterResults {
+                automatic: feed.readings,
+                skipped: feed.skipped,
+                ..WaterResults::default()
+            })
+        }
+        F::CcWaterJson => parse_cc_water_results(file, sections),
+        other => Err(parse_error(cc_core::FeedError::whole(format!(
+            "{} is not a water format",
+            other.name()
+        )))),
+    }
+}
+
+/// Parses one fetched `cc-water-json` results file (whatever the configured format says).
+pub fn parse_cc_water_results(
+    file: &Fetched,
+    sections: &[cc_core::water::Section],
+) -> Result<WaterResults, ApiError> {
+    let doc =
+        cc_core::water::feeds::cc_json::parse_results(&file.text, sections).map_err(|error| {
+            ApiError::Parse {
+                url: file.url.clone(),
+                error,
+            }
+        })?;
+    Ok(WaterResults {
+        results: doc.results,
+        sample: doc.sample,
+        skipped: doc.skipped,
+        ..WaterResults::default()
+    })
+}
+
+async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData>, SourceError> {
     let config = config_once(config).await.map_err(SourceError::Config)?;
+    load_water_with(&config, parse_water_results).await
+}
+
+/// Loads `water.sections` (Changchun's built-in list when absent) and `water.results`, the
+/// results parsed by `parse`: the one water loader of the site and the widget.
+pub async fn load_water_with(
+    config: &Config,
+    parse: WaterParser,
+) -> Result<Arc<WaterData>, SourceError> {
+    use cc_core::water::feeds::cc_json;
     let results_source = config
         .water_results
         .clone()
@@ -381,7 +470,7 @@ async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData
         Some(source) => {
             sample |= source.sample;
             let mut all = Vec::new();
-            let files = fetch_source(&source, &config)
+            let files = fetch_source(&source, config)
                 .await
                 .map_err(SourceError::Api)?;
             copies.push(oldest_copy(&files));
@@ -402,38 +491,17 @@ async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData
     };
     let mut results = Vec::new();
     let mut automatic = Vec::new();
-    let files = fetch_source(&results_source, &config)
+    let files = fetch_source(&results_source, config)
         .await
         .map_err(SourceError::Api)?;
     crate::env::yield_to_browser().await;
     copies.push(oldest_copy(&files));
     for file in files {
-        let parse_error = |error| {
-            SourceError::Api(ApiError::Parse {
-                url: file.url.clone(),
-                error,
-            })
-        };
-        match results_source.format {
-            F::CnemcWaterJson => {
-                let feed = cnemc_json::parse_cnemc(&file.text, crate::env::now_hour())
-                    .map_err(parse_error)?;
-                skipped.extend(skipped_in(&file, feed.skipped));
-                automatic.extend(feed.readings);
-            }
-            F::CcWaterJson => {
-                let doc = cc_json::parse_results(&file.text, &sections).map_err(parse_error)?;
-                sample |= doc.sample;
-                skipped.extend(skipped_in(&file, doc.skipped));
-                results.extend(doc.results);
-            }
-            other => {
-                return Err(parse_error(cc_core::FeedError::whole(format!(
-                    "{} is not a water format",
-                    other.name()
-                ))))
-            }
-        }
+        let parsed = parse(results_source.format, &file, &sections).map_err(SourceError::Api)?;
+        sample |= parsed.sample;
+        skipped.extend(skipped_in(&file, parsed.skipped));
+        results.extend(parsed.results);
+        automatic.extend(parsed.automatic);
     }
     crate::env::yield_to_browser().await;
     Ok(Arc::new(WaterData {

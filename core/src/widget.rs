@@ -3,9 +3,14 @@
 //! The widget (`widget.html` in an iframe, or the `<cc-env-widget>` custom element) is
 //! configured by query parameters or attributes: `view`, `station`, `lang`, `theme`, `size`,
 //! `id`. An invalid value never breaks the widget: it falls back to the default and is named in
-//! [`Parsed::problems`], which the widget logs as a console warning.
+//! [`Parsed::problems`], which the widget logs as a console warning. Its messages to and from
+//! the host page are defined in [`message`].
 
 use crate::i18n::Lang;
+
+pub mod message;
+
+pub use message::{Message, HEIGHT_MESSAGE, THEME_MESSAGE};
 
 /// What the widget shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -253,11 +258,6 @@ fn percent_encode(text: &str) -> String {
     }
     out
 }
-
-/// The `type` of the height message the widget posts to its parent.
-pub const HEIGHT_MESSAGE: &str = "cc-widget:height";
-/// The `type` of the one message the widget accepts.
-pub const THEME_MESSAGE: &str = "cc-widget:theme";
 
 fn normalise_origin(origin: &str) -> String {
     origin.trim().trim_end_matches('/').to_ascii_lowercase()

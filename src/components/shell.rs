@@ -1,5 +1,6 @@
 //! The frame around every page: skip link, header with navigation and switches, footer.
 
+use crate::components::air::hour_text;
 use crate::feeds::{AirLatest, SiteConfig};
 use crate::nav::NavLink;
 use crate::prefs::{Prefs, Theme};
@@ -136,14 +137,18 @@ pub fn Footer() -> impl IntoView {
     };
     // Only the bundles that load the latest air data say where it comes from and its time (the
     // water pages give their own sources and times; the report pages show no data).
-    let air = use_context::<AirLatest>().is_some().then(|| {
+    let as_of = move |latest: AirLatest| match latest.newest_hour() {
+        Some(h) => hour_text(h, prefs.lang.get()),
+        None => t().footer_no_data.to_string(),
+    };
+    let air = use_context::<AirLatest>().map(|latest| {
         view! {
             <p class="cc-footer__source">
                 <span>{move || t().footer_source}</span>": "<span>{source}</span>
             </p>
             <p class="cc-footer__as-of" data-testid="data-as-of">
                 <span>{move || t().footer_data_as_of}</span>": "
-                <span>{move || crate::pages::air::data_as_of_text(prefs.lang.get())}</span>
+                <span>{move || as_of(latest)}</span>
             </p>
         }
     });

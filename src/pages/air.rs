@@ -11,7 +11,8 @@ use crate::feeds::{AirData, AirLatest};
 use crate::nav::use_query_map;
 use crate::prefs::use_lang;
 use crate::routes::href;
-use crate::text::{air_ui, ui};
+use crate::text::air_ui;
+use cc_core::air::shown::{choose_hour, no_data, stale_since, HourNotShown};
 use cc_core::air::{Assessment, CityHour, StationHour};
 use cc_core::i18n::Lang;
 use cc_core::time::Hour;
@@ -19,41 +20,24 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Hours after which the newest data is called stale (the national publication is at most an
-/// hour late; three missed publications mean something is wrong upstream).
-pub const STALE_AFTER_HOURS: i64 = 3;
-
-/// The "data as of" text for the footer, from the shared `air.latest` source.
-pub fn data_as_of_text(lang: Lang) -> String {
-    let latest = use_context::<AirLatest>().and_then(|l| l.0.get());
-    match latest
-        .as_ref()
-        .and_then(|r| r.as_ref().ok())
-        .and_then(|d| d.dataset.latest_hour())
-    {
-        Some(h) => hour_text(h, lang),
-        None => ui(lang).footer_no_data.to_string(),
-    }
-}
-
 /// A notice about the request, in the reader's language.
 type Notice = fn(Lang) -> &'static str;
 
-/// Which hour to show: `?at=` when it parses and is in the data, else the newest; with a notice
-/// saying why the request was not honoured.
+/// Which hour to show (`cc_core::air::shown::choose_hour`), with a notice saying why `at` was
+/// not honoured.
 pub fn select_hour(at: Option<&str>, data: &AirData) -> (Option<Hour>, Option<Notice>) {
-    let newest = data
-        .city_hours
-        .iter()
-        .map(|c| c.hour)
-        .max()
-        .or(data.dataset.latest_hour());
-    match at.map(Hour::parse) {
-        None => (newest, None),
-        Some(None) => (newest, Some(|l| air_ui(l).air_at_invalid)),
-        Some(Some(h)) if data.city_hours.iter().any(|c| c.hour == h) => (Some(h), None),
-        Some(Some(_)) => (newest, Some(|l| air_ui(l).air_hour_not_in_data)),
-    }
+    let (hour, not_shown) = choose_hour(
+        at,
+        data.city_hours.iter().map(|c| c.hour),
+        data.dataset.latest_hour(),
+    );
+    let notice = not_shown.map(|n| -> Notice {
+        match n {
+            HourNotShown::Invalid => |l| air_ui(l).air_at_invalid,
+            HourNotShown::NotInData => |l| air_ui(l).air_hour_not_in_data,
+        }
+    });
+    (hour, notice)
 }
 
 /// The city's air now: the card on the home page.
@@ -151,17 +135,8 @@ fn advice(assessment: &Assessment, lang: Lang) -> Option<impl IntoView> {
     Some(view! { <HealthAdvice level=aqi.level rules=assessment.rules lang=lang /> })
 }
 
-fn no_data() -> Result<cc_core::air::Aqi, cc_core::air::NoAqi> {
-    use cc_core::air::{NoAqi, NoAqiReason, PollutantSet};
-    Err(NoAqi {
-        reason: NoAqiReason::MissingValues,
-        missing: PollutantSet(0x7f),
-    })
-}
-
 fn stale(data: &AirData) -> Option<Hour> {
-    let newest = data.dataset.latest_hour()?;
-    (crate::env::now_hour().0 - newest.0 > STALE_AFTER_HOURS).then_some(newest)
+    stale_since(data.dataset.latest_hour(), crate::env::now_hour())
 }
 
 /// The offline notice when `air.latest` came from the service worker's copy, with the newest

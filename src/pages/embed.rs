@@ -7,8 +7,10 @@ use crate::components::page::PageTitle;
 use crate::prefs::use_lang;
 use crate::widget::frame_title;
 use crate::widget::text::wt;
+use crate::widget::text::WidgetText;
 use cc_core::i18n::Lang;
-use cc_core::widget::{to_query, Params, Size, Theme, View, HEIGHT_MESSAGE};
+use cc_core::widget::message::{field, height_of};
+use cc_core::widget::{to_query, Params, Size, Theme, View};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -98,6 +100,64 @@ pub fn deployer_headers() -> [&'static str; 2] {
     ]
 }
 
+/// The two forms of the snippet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SnippetForm {
+    /// `<iframe>` of widget.html with embed.js, the recommended form.
+    Iframe,
+    /// The `<cc-env-widget>` custom element.
+    Element,
+}
+
+impl SnippetForm {
+    const ALL: [SnippetForm; 2] = [SnippetForm::Iframe, SnippetForm::Element];
+
+    fn snippet(self, site: &str, p: &Params) -> String {
+        match self {
+            SnippetForm::Iframe => iframe_snippet(site, p),
+            SnippetForm::Element => element_snippet(site, p),
+        }
+    }
+
+    fn heading(self, t: &WidgetText) -> &'static str {
+        match self {
+            SnippetForm::Iframe => t.embed_iframe_heading,
+            SnippetForm::Element => t.embed_element_heading,
+        }
+    }
+
+    fn text(self, t: &WidgetText) -> &'static str {
+        match self {
+            SnippetForm::Iframe => t.embed_iframe_text,
+            SnippetForm::Element => t.embed_element_text,
+        }
+    }
+}
+
+fn view_name(v: View, t: &WidgetText) -> &'static str {
+    match v {
+        View::Aqi => t.view_aqi,
+        View::Water => t.view_water,
+        View::Report => t.view_report,
+        View::Combo => t.view_combo,
+    }
+}
+
+fn theme_name(theme: Theme, t: &WidgetText) -> &'static str {
+    match theme {
+        Theme::Light => t.theme_light,
+        Theme::Dark => t.theme_dark,
+        Theme::Contrast => t.theme_contrast,
+    }
+}
+
+fn size_name(size: Size, t: &WidgetText) -> &'static str {
+    match size {
+        Size::S => t.size_s,
+        Size::M => t.size_m,
+    }
+}
+
 fn set_width_full(el: &web_sys::HtmlElement) {
     let _ = el.style().set_property("width", "100%");
     let _ = el.style().set_property("max-width", "40rem");
@@ -130,6 +190,49 @@ fn Choice<T: Clone + PartialEq + Send + Sync + 'static>(
     }
 }
 
+/// The preview's height follows the widget's height messages, as embed.js does on a host.
+fn follow_preview_height(frame: NodeRef<leptos::html::Iframe>) {
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(el) = frame.get() else { return false };
+        set_width_full(&el);
+        let _ = web_sys::HtmlElement::style(&el).set_property("border", "0");
+        let target = el.clone();
+        let handler =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let same = e.origin() == window().location().origin().unwrap_or_default();
+                let from_frame = target
+                    .content_window()
+                    .map(|w| {
+                        e.source()
+                            .map(|s| JsValue::from(s) == JsValue::from(w))
+                            .unwrap_or(false)
+                    })
+                    .unwrap_or(false);
+                let data = e.data();
+                let get = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
+                let kind = get(field::TYPE).and_then(|v| v.as_string());
+                let height =
+                    height_of(kind.as_deref(), get(field::HEIGHT).and_then(|v| v.as_f64()));
+                if let (true, true, Some(h)) = (same, from_frame, height) {
+                    let _ = web_sys::HtmlElement::style(&target)
+                        .set_property("height", &format!("{}px", h.ceil()));
+                }
+            });
+        let _ =
+            window().add_event_listener_with_callback("message", handler.as_ref().unchecked_ref());
+        // Removed when the page is left, so navigating back and forth does not pile up listeners.
+        let handler = send_wrapper::SendWrapper::new(handler);
+        on_cleanup(move || {
+            let _ = window()
+                .remove_event_listener_with_callback("message", handler.as_ref().unchecked_ref());
+        });
+        true
+    });
+}
+
 /// The embed builder page.
 #[component]
 pub fn EmbedPage() -> impl IntoView {
@@ -156,15 +259,9 @@ pub fn EmbedPage() -> impl IntoView {
     let site = site_base();
     let site2 = site.clone();
     let preview_src = move || format!("{}widget.html?{}", site2, to_query(&params.get()));
-    let (form, set_form) = signal(0u8); // 0 iframe, 1 element
+    let (form, set_form) = signal(SnippetForm::Iframe);
     let site3 = site.clone();
-    let snippet = Memo::new(move |_| {
-        if form.get() == 0 {
-            iframe_snippet(&site3, &params.get())
-        } else {
-            element_snippet(&site3, &params.get())
-        }
-    });
+    let snippet = Memo::new(move |_| form.get().snippet(&site3, &params.get()));
     let (copied, set_copied) = signal(None::<bool>);
     let copy = move |_| {
         let text = snippet.get_untracked();
@@ -179,7 +276,6 @@ pub fn EmbedPage() -> impl IntoView {
         set_copied.set(None);
     });
 
-    // The preview's height follows the widget's height messages (as embed.js does on a host).
     let frame = NodeRef::<leptos::html::Iframe>::new();
     let code = NodeRef::<leptos::html::Textarea>::new();
     Effect::new(move |_| {
@@ -187,49 +283,7 @@ pub fn EmbedPage() -> impl IntoView {
             set_width_full(&el);
         }
     });
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        let Some(el) = frame.get() else { return false };
-        set_width_full(&el);
-        let _ = web_sys::HtmlElement::style(&el).set_property("border", "0");
-        let target = el.clone();
-        let handler =
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                let same = e.origin() == window().location().origin().unwrap_or_default();
-                let from_frame = target
-                    .content_window()
-                    .map(|w| {
-                        e.source()
-                            .map(|s| JsValue::from(s) == JsValue::from(w))
-                            .unwrap_or(false)
-                    })
-                    .unwrap_or(false);
-                let data = e.data();
-                let kind = js_sys::Reflect::get(&data, &"type".into())
-                    .ok()
-                    .and_then(|v| v.as_string());
-                let height = js_sys::Reflect::get(&data, &"height".into())
-                    .ok()
-                    .and_then(|v| v.as_f64());
-                if let (true, true, Some(HEIGHT_MESSAGE), Some(h)) =
-                    (same, from_frame, kind.as_deref(), height)
-                {
-                    let _ = web_sys::HtmlElement::style(&target)
-                        .set_property("height", &format!("{}px", h.ceil()));
-                }
-            });
-        let _ =
-            window().add_event_listener_with_callback("message", handler.as_ref().unchecked_ref());
-        // Removed when the page is left, so navigating back and forth does not pile up listeners.
-        let handler = send_wrapper::SendWrapper::new(handler);
-        on_cleanup(move || {
-            let _ = window()
-                .remove_event_listener_with_callback("message", handler.as_ref().unchecked_ref());
-        });
-        true
-    });
+    follow_preview_height(frame);
 
     let stations = cc_core::air::stations::changchun();
     let (csp_frame, csp_element) = host_csp(&site);
@@ -243,26 +297,20 @@ pub fn EmbedPage() -> impl IntoView {
                 for s in stations.iter() {
                     station_opts.push((s.code.clone(), s.code.clone(), format!("{} ({})", s.name, s.code)));
                 }
-                let o = |v, code: &str, text: &str| (v, code.to_string(), text.to_string());
+                let view_opts = View::ALL.map(|v| (v, v.code().to_string(), view_name(v, t).to_string())).to_vec();
+                let lang_opts = vec![(Lang::Zh, "zh".to_string(), t.lang_zh.to_string()), (Lang::En, "en".to_string(), t.lang_en.to_string())];
+                let theme_opts = Theme::ALL.map(|v| (v, v.code().to_string(), theme_name(v, t).to_string())).to_vec();
+                // Medium, the default, first.
+                let size_opts = Size::ALL.into_iter().rev().map(|v| (v, v.code().to_string(), size_name(v, t).to_string())).collect();
                 view! {
                     <p class="cc-lead">{t.embed_intro}</p>
                     <section class="cc-card" aria-labelledby="embed-options">
                         <h2 id="embed-options">{t.embed_options}</h2>
-                        <Choice label=t.embed_view name="view" value=view_s options=vec![
-                            o(View::Aqi, "aqi", t.view_aqi), o(View::Water, "water", t.view_water),
-                            o(View::Report, "report", t.view_report), o(View::Combo, "combo", t.view_combo),
-                        ] />
+                        <Choice label=t.embed_view name="view" value=view_s options=view_opts />
                         <Choice label=t.embed_station name="station" value=station options=station_opts />
-                        <Choice label=t.embed_lang name="lang" value=wlang options=vec![
-                            (Lang::Zh, "zh".to_string(), t.lang_zh.to_string()), (Lang::En, "en".to_string(), t.lang_en.to_string()),
-                        ] />
-                        <Choice label=t.embed_theme name="theme" value=theme options=vec![
-                            (Theme::Light, "light".to_string(), t.theme_light.to_string()), (Theme::Dark, "dark".to_string(), t.theme_dark.to_string()),
-                            (Theme::Contrast, "contrast".to_string(), t.theme_contrast.to_string()),
-                        ] />
-                        <Choice label=t.embed_size name="size" value=size options=vec![
-                            (Size::M, "m".to_string(), t.size_m.to_string()), (Size::S, "s".to_string(), t.size_s.to_string()),
-                        ] />
+                        <Choice label=t.embed_lang name="lang" value=wlang options=lang_opts />
+                        <Choice label=t.embed_theme name="theme" value=theme options=theme_opts />
+                        <Choice label=t.embed_size name="size" value=size options=size_opts />
                         <p>
                             <label for="embed-id">{t.embed_id}</label><br />
                             <input id="embed-id" type="text" maxlength="64" prop:value=move || id.get()
@@ -281,16 +329,15 @@ pub fn EmbedPage() -> impl IntoView {
                 <h2 id="embed-code">{move || wt(lang.get()).embed_code}</h2>
                 <fieldset>
                     <legend class="cc-small">{move || wt(lang.get()).embed_code}</legend>
-                    <label>
-                        <input type="radio" name="embed-form" checked=move || form.get() == 0 on:change=move |_| set_form.set(0) />
-                        {move || wt(lang.get()).embed_iframe_heading}
-                    </label><br />
-                    <label>
-                        <input type="radio" name="embed-form" checked=move || form.get() == 1 on:change=move |_| set_form.set(1) />
-                        {move || wt(lang.get()).embed_element_heading}
-                    </label>
+                    {SnippetForm::ALL.into_iter().enumerate().map(|(i, f)| view! {
+                        {(i > 0).then(|| view! { <br /> })}
+                        <label>
+                            <input type="radio" name="embed-form" checked=move || form.get() == f on:change=move |_| set_form.set(f) />
+                            {move || f.heading(wt(lang.get()))}
+                        </label>
+                    }).collect_view()}
                 </fieldset>
-                <p>{move || if form.get() == 0 { wt(lang.get()).embed_iframe_text } else { wt(lang.get()).embed_element_text }}</p>
+                <p>{move || form.get().text(wt(lang.get()))}</p>
                 <p>
                     <label for="embed-snippet" class="cc-small">{move || wt(lang.get()).embed_code}</label><br />
                     <textarea id="embed-snippet" node_ref=code readonly rows="7" data-testid="embed-snippet" prop:value=move || snippet.get()></textarea>
@@ -341,5 +388,23 @@ mod tests {
             "frame-src http://127.0.0.1:4173; script-src http://127.0.0.1:4173"
         );
         assert!(el.contains("'wasm-unsafe-eval'"));
+    }
+
+    #[test]
+    fn every_view_and_form_has_its_own_words() {
+        for lang in [Lang::Zh, Lang::En] {
+            let t = wt(lang);
+            let names: std::collections::BTreeSet<_> =
+                View::ALL.iter().map(|v| view_name(*v, t)).collect();
+            assert_eq!(names.len(), View::ALL.len());
+            assert_ne!(
+                SnippetForm::Iframe.heading(t),
+                SnippetForm::Element.heading(t)
+            );
+        }
+        let p = Params::default();
+        assert!(SnippetForm::Element
+            .snippet("https://x.cn/", &p)
+            .contains("<cc-env-widget view=\"aqi\""));
     }
 }

@@ -6,17 +6,18 @@
 //! resolve against `site_base` (the folder of widget.html, or of cc-env-widget.js), never the
 //! host page's address.
 
+pub mod host;
 pub mod text;
 
 use crate::api::ApiError;
 use crate::components::air::{hour_text, level_words, AqiBadge};
-use crate::feeds::{fetch_source, AirData, ConfigLoadError, Fetched, SourceError};
-use cc_core::air::{Aqi, NoAqi, NoAqiReason, PollutantSet};
+use crate::feeds::{AirData, ConfigLoadError, Fetched, SourceError};
+use cc_core::air::shown::{choose_hour, no_data, stale_since};
 use cc_core::config::{Config, FeedFormat};
 use cc_core::i18n::Lang;
 use cc_core::offline::OfflineCopy;
 use cc_core::time::Hour;
-use cc_core::water::{Period, WaterClass};
+use cc_core::water::{newest_month_summary, MonthSummary, WaterClass};
 use cc_core::widget::{Params, Size, Theme, View};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -56,17 +57,12 @@ fn parse_cc_air_json(
     })
 }
 
-/// What the water view shows: the newest month's headline.
+/// What the water view shows: the newest month's headline (`cc_core`'s summary) and where the
+/// data came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WaterSummary {
-    pub period: Period,
+    pub summary: MonthSummary,
     pub sample: bool,
-    /// Sections per class, Ⅰ…劣Ⅴ.
-    pub counts: [usize; 6],
-    pub assessed: usize,
-    pub good: usize,
-    /// The worst sections (at most three), worst first: (zh name, en name, class).
-    pub worst: Vec<(String, String, WaterClass)>,
     /// Set when the files came from the service worker's offline copy.
     pub offline_copy: Option<OfflineCopy>,
 }
@@ -102,79 +98,33 @@ impl WidgetError {
     }
 }
 
-/// The newest month's headline from parsed sections and results.
-pub fn water_summary(
-    sections: &[cc_core::water::Section],
-    results: &[cc_core::water::Measurement],
-    sample: bool,
-) -> Option<WaterSummary> {
-    let newest = results.iter().map(|m| m.date).max()?;
-    let period = Period::Month {
-        year: newest.year,
-        month: newest.month,
-    };
-    let assessed = cc_core::water::period::assess_period(sections, results, period);
-    let mut counts = [0usize; 6];
-    let mut classed: Vec<(String, String, WaterClass)> = Vec::new();
-    for s in &assessed {
-        if let Some(c) = s.assessment.class {
-            counts[usize::from(c.code() - 1)] += 1;
-            classed.push((s.section.name.zh.clone(), s.section.name.en.clone(), c));
-        }
-    }
-    cc_core::order::sort_by(&mut classed, |a, b| {
-        b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0))
-    });
-    classed.truncate(3);
-    Some(WaterSummary {
-        period,
-        sample,
-        counts,
-        assessed: counts.iter().sum(),
-        good: counts[..3].iter().sum(),
-        worst: classed,
-        offline_copy: None,
-    })
-}
-
+/// Loads the water sources with the site's loader (so, as on the site, Changchun's built-in
+/// section list stands in for an absent `water.sections`), reading `cc-water-json` only.
 async fn load_water(config: &Config) -> Result<Option<WaterSummary>, WidgetError> {
-    use cc_core::water::feeds::cc_json::{parse_results, parse_sections};
-    let (Some(sec), Some(res)) = (config.water_sections.clone(), config.water_results.clone())
-    else {
-        return Err(WidgetError::Source(SourceError::NotConfigured));
-    };
-    for (key, source) in [("water.sections", &sec), ("water.results", &res)] {
-        if source.format != FeedFormat::CcWaterJson {
+    let sources = [
+        ("water.sections", config.water_sections.as_ref()),
+        ("water.results", config.water_results.as_ref()),
+    ];
+    for (key, source) in sources {
+        if let Some(source) = source.filter(|s| s.format != FeedFormat::CcWaterJson) {
             return Err(WidgetError::Unsupported {
                 key,
                 format: source.format,
             });
         }
     }
-    let api = |e| WidgetError::Source(SourceError::Api(e));
-    let parse_error = |url: &str, error| {
-        WidgetError::Source(SourceError::Api(ApiError::Parse {
-            url: url.to_string(),
-            error,
-        }))
-    };
-    let sec_files = fetch_source(&sec, config).await.map_err(api)?;
-    let res_files = fetch_source(&res, config).await.map_err(api)?;
-    let mut sections = Vec::new();
-    let mut sample = sec.sample || res.sample;
-    for f in &sec_files {
-        let doc = parse_sections(&f.text).map_err(|e| parse_error(&f.url, e))?;
-        sample |= doc.sample;
-        sections.extend(doc.sections);
-    }
-    let mut results = Vec::new();
-    for f in &res_files {
-        let doc = parse_results(&f.text, &sections).map_err(|e| parse_error(&f.url, e))?;
-        sample |= doc.sample;
-        results.extend(doc.results);
-    }
-    let offline_copy = crate::feeds::oldest_copy(sec_files.iter().chain(&res_files));
-    Ok(water_summary(&sections, &results, sample).map(|s| WaterSummary { offline_copy, ..s }))
+    let data = crate::feeds::load_water_with(config, |_, file, sections| {
+        crate::feeds::parse_cc_water_results(file, sections)
+    })
+    .await
+    .map_err(WidgetError::Source)?;
+    Ok(
+        newest_month_summary(&data.sections, &data.results).map(|summary| WaterSummary {
+            summary,
+            sample: data.sample,
+            offline_copy: data.offline_copy,
+        }),
+    )
 }
 
 /// Where the widget runs: an iframe of widget.html, or a custom element in the host page.
@@ -183,9 +133,6 @@ pub enum Mode {
     Frame,
     Element,
 }
-
-/// Hours after which the newest air data is called stale (as on the site).
-const STALE_AFTER_HOURS: i64 = crate::pages::air::STALE_AFTER_HOURS;
 
 /// What a view shows: nothing yet (loading), or the outcome of the last load.
 type Loaded<T> = Option<Result<T, WidgetError>>;
@@ -350,16 +297,13 @@ pub fn page_url(site_base: &str, path: &str, query: &[(&str, &str)], lang: Lang)
     }
 }
 
-fn no_aqi() -> Result<Aqi, NoAqi> {
-    Err(NoAqi {
-        reason: NoAqiReason::MissingValues,
-        missing: PollutantSet(0x7f),
-    })
-}
-
 fn aqi_card(data: &AirData, station: Option<&str>, lang: Lang, size: Size, base: &str) -> AnyView {
     let t = wt(lang);
-    let (hour, _) = crate::pages::air::select_hour(None, data);
+    let (hour, _) = choose_hour(
+        None,
+        data.city_hours.iter().map(|c| c.hour),
+        data.dataset.latest_hour(),
+    );
     let index = station.and_then(|code| data.dataset.stations.iter().position(|s| s.code == code));
     let unknown = station.is_some() && index.is_none();
     let (heading, assessment) = match index {
@@ -381,7 +325,7 @@ fn aqi_card(data: &AirData, station: Option<&str>, lang: Lang, size: Size, base:
             (t.aqi_heading.to_string(), row.map(|c| c.assessment))
         }
     };
-    let outcome = assessment.map(|a| a.outcome).unwrap_or_else(no_aqi);
+    let outcome = assessment.map(|a| a.outcome).unwrap_or_else(no_data);
     let primary = outcome.as_ref().ok().map(|a| {
         if a.primary.is_empty() {
             t.primary_none.to_string()
@@ -395,10 +339,7 @@ fn aqi_card(data: &AirData, station: Option<&str>, lang: Lang, size: Size, base:
         Some(texts.general_public.unwrap_or(texts.advice).get(lang))
     });
     let level_name = outcome.as_ref().ok().map(|a| level_words(a.level, lang));
-    let stale = data
-        .dataset
-        .latest_hour()
-        .filter(|n| crate::env::now_hour().0 - n.0 > STALE_AFTER_HOURS);
+    let stale = stale_since(data.dataset.latest_hour(), crate::env::now_hour());
     let href = match index {
         Some(i) => page_url(
             base,
@@ -435,11 +376,10 @@ fn water_card(summary: Option<&WaterSummary>, lang: Lang, base: &str) -> AnyView
     let body = match summary {
         None => view! { <p>{t.water_none}</p> }.into_any(),
         Some(s) => {
-            let share = (s.assessed > 0)
-                .then(|| format!("{:.1}%", s.good as f64 * 100.0 / s.assessed as f64));
+            let share = s.summary.headline.good_share().map(|v| format!("{v:.1}%"));
             let counts = WaterClass::ALL
                 .into_iter()
-                .zip(s.counts)
+                .zip(s.summary.counts)
                 .map(|(c, n)| {
                     let label = t
                         .water_class_count
@@ -454,6 +394,7 @@ fn water_card(summary: Option<&WaterSummary>, lang: Lang, base: &str) -> AnyView
                 })
                 .collect_view();
             let worst = s
+                .summary
                 .worst
                 .iter()
                 .map(|(zh, en, c)| {
@@ -473,7 +414,7 @@ fn water_card(summary: Option<&WaterSummary>, lang: Lang, base: &str) -> AnyView
                     <dt>{t.water_good_share}</dt>
                     <dd class="ccw-big" data-testid="good-share">{share.unwrap_or_else(|| "—".into())}</dd>
                     <dt>{t.water_period}</dt>
-                    <dd>{s.period.label(lang)}</dd>
+                    <dd>{s.summary.headline.period.label(lang)}</dd>
                 </dl>
                 <p class="ccw-strong">{t.water_counts}</p>
                 <ul class="ccw-classes" data-testid="class-counts">{counts}</ul>
@@ -572,40 +513,5 @@ mod tests {
                 c.colour()
             );
         }
-    }
-
-    #[test]
-    fn water_summary_counts_and_worst() {
-        use cc_core::time::Date;
-        use cc_core::water::{Indicator, Measurement};
-        let sections = cc_core::water::changchun_sections();
-        let m = |slug: &str, v: f64| Measurement {
-            section: slug.to_string(),
-            date: Date {
-                year: 2021,
-                month: 5,
-                day: 3,
-            },
-            indicator: Indicator::Ammonia,
-            value: v,
-            below_detection: false,
-        };
-        let results = vec![
-            m("songhuajiangcun", 0.1),
-            m("liuzhentun", 3.0),
-            m("zhenjiangkou", 1.2),
-        ];
-        let s = water_summary(&sections, &results, true).unwrap();
-        assert_eq!(
-            s.period,
-            Period::Month {
-                year: 2021,
-                month: 5
-            }
-        );
-        assert_eq!(s.assessed, 3);
-        assert_eq!(s.good, 1);
-        assert_eq!(s.worst[0].2, WaterClass::WorseThanV);
-        assert!(water_summary(&sections, &[], false).is_none());
     }
 }

@@ -5,7 +5,8 @@
 //! tables (one per rule set, chosen by observation date), [`iaqi`] scores hours and days,
 //! [`level`] holds the six levels with colours and texts, [`aggregate`] turns hourly rows into
 //! sliding means, daily values and city values, [`stats`] computes 优良天数 and period
-//! statistics, [`dataset`] is the common model with merging, and [`feeds`] the format parsers.
+//! statistics, [`dataset`] is the common model with merging, [`feeds`] the format parsers,
+//! and [`shown`] what the site's and the widget's air views show of the scored data.
 
 pub mod aggregate;
 pub mod dataset;
@@ -16,6 +17,7 @@ pub mod pollutant;
 pub mod round;
 pub mod rules;
 pub mod sample;
+pub mod shown;
 pub mod stations;
 pub mod stats;
 

@@ -18,6 +18,7 @@ pub mod period;
 pub mod river;
 pub mod sample;
 pub mod sections;
+pub mod summary;
 
 pub use assess::{classify, exceedance, Basis, IndicatorResult, SectionAssessment, Value};
 pub use class::{Status, WaterClass};
@@ -31,3 +32,4 @@ pub use period::{
     period_values, Headline, HeadlineComparison, Period,
 };
 pub use sections::{changchun_sections, Measurement, Name, Provenance, River, Section};
+pub use summary::{newest_month_summary, MonthSummary};
