@@ -84,7 +84,7 @@ pub async fn yield_to_browser() {
 
 /// The current hour in Beijing time, from the browser clock.
 pub fn now_hour() -> Hour {
-    Hour::from_unix_millis(js_sys::Date::now())
+    Hour::from_unix_millis(js_sys::Date::now() as i64)
 }
 
 /// Whether the CSS media query `query` matches, following changes (a phone turned, a window

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::datetime::Minute;
+use crate::time::Minute;
 use super::json::{from_stored_object, lenient, lenient_true};
 use crate::i18n::{Lang, Text};
 use crate::FeedError;

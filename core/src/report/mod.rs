@@ -12,7 +12,8 @@
 //!   reference receiver's dialect (`receiver/README.md`);
 //! - [`summary`]: the check-your-answers rows with their change steps;
 //! - [`outbox`]: the offline send queue as a pure state machine with backoff;
-//! - [`datetime`]: minute-resolution Beijing date-times and ISO-8601 with offsets.
+//! - [`Minute`] (from [`crate::time`]): minute-resolution Beijing date-times and ISO-8601 with
+//!   offsets.
 //!
 //! Sources: shared/domain/complaints.md, shared/domain/data-formats.md §3(d),
 //! shared/design/anchors.md §D–§F. Nothing here touches the browser; the app passes in the
@@ -20,7 +21,6 @@
 
 pub mod categories;
 pub mod count;
-pub mod datetime;
 pub mod districts;
 pub mod draft;
 pub mod fields;
@@ -37,7 +37,7 @@ pub use categories::{
     Label, OUT_OF_REMIT, PHONE_ALTERNATIVE,
 };
 pub use count::CharCount;
-pub use datetime::Minute;
+pub use crate::time::Minute;
 pub use districts::{find_district, in_changchun, District, DistrictKind, DISTRICTS};
 pub use draft::{idempotency_key_from_bytes, Coords, Ongoing, ReportDraft, Step};
 pub use fields::{ErrorKind, Field, FieldError, ERROR_SUMMARY_TITLE, ERROR_TITLE_PREFIX};

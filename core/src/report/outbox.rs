@@ -18,7 +18,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::datetime::Minute;
+use crate::time::Minute;
 use super::json::{from_stored_object, lenient};
 use crate::i18n::Lang;
 use crate::FeedError;

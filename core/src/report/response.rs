@@ -8,7 +8,7 @@
 
 use serde::Deserialize;
 
-use super::datetime::Minute;
+use crate::time::Minute;
 use super::json::{flex_f64, flex_string, flex_strings};
 use super::outbox::Outcome;
 use crate::i18n::{Lang, Text};

@@ -24,7 +24,7 @@
 //! message per field.
 
 use super::categories::{find_category, Category};
-use super::datetime::Minute;
+use crate::time::Minute;
 use super::districts::{find_district, in_changchun};
 use super::draft::{Ongoing, ReportDraft, Step};
 use super::fields::{ErrorKind, Field, FieldError};
