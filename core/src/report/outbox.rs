@@ -18,9 +18,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::time::Minute;
 use super::json::{from_stored_object, lenient};
 use crate::i18n::Lang;
+use crate::time::Minute;
 use crate::FeedError;
 
 /// Retry timing. The defaults are for production; tests pass small values.
