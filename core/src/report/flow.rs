@@ -59,7 +59,7 @@ pub enum Submit {
     /// Refused: the errors are shown.
     Invalid(Focus),
     /// Valid: save and queue this draft, then call [`FormFlow::queued`].
-    Queue(ReportDraft),
+    Queue(Box<ReportDraft>),
 }
 
 /// The report form's state.
@@ -183,7 +183,7 @@ impl FormFlow {
             return Submit::Invalid(Focus::ErrorSummary);
         }
         self.sending = true;
-        Submit::Queue(self.draft.clone())
+        Submit::Queue(Box::new(self.draft.clone()))
     }
 
     /// The outcome of queueing the draft `id` handed out by [`FormFlow::submit`]: queued shows
