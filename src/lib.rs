@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod app;
+pub mod browser;
 pub mod charts;
 pub mod components;
 pub mod env;

@@ -316,6 +316,22 @@ impl OutboxItem {
         next
     }
 
+    /// When the runner next has work with this item (milliseconds since the epoch): its next
+    /// attempt or token lookup. An item caught `Sending` is looked at again once that send must
+    /// have ended (its request timed out), in case the tab sending it died. `None`: nothing to
+    /// do (sent and known, or failed) until the user acts.
+    pub fn next_wake(&self, now_ms: i64, policy: &RetryPolicy) -> Option<i64> {
+        match self.state {
+            OutboxState::Queued | OutboxState::Sent { is_token: true, .. } => {
+                Some(self.next_attempt_at)
+            }
+            OutboxState::Sending => Some(now_ms.saturating_add(
+                i64::try_from(policy.request_timeout_ms).unwrap_or(i64::MAX),
+            )),
+            OutboxState::Sent { .. } | OutboxState::Failed { .. } => None,
+        }
+    }
+
     /// Whether the outbox runner still has work with this item: sending it (queued, or caught
     /// mid-send) or looking its receipt token up. Sent and failed items wait for nothing.
     pub fn awaits_runner(&self) -> bool {

@@ -183,7 +183,7 @@ fn ReportFlow(report: ReportConfig, flow: RwSignal<FormFlow>) -> impl IntoView {
     let step = Memo::new(move |_| draft.with(|d| d.step));
     let from_check = Memo::new(move |_| flow.with(|f| f.from_check));
     let busy = Signal::derive(move || flow.with(|f| f.sending));
-    let wide = crate::env::media_matches(WIDE_SCREEN);
+    let wide = crate::browser::use_media_query(WIDE_SCREEN);
     let layout = Signal::derive(move || {
         if wide.get() {
             Layout::Grouped
@@ -306,7 +306,9 @@ fn ReportFlow(report: ReportConfig, flow: RwSignal<FormFlow>) -> impl IntoView {
         spawn_local(async move {
             if let Ok(Some(mut item)) = store::load_outbox_item(&id).await {
                 item.retry_now(now_ms());
-                let _ = store::save_outbox_item(&item).await;
+                if store::save_outbox_item(&item).await.is_ok() {
+                    crate::report_app::outbox::changed();
+                }
             }
         });
     });
