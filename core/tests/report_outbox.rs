@@ -402,7 +402,11 @@ fn a_stored_state_decodes_as_the_derived_decoder_did() {
 fn the_runner_sleeps_until_the_earliest_item_needs_it() {
     let p = RetryPolicy::default();
     let queued = OutboxItem::new("d1", "key-1", T0);
-    assert_eq!(queued.next_wake(T0 + 5, &p), Some(T0), "due already: at once");
+    assert_eq!(
+        queued.next_wake(T0 + 5, &p),
+        Some(T0),
+        "due already: at once"
+    );
     let backing_off = sending().apply(Outcome::Network, T0, 0.0, &p);
     assert!(backing_off.next_attempt_at > T0);
     assert_eq!(

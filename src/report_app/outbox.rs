@@ -12,9 +12,9 @@
 //! assigned the number. All state changes are the domain's (`cc_core::report::outbox`); the
 //! service worker never sends anything.
 
-use super::{settings, store, transport};
+use super::{store, transport};
 use crate::browser;
-use cc_core::report::{Open311Client, OutboxItem, OutboxState};
+use cc_core::report::{Open311Client, OutboxItem, OutboxState, RetryPolicy};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
@@ -36,6 +36,8 @@ pub struct Outbox {
     pub items: RwSignal<Vec<OutboxItem>>,
     /// `(n, total)` while a pass is sending, for "正在发送 1/2".
     pub progress: RwSignal<Option<(usize, usize)>>,
+    /// The retry timings (config.json's `report.retry`).
+    policy: RetryPolicy,
 }
 
 /// What ends the runner's sleep early.
@@ -83,10 +85,11 @@ impl Alarm {
 
 impl Outbox {
     /// Starts the runner for the lifetime of the calling owner.
-    pub fn start(client: Open311Client, multipart: bool) -> Self {
+    pub fn start(client: Open311Client, multipart: bool, policy: RetryPolicy) -> Self {
         let outbox = Outbox {
             items: RwSignal::new(Vec::new()),
             progress: RwSignal::new(None),
+            policy,
         };
         let alive = Rc::new(Cell::new(true));
         let alarm = Rc::new(Alarm::default());
@@ -119,7 +122,7 @@ impl Outbox {
                 // the backoff's first delay rather than spin.
                 let now = store::now_ms();
                 if again_at_once && until.is_some_and(|at| at <= now) {
-                    let delay = settings::retry_policy().base_delay_ms;
+                    let delay = policy.base_delay_ms;
                     until = Some(now.saturating_add(millis(delay)));
                 }
                 again_at_once = until.is_some_and(|at| at <= now);
@@ -186,7 +189,7 @@ async fn pass(
     woken: bool,
     forgotten: &mut HashSet<String>,
 ) -> Option<i64> {
-    let policy = settings::retry_policy();
+    let policy = outbox.policy;
     let Ok(items) = store::load_outbox().await else {
         // Storage refused: tried again after the backoff's first delay.
         return Some(store::now_ms().saturating_add(millis(policy.base_delay_ms)));
@@ -246,7 +249,7 @@ async fn send_one(client: &Open311Client, multipart: bool, outbox: Outbox, id: &
     };
     let now = store::now_ms();
     if item.token_lookup_due(now) {
-        look_up_token(client, &mut item).await;
+        look_up_token(client, &mut item, &outbox.policy).await;
         save(outbox, &item).await;
         return;
     }
@@ -281,7 +284,7 @@ async fn send_one(client: &Open311Client, multipart: bool, outbox: Outbox, id: &
             photos.push(blob);
         }
     }
-    let policy = settings::retry_policy();
+    let policy = outbox.policy;
     let outcome = transport::post_report(
         client,
         &draft,
@@ -292,7 +295,7 @@ async fn send_one(client: &Open311Client, multipart: bool, outbox: Outbox, id: &
     .await;
     let mut next = item.apply(outcome, store::now_ms(), js_sys::Math::random(), &policy);
     if next.token_lookup_due(store::now_ms()) {
-        look_up_token(client, &mut next).await;
+        look_up_token(client, &mut next, &policy).await;
     }
     save(outbox, &next).await;
 }
@@ -308,17 +311,13 @@ async fn save(outbox: Outbox, item: &OutboxItem) {
 
 /// One `GET tokens/{token}.json`: the case number if the endpoint has assigned it, otherwise
 /// the next lookup is scheduled with backoff.
-async fn look_up_token(client: &Open311Client, item: &mut OutboxItem) {
+async fn look_up_token(client: &Open311Client, item: &mut OutboxItem, policy: &RetryPolicy) {
     let OutboxState::Sent { reference, .. } = &item.state else {
         return;
     };
     match transport::resolve_token(client, reference).await {
         Some(id) => item.resolve_token(&id),
-        None => item.token_not_resolved(
-            store::now_ms(),
-            js_sys::Math::random(),
-            &settings::retry_policy(),
-        ),
+        None => item.token_not_resolved(store::now_ms(), js_sys::Math::random(), policy),
     }
 }
 

@@ -325,9 +325,9 @@ impl OutboxItem {
             OutboxState::Queued | OutboxState::Sent { is_token: true, .. } => {
                 Some(self.next_attempt_at)
             }
-            OutboxState::Sending => Some(now_ms.saturating_add(
-                i64::try_from(policy.request_timeout_ms).unwrap_or(i64::MAX),
-            )),
+            OutboxState::Sending => Some(
+                now_ms.saturating_add(i64::try_from(policy.request_timeout_ms).unwrap_or(i64::MAX)),
+            ),
             OutboxState::Sent { .. } | OutboxState::Failed { .. } => None,
         }
     }

@@ -169,7 +169,7 @@ fn ReportFlow(report: ReportConfig, flow: RwSignal<FormFlow>) -> impl IntoView {
     // -- state --
     let lang = use_lang();
     let client = Open311Client::from_config(&report, settings::device_id());
-    let outbox = Outbox::start(client.clone(), report.multipart_media);
+    let outbox = Outbox::start(client.clone(), report.multipart_media, report.retry);
     let draft = Memo::new(move |_| flow.with(|f| f.draft.clone()));
     let errors = Memo::new(move |_| flow.with(|f| f.errors.clone()));
     let form = FormState {
