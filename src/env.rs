@@ -1,8 +1,6 @@
 //! Facts about the page the app runs in: its base path and the current time.
 
 use cc_core::time::Hour;
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The path the site is deployed under, without a trailing slash: `""` at a domain's root,
 /// `"/sthjj/env"` under a sub-path. Read from `document.baseURI`, which the built HTML sets with
@@ -84,31 +82,5 @@ pub async fn yield_to_browser() {
 
 /// The current hour in Beijing time, from the browser clock.
 pub fn now_hour() -> Hour {
-    Hour::from_unix_millis(js_sys::Date::now())
-}
-
-/// Whether the CSS media query `query` matches, following changes (a phone turned, a window
-/// resized) until the calling owner is cleaned up.
-pub fn media_matches(query: &str) -> Signal<bool> {
-    let Some(list) = window().match_media(query).ok().flatten() else {
-        return Signal::stored(false);
-    };
-    let (matches, set_matches) = signal(list.matches());
-    let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new({
-        let list = list.clone();
-        move || {
-            set_matches.try_set(list.matches());
-        }
-    });
-    let callback: js_sys::Function = on_change
-        .as_ref()
-        .unchecked_ref::<js_sys::Function>()
-        .clone();
-    let _ = list.add_event_listener_with_callback("change", &callback);
-    let owned = send_wrapper::SendWrapper::new((list, callback, on_change));
-    on_cleanup(move || {
-        let (list, callback, _closure) = owned.take();
-        let _ = list.remove_event_listener_with_callback("change", &callback);
-    });
-    matches.into()
+    Hour::from_unix_millis(js_sys::Date::now() as i64)
 }

@@ -12,6 +12,7 @@
 
 pub mod api;
 pub mod app;
+pub mod browser;
 pub mod charts;
 pub mod components;
 pub mod env;

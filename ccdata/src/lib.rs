@@ -26,7 +26,7 @@ use cc_core::time::Hour;
 pub fn now_hour() -> Hour {
     let ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as f64)
-        .unwrap_or(0.0);
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0);
     Hour::from_unix_millis(ms)
 }

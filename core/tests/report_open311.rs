@@ -15,6 +15,7 @@ fn client() -> Open311Client {
         jurisdiction_id: Some("changchun.gov.cn".into()),
         api_key: "cc-dev-key".into(),
         multipart_media: false,
+        retry: cc_core::report::RetryPolicy::default(),
     };
     Open311Client::from_config(&cfg, "dev-1")
 }

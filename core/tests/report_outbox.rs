@@ -397,3 +397,41 @@ fn a_stored_state_decodes_as_the_derived_decoder_did() {
         assert_eq!(serde_json::from_str::<OutboxState>(&text).unwrap(), state);
     }
 }
+
+#[test]
+fn the_runner_sleeps_until_the_earliest_item_needs_it() {
+    let p = RetryPolicy::default();
+    let queued = OutboxItem::new("d1", "key-1", T0);
+    assert_eq!(
+        queued.next_wake(T0 + 5, &p),
+        Some(T0),
+        "due already: at once"
+    );
+    let backing_off = sending().apply(Outcome::Network, T0, 0.0, &p);
+    assert!(backing_off.next_attempt_at > T0);
+    assert_eq!(
+        backing_off.next_wake(T0, &p),
+        Some(backing_off.next_attempt_at)
+    );
+    let timeout = i64::try_from(p.request_timeout_ms).unwrap_or(i64::MAX);
+    assert_eq!(sending().next_wake(T0, &p), Some(T0 + timeout));
+    let token = sending().apply(Outcome::Token("tok".into()), T0, 0.0, &p);
+    assert_eq!(token.next_wake(T0, &p), Some(token.next_attempt_at));
+    let mut resolved = token.clone();
+    resolved.resolve_token("CC-2026-000009");
+    assert_eq!(resolved.next_wake(T0, &p), None);
+    let failed = sending().apply(
+        Outcome::ClientError {
+            status: 400,
+            description: "地址不能为空".into(),
+        },
+        T0,
+        0.0,
+        &p,
+    );
+    assert_eq!(failed.next_wake(T0, &p), None);
+    // Every item that awaits the runner has a wake time, and no other does.
+    for item in [queued, backing_off, sending(), token, resolved, failed] {
+        assert_eq!(item.next_wake(T0, &p).is_some(), item.awaits_runner());
+    }
+}

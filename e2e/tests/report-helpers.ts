@@ -127,11 +127,29 @@ export async function setStatus(request: APIRequestContext, id: string, body: Re
   expect(r.ok()).toBeTruthy();
 }
 
-/** Short retry timings for this origin (read by the app from localStorage['cc.retry']). */
+/**
+ * Short retry timings: config.json, as served to this test's browser context, gains
+ * `report.retry` (the deployer's setting; README "Configuration"). Routed on the context so the
+ * service worker's own fetch of config.json gets it too; offline, the worker answers from its copy.
+ */
 export async function shortRetries(page: Page, timeoutMs = 3000) {
-  await page.addInitScript((t) => {
-    localStorage.setItem('cc.retry', JSON.stringify({ base_delay_ms: 300, max_delay_ms: 1000, retry_after_cap_ms: 2000, request_timeout_ms: t }));
-  }, timeoutMs);
+  await page.context().route(/\/config\.json(\?.*)?$/, async (route) => {
+    let response;
+    try {
+      response = await route.fetch();
+    } catch {
+      return route.abort('internetdisconnected');
+    }
+    if (!response.ok()) return route.fulfill({ response });
+    const config = await response.json();
+    if (config.report) {
+      config.report.retry = { base_delay_ms: 300, max_delay_ms: 1000, retry_after_cap_ms: 2000, request_timeout_ms: timeoutMs };
+    }
+    const headers = { ...response.headers() };
+    delete headers['content-encoding'];
+    delete headers['content-length'];
+    await route.fulfill({ status: response.status(), headers, json: config });
+  });
 }
 
 export type Answers = {

@@ -6,7 +6,6 @@ use crate::text::{air_ui, ui};
 use cc_core::air::Station;
 use cc_core::i18n::Lang;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Found {
@@ -25,42 +24,21 @@ pub fn NearestStation(stations: Vec<Station>, lang: Lang) -> impl IntoView {
     let points: Vec<(Option<f64>, Option<f64>)> = stations.iter().map(|s| (s.lat, s.lon)).collect();
     let ask = move |_| {
         set_found.set(Found::Asking);
-        let Some(geo) = window().navigator().geolocation().ok() else {
-            set_found.set(Found::Unavailable);
-            return;
-        };
         let stations = stations.clone();
         let points = points.clone();
-        let on_position = Closure::once_into_js(move |pos: JsValue| {
-            let c = pos.unchecked_into::<web_sys::Position>().coords();
+        crate::browser::current_position(move |answer| {
+            let nearest = answer.and_then(|(lat, lon)| cc_core::geo::nearest(lat, lon, &points));
             set_found.set(
-                match cc_core::geo::nearest(c.latitude(), c.longitude(), &points) {
-                    Some((i, km)) => match stations.get(i) {
-                        Some(s) => Found::Nearest {
-                            code: s.code.clone(),
-                            name: s.name.clone(),
-                            km,
-                        },
-                        None => Found::Unavailable,
+                match nearest.and_then(|(i, km)| stations.get(i).map(|s| (s, km))) {
+                    Some((s, km)) => Found::Nearest {
+                        code: s.code.clone(),
+                        name: s.name.clone(),
+                        km,
                     },
                     None => Found::Unavailable,
                 },
             );
         });
-        let on_error = Closure::once_into_js(move |_: JsValue| set_found.set(Found::Unavailable));
-        let options = web_sys::PositionOptions::new();
-        options.set_timeout(15_000);
-        options.set_maximum_age(600_000);
-        if geo
-            .get_current_position_with_error_callback_and_options(
-                on_position.unchecked_ref(),
-                Some(on_error.unchecked_ref()),
-                &options,
-            )
-            .is_err()
-        {
-            set_found.set(Found::Unavailable);
-        }
     };
     let answer = move || match found.get() {
         Found::Idle => ().into_any(),

@@ -1,27 +1,33 @@
 //! The outbox runner: the one place that sends reports.
 //!
 //! Submitting writes an [`OutboxItem`] to IndexedDB first and only then tries to send, so a
-//! report survives being offline, a crash or a closed tab. The runner wakes every few hundred
-//! milliseconds (and at once on the `online` event), and sends whatever is due under the Web
-//! Lock `cc-outbox`, so two tabs never send the same item at the same time; the idempotency key
-//! makes the receiver answer a repeat with the case it already has, so even a send whose answer
-//! was lost is never doubled. A batch endpoint answers with a receipt token instead of a
-//! case number: the runner then looks the token up (`tokens/{token}.json`), at once and again
-//! with backoff until the endpoint has assigned the number. All state changes are the domain's
-//! (`cc_core::report::outbox`); the service worker never sends anything.
+//! report survives being offline, a crash or a closed tab. The runner sleeps until its next item
+//! is due ([`OutboxItem::next_wake`]), or until it is woken: by the `online` event, by the
+//! service worker's Background Sync message, and by [`changed`] from any tab (a report queued,
+//! retried or sent). It sends whatever is due under the Web Lock `cc-outbox`, so two tabs never
+//! send the same item at the same time; the idempotency key makes the receiver answer a repeat
+//! with the case it already has, so even a send whose answer was lost is never doubled. A batch
+//! endpoint answers with a receipt token instead of a case number: the runner then looks the
+//! token up (`tokens/{token}.json`), at once and again with backoff until the endpoint has
+//! assigned the number. All state changes are the domain's (`cc_core::report::outbox`); the
+//! service worker never sends anything.
 
-use super::{settings, store, transport};
-use cc_core::report::{Open311Client, OutboxItem, OutboxState};
+use super::{store, transport};
+use crate::browser;
+use cc_core::report::{Open311Client, OutboxItem, OutboxState, RetryPolicy};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use std::task::{Poll, Waker};
 
-/// How often the runner looks for due items.
-const TICK_MS: u32 = 250;
+/// The BroadcastChannel on which tabs say the outbox changed.
+const CHANNEL: &str = "cc-outbox";
+/// The longest timer the browser keeps (`setTimeout` takes a signed 32-bit delay).
+const MAX_SLEEP_MS: i64 = i32::MAX as i64;
 
 /// The outbox as the page sees it; the runner keeps it in step with IndexedDB.
 #[derive(Clone, Copy)]
@@ -30,62 +36,103 @@ pub struct Outbox {
     pub items: RwSignal<Vec<OutboxItem>>,
     /// `(n, total)` while a pass is sending, for "正在发送 1/2".
     pub progress: RwSignal<Option<(usize, usize)>>,
+    /// The retry timings (config.json's `report.retry`).
+    policy: RetryPolicy,
+}
+
+/// What ends the runner's sleep early.
+#[derive(Default)]
+struct Alarm {
+    rung: Cell<bool>,
+    /// Rung by coming back online: a reason to try at once rather than wait out the backoff.
+    online: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
+}
+
+impl Alarm {
+    fn ring(&self, online: bool) {
+        self.rung.set(true);
+        if online {
+            self.online.set(true);
+        }
+        if let Some(w) = self.waker.take() {
+            w.wake();
+        }
+    }
+
+    /// Sleeps until `until_ms` (forever when `None`) or until rung; a ring while the runner was
+    /// busy ends the next sleep at once, so none is lost.
+    async fn sleep(&self, until_ms: Option<i64>) {
+        let mut timer = until_ms.map(|at| {
+            let ms = (at - store::now_ms()).clamp(0, MAX_SLEEP_MS);
+            gloo_timers::future::TimeoutFuture::new(u32::try_from(ms).unwrap_or(u32::MAX))
+        });
+        std::future::poll_fn(|cx| {
+            if self.rung.replace(false) {
+                return Poll::Ready(());
+            }
+            if let Some(t) = timer.as_mut() {
+                if Pin::new(t).poll(cx).is_ready() {
+                    return Poll::Ready(());
+                }
+            }
+            *self.waker.borrow_mut() = Some(cx.waker().clone());
+            Poll::Pending
+        })
+        .await;
+    }
 }
 
 impl Outbox {
     /// Starts the runner for the lifetime of the calling owner.
-    pub fn start(client: Open311Client, multipart: bool) -> Self {
+    pub fn start(client: Open311Client, multipart: bool, policy: RetryPolicy) -> Self {
         let outbox = Outbox {
             items: RwSignal::new(Vec::new()),
             progress: RwSignal::new(None),
+            policy,
         };
         let alive = Rc::new(Cell::new(true));
-        let wake = Rc::new(Cell::new(false));
-        let online = {
-            let wake = wake.clone();
-            Closure::<dyn Fn()>::new(move || wake.set(true))
-        };
+        let alarm = Rc::new(Alarm::default());
         if let Some(w) = web_sys::window() {
-            let _ = w.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
-            // The service worker's Background Sync wake-up (see public/sw.js).
-            if js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false) {
-                let _ = w
-                    .navigator()
-                    .service_worker()
-                    .add_event_listener_with_callback("message", online.as_ref().unchecked_ref());
-            }
+            let a = alarm.clone();
+            browser::use_event_listener(&w, "online", move |_| a.ring(true));
         }
-        let cleanup = send_wrapper::SendWrapper::new((alive.clone(), online));
+        // The service worker's Background Sync wake-up (see public/sw.js).
+        if let Some(sw) = browser::service_worker() {
+            let a = alarm.clone();
+            browser::use_event_listener(&sw, "message", move |_| a.ring(true));
+        }
+        {
+            let a = alarm.clone();
+            browser::use_broadcast_listener(CHANNEL, move || a.ring(false));
+        }
+        let ended = send_wrapper::SendWrapper::new((alive.clone(), alarm.clone()));
         on_cleanup(move || {
-            let (alive, online) = cleanup.take();
+            let (alive, alarm) = ended.take();
             alive.set(false);
-            // Both listeners go before the closure is dropped, or a late event would call it.
-            if let Some(w) = web_sys::window() {
-                let _ = w
-                    .remove_event_listener_with_callback("online", online.as_ref().unchecked_ref());
-                if js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false) {
-                    let _ = w
-                        .navigator()
-                        .service_worker()
-                        .remove_event_listener_with_callback(
-                            "message",
-                            online.as_ref().unchecked_ref(),
-                        );
-                }
-            }
+            alarm.ring(false);
         });
         spawn_local(async move {
             let mut forgotten = HashSet::new();
+            let mut again_at_once = false;
             while alive.get() {
-                let woken = wake.replace(false);
-                pass(&client, multipart, outbox, woken, &mut forgotten).await;
-                gloo_timers::future::TimeoutFuture::new(TICK_MS).await;
+                let online = alarm.online.replace(false);
+                let mut until = pass(&client, multipart, outbox, online, &mut forgotten).await;
+                // Work left due right after a pass that sent (storage failing under it) waits
+                // the backoff's first delay rather than spin.
+                let now = store::now_ms();
+                if again_at_once && until.is_some_and(|at| at <= now) {
+                    let delay = policy.base_delay_ms;
+                    until = Some(now.saturating_add(millis(delay)));
+                }
+                again_at_once = until.is_some_and(|at| at <= now);
+                alarm.sleep(until).await;
             }
         });
         outbox
     }
 
-    /// Writes `item` to IndexedDB, then shows it; the next tick sends it.
+    /// Writes `item` to IndexedDB, then shows it and wakes the runners to send it.
     pub async fn enqueue(&self, item: OutboxItem) -> Result<(), super::idb::IdbError> {
         store::save_outbox_item(&item).await?;
         if !online() {
@@ -95,8 +142,14 @@ impl Outbox {
             items.retain(|i| i.draft_id != item.draft_id);
             items.insert(0, item);
         });
+        changed();
         Ok(())
     }
+}
+
+/// Tells every runner, in every tab and in this one, that the stored outbox changed.
+pub fn changed() {
+    browser::broadcast(CHANNEL, "changed");
 }
 
 fn online() -> bool {
@@ -128,16 +181,18 @@ async fn forget_sent_drafts(items: &[OutboxItem], forgotten: &mut HashSet<String
 }
 
 /// Loads the items, forgets the drafts of sent ones, and sends the due ones while holding the
-/// outbox lock.
+/// outbox lock. Returns when to look again (`None`: only when woken).
 async fn pass(
     client: &Open311Client,
     multipart: bool,
     outbox: Outbox,
     woken: bool,
     forgotten: &mut HashSet<String>,
-) {
+) -> Option<i64> {
+    let policy = outbox.policy;
     let Ok(items) = store::load_outbox().await else {
-        return;
+        // Storage refused: tried again after the backoff's first delay.
+        return Some(store::now_ms().saturating_add(millis(policy.base_delay_ms)));
     };
     super::waiting::reflect(&items);
     forget_sent_drafts(&items, forgotten).await;
@@ -158,11 +213,14 @@ async fn pass(
         })
         .map(|i| i.draft_id.clone())
         .collect();
-    if due.is_empty() || !online() {
-        return;
+    if !online() {
+        return None; // the `online` event wakes the runner
+    }
+    if due.is_empty() {
+        return items.iter().filter_map(|i| i.next_wake(now, &policy)).min();
     }
     let client = client.clone();
-    with_lock(async move {
+    let sent = browser::with_web_lock("cc-outbox", async move {
         let total = due.len();
         for (n, id) in due.into_iter().enumerate() {
             outbox.progress.try_set(Some((n + 1, total)));
@@ -171,6 +229,17 @@ async fn pass(
         outbox.progress.try_set(None);
     })
     .await;
+    if sent {
+        Some(store::now_ms()) // the next pass reads what the sends wrote
+    } else {
+        // Another tab is sending: its writes wake this runner; should that tab die, its lock
+        // goes and its send has timed out by then.
+        Some(now.saturating_add(millis(policy.request_timeout_ms)))
+    }
+}
+
+fn millis(ms: u64) -> i64 {
+    i64::try_from(ms).unwrap_or(i64::MAX)
 }
 
 async fn send_one(client: &Open311Client, multipart: bool, outbox: Outbox, id: &str, woken: bool) {
@@ -180,9 +249,8 @@ async fn send_one(client: &Open311Client, multipart: bool, outbox: Outbox, id: &
     };
     let now = store::now_ms();
     if item.token_lookup_due(now) {
-        look_up_token(client, &mut item).await;
-        let _ = store::save_outbox_item(&item).await;
-        show(outbox, &item);
+        look_up_token(client, &mut item, &outbox.policy).await;
+        save(outbox, &item).await;
         return;
     }
     // Holding the lock, a `Sending` item is one whose tab died mid-send.
@@ -198,6 +266,7 @@ async fn send_one(client: &Open311Client, multipart: bool, outbox: Outbox, id: &
         return;
     }
     show(outbox, &item);
+    changed();
     let Ok(Some(draft)) = store::load_draft(id).await else {
         let failed = OutboxItem {
             state: OutboxState::Failed {
@@ -206,8 +275,7 @@ async fn send_one(client: &Open311Client, multipart: bool, outbox: Outbox, id: &
             },
             ..item
         };
-        let _ = store::save_outbox_item(&failed).await;
-        show(outbox, &failed);
+        save(outbox, &failed).await;
         return;
     };
     let mut photos = Vec::new();
@@ -216,7 +284,7 @@ async fn send_one(client: &Open311Client, multipart: bool, outbox: Outbox, id: &
             photos.push(blob);
         }
     }
-    let policy = settings::retry_policy();
+    let policy = outbox.policy;
     let outcome = transport::post_report(
         client,
         &draft,
@@ -227,25 +295,29 @@ async fn send_one(client: &Open311Client, multipart: bool, outbox: Outbox, id: &
     .await;
     let mut next = item.apply(outcome, store::now_ms(), js_sys::Math::random(), &policy);
     if next.token_lookup_due(store::now_ms()) {
-        look_up_token(client, &mut next).await;
+        look_up_token(client, &mut next, &policy).await;
     }
-    let _ = store::save_outbox_item(&next).await;
-    show(outbox, &next);
+    save(outbox, &next).await;
+}
+
+/// Stores `item`, shows it, and tells the other tabs.
+async fn save(outbox: Outbox, item: &OutboxItem) {
+    let stored = store::save_outbox_item(item).await.is_ok();
+    show(outbox, item);
+    if stored {
+        changed();
+    }
 }
 
 /// One `GET tokens/{token}.json`: the case number if the endpoint has assigned it, otherwise
 /// the next lookup is scheduled with backoff.
-async fn look_up_token(client: &Open311Client, item: &mut OutboxItem) {
+async fn look_up_token(client: &Open311Client, item: &mut OutboxItem, policy: &RetryPolicy) {
     let OutboxState::Sent { reference, .. } = &item.state else {
         return;
     };
     match transport::resolve_token(client, reference).await {
         Some(id) => item.resolve_token(&id),
-        None => item.token_not_resolved(
-            store::now_ms(),
-            js_sys::Math::random(),
-            &settings::retry_policy(),
-        ),
+        None => item.token_not_resolved(store::now_ms(), js_sys::Math::random(), policy),
     }
 }
 
@@ -257,51 +329,4 @@ fn show(outbox: Outbox, item: &OutboxItem) {
             items.insert(0, item.clone());
         }
     });
-}
-
-/// Runs `work` holding the Web Lock `cc-outbox` if this tab can take it now; skips it when
-/// another tab holds the lock (that tab is sending). Without Web Locks it just runs.
-async fn with_lock(work: impl std::future::Future<Output = ()> + 'static) {
-    let locks = web_sys::window()
-        .map(|w| {
-            js_sys::Reflect::get(&w.navigator(), &"locks".into()).unwrap_or(JsValue::UNDEFINED)
-        })
-        .filter(|l| !l.is_undefined() && !l.is_null());
-    let Some(locks) = locks else {
-        work.await;
-        return;
-    };
-    let request = js_sys::Reflect::get(&locks, &"request".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let Some(request) = request else {
-        work.await;
-        return;
-    };
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE);
-    let work = Rc::new(std::cell::RefCell::new(Some(work)));
-    let callback = Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(move |lock: JsValue| {
-        let job = work.borrow_mut().take();
-        wasm_bindgen_futures::future_to_promise(async move {
-            // `null` means another tab holds the lock.
-            if let (false, Some(job)) = (lock.is_null(), job) {
-                job.await;
-            }
-            Ok(JsValue::UNDEFINED)
-        })
-    });
-    let promise = request
-        .call3(
-            &locks,
-            &"cc-outbox".into(),
-            &options,
-            callback.as_ref().unchecked_ref(),
-        )
-        .ok()
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    if let Some(p) = promise {
-        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-    }
-    drop(callback);
 }

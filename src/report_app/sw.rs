@@ -8,17 +8,11 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Registers `sw.js` at the site's base (its scope is the base). Failing is harmless: the site
 /// then simply needs the network to open.
 pub fn register() {
-    let Some(window) = web_sys::window() else {
+    let Some(container) = crate::browser::service_worker() else {
         return;
     };
-    let navigator = window.navigator();
-    let has_sw =
-        js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
-    if !has_sw {
-        return;
-    }
     let url = crate::env::site_file_url("sw.js");
-    let registering = navigator.service_worker().register(&url);
+    let registering = container.register(&url);
     // Awaited so a refusal is handled here rather than logged as an unhandled rejection.
     wasm_bindgen_futures::spawn_local(async move {
         let _ = wasm_bindgen_futures::JsFuture::from(registering).await;
@@ -28,14 +22,10 @@ pub fn register() {
 /// Asks the worker for a `sync` event tagged `cc-outbox` (Chromium's Background Sync), so an
 /// open page is woken when the connection returns. Ignored where unsupported.
 pub fn request_sync() {
-    let Some(window) = web_sys::window() else {
+    let Some(container) = crate::browser::service_worker() else {
         return;
     };
-    let navigator = window.navigator();
-    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
-        return;
-    }
-    let ready = navigator.service_worker().ready();
+    let ready = container.ready();
     let Ok(ready) = ready else {
         return;
     };

@@ -5,6 +5,7 @@
 //! schema error names the key path and the reason, in both languages.
 
 use crate::i18n::Lang;
+use crate::report::RetryPolicy;
 use crate::url::resolve;
 use serde_json::{Map, Value};
 use std::fmt;
@@ -78,6 +79,9 @@ pub struct ReportConfig {
     /// An identifier, not a secret: it sits in a public file.
     pub api_key: String,
     pub multipart_media: bool,
+    /// `report.retry`: the outbox's retry timings, each key optional (the defaults are for
+    /// production; the e2e tests shorten them so a retry takes milliseconds, not minutes).
+    pub retry: RetryPolicy,
 }
 
 /// Widget settings.
@@ -319,6 +323,7 @@ pub fn parse_config(text: &str, base_url: &str) -> Result<Config, ConfigError> {
                 jurisdiction_id: opt_str(r, "report", "jurisdiction_id")?,
                 api_key: req_str(r, "report", "api_key")?,
                 multipart_media: opt_bool(r, "report", "multipart_media")?.unwrap_or(false),
+                retry: retry_policy(r)?,
             })
         })
         .transpose()?;
@@ -393,6 +398,26 @@ fn join(parent: &str, key: &str) -> String {
     } else {
         format!("{parent}.{key}")
     }
+}
+
+/// `report.retry`: any of [`RetryPolicy`]'s fields, in milliseconds (1 ms to a day).
+fn retry_policy(report: &Map<String, Value>) -> Result<RetryPolicy, ConfigError> {
+    const PATH: &str = "report.retry";
+    let r = match report.get("retry") {
+        None | Some(Value::Null) => return Ok(RetryPolicy::default()),
+        Some(Value::Object(r)) => r,
+        Some(_) => return Err(ConfigError::schema(PATH, Reason::NotAnObject)),
+    };
+    let ms = |key: &str, default: u64| -> Result<u64, ConfigError> {
+        Ok(opt_uint(r, PATH, key, 1, 86_400_000)?.unwrap_or(default))
+    };
+    let d = RetryPolicy::default();
+    Ok(RetryPolicy {
+        base_delay_ms: ms("base_delay_ms", d.base_delay_ms)?,
+        max_delay_ms: ms("max_delay_ms", d.max_delay_ms)?,
+        retry_after_cap_ms: ms("retry_after_cap_ms", d.retry_after_cap_ms)?,
+        request_timeout_ms: ms("request_timeout_ms", d.request_timeout_ms)?,
+    })
 }
 
 fn section<'a>(

@@ -65,6 +65,11 @@ fn reads_the_bundled_shape_and_resolves_urls() {
     let report = cfg.report.expect("report");
     assert_eq!(report.endpoint, "http://127.0.0.1:8080/open311/v2");
     assert!(report.multipart_media);
+    assert_eq!(
+        report.retry,
+        RetryPolicy::default(),
+        "no report.retry: production timings"
+    );
     assert_eq!(cfg.widget.refresh_minutes, 5);
     assert_eq!(cfg.max_feed_bytes, 5_000_000);
     assert_eq!(cfg.default_station.as_deref(), Some("1119A"));
@@ -111,6 +116,18 @@ fn schema_errors_name_the_key() {
     let cases = [
         (r#"[]"#, "(root)"),
         (r#"{"air": 3}"#, "air"),
+        (
+            r#"{"report": {"endpoint": "/o", "api_key": "k", "retry": []}}"#,
+            "report.retry",
+        ),
+        (
+            r#"{"report": {"endpoint": "/o", "api_key": "k", "retry": {"base_delay_ms": "1"}}}"#,
+            "report.retry.base_delay_ms",
+        ),
+        (
+            r#"{"report": {"endpoint": "/o", "api_key": "k", "retry": {"request_timeout_ms": 0}}}"#,
+            "report.retry.request_timeout_ms",
+        ),
         (r#"{"air": {"latest": {"url": "x"}}}"#, "air.latest.format"),
         (
             r#"{"air": {"latest": {"format": "cc-air-json"}}}"#,
@@ -227,4 +244,17 @@ proptest::proptest! {
             proptest::prop_assert!(line >= 1);
         }
     }
+}
+
+#[test]
+fn report_retry_overrides_the_timings_it_names() {
+    let cfg = parse_config(
+        r#"{"report": {"endpoint": "/o", "api_key": "k",
+                       "retry": {"base_delay_ms": 300, "request_timeout_ms": 3000}}}"#,
+        BASE,
+    )
+    .unwrap();
+    let retry = cfg.report.unwrap().retry;
+    assert_eq!((retry.base_delay_ms, retry.request_timeout_ms), (300, 3000));
+    assert_eq!(retry.max_delay_ms, RetryPolicy::default().max_delay_ms);
 }

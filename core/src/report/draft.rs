@@ -10,9 +10,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::datetime::Minute;
 use super::json::{from_stored_object, lenient, lenient_true};
 use crate::i18n::{Lang, Text};
+use crate::time::Minute;
 use crate::FeedError;
 
 /// The pages of the form, one question (or a tight group) per page (GOV.UK "question pages").

@@ -11,8 +11,10 @@
 //! - [`open311`] and [`response`]: Open311 GeoReport v2 encoding and response parsing, in the
 //!   reference receiver's dialect (`receiver/README.md`);
 //! - [`summary`]: the check-your-answers rows with their change steps;
+//! - [`flow`]: the form as one state machine (next, back, change, submit), the page only shows it;
 //! - [`outbox`]: the offline send queue as a pure state machine with backoff;
-//! - [`datetime`]: minute-resolution Beijing date-times and ISO-8601 with offsets.
+//! - [`Minute`] (from [`crate::time`]): minute-resolution Beijing date-times and ISO-8601 with
+//!   offsets.
 //!
 //! Sources: shared/domain/complaints.md, shared/domain/data-formats.md §3(d),
 //! shared/design/anchors.md §D–§F. Nothing here touches the browser; the app passes in the
@@ -20,10 +22,10 @@
 
 pub mod categories;
 pub mod count;
-pub mod datetime;
 pub mod districts;
 pub mod draft;
 pub mod fields;
+pub mod flow;
 mod json;
 pub mod layout;
 pub mod open311;
@@ -32,15 +34,16 @@ pub mod response;
 pub mod summary;
 pub mod validate;
 
+pub use crate::time::Minute;
 pub use categories::{
     builtin_categories, find_category, parse_services, Category, CategoryList, CategorySource,
     Label, OUT_OF_REMIT, PHONE_ALTERNATIVE,
 };
 pub use count::CharCount;
-pub use datetime::Minute;
 pub use districts::{find_district, in_changchun, District, DistrictKind, DISTRICTS};
 pub use draft::{idempotency_key_from_bytes, Coords, Ongoing, ReportDraft, Step};
 pub use fields::{ErrorKind, Field, FieldError, ERROR_SUMMARY_TITLE, ERROR_TITLE_PREFIX};
+pub use flow::{Focus, FormFlow, Submit};
 pub use layout::Layout;
 pub use open311::{post_headers, urlencode_form, Open311Client, FORM_CONTENT_TYPE};
 pub use outbox::{OutboxItem, OutboxState, Outcome, RetryPolicy};

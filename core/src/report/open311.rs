@@ -15,10 +15,10 @@
 //! The body is `application/x-www-form-urlencoded; charset=utf-8` ([`urlencode_form`]) or, with
 //! photos, multipart built by the browser's `FormData` from [`Open311Client::form_fields`].
 
-use super::datetime::Minute;
 use super::draft::ReportDraft;
 use super::validate::normalize_phone;
 use crate::config::ReportConfig;
+use crate::time::Minute;
 
 /// Where and as whom the app talks to the receiver.
 #[derive(Debug, Clone, PartialEq, Eq)]

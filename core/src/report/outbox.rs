@@ -18,9 +18,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::datetime::Minute;
 use super::json::{from_stored_object, lenient};
 use crate::i18n::Lang;
+use crate::time::Minute;
 use crate::FeedError;
 
 /// Retry timing. The defaults are for production; tests pass small values.
@@ -314,6 +314,22 @@ impl OutboxItem {
         next.state = OutboxState::Queued;
         next.next_attempt_at = now_ms.saturating_add(i64::try_from(delay).unwrap_or(i64::MAX));
         next
+    }
+
+    /// When the runner next has work with this item (milliseconds since the epoch): its next
+    /// attempt or token lookup. An item caught `Sending` is looked at again once that send must
+    /// have ended (its request timed out), in case the tab sending it died. `None`: nothing to
+    /// do (sent and known, or failed) until the user acts.
+    pub fn next_wake(&self, now_ms: i64, policy: &RetryPolicy) -> Option<i64> {
+        match self.state {
+            OutboxState::Queued | OutboxState::Sent { is_token: true, .. } => {
+                Some(self.next_attempt_at)
+            }
+            OutboxState::Sending => Some(
+                now_ms.saturating_add(i64::try_from(policy.request_timeout_ms).unwrap_or(i64::MAX)),
+            ),
+            OutboxState::Sent { .. } | OutboxState::Failed { .. } => None,
+        }
     }
 
     /// Whether the outbox runner still has work with this item: sending it (queued, or caught

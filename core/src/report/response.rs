@@ -8,11 +8,11 @@
 
 use serde::Deserialize;
 
-use super::datetime::Minute;
 use super::json::{flex_f64, flex_string, flex_strings};
 use super::outbox::Outcome;
 use crate::i18n::{Lang, Text};
 use crate::time::Date;
+use crate::time::Minute;
 use crate::FeedError;
 
 /// One entry of a POST answer: an id, or a token to look up later (batch services).

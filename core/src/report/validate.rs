@@ -24,11 +24,11 @@
 //! message per field.
 
 use super::categories::{find_category, Category};
-use super::datetime::Minute;
 use super::districts::{find_district, in_changchun};
 use super::draft::{Ongoing, ReportDraft, Step};
 use super::fields::{ErrorKind, Field, FieldError};
 use crate::time::Date;
+use crate::time::Minute;
 
 /// Minimum and maximum of the address, in characters.
 pub const ADDRESS_LEN: (usize, usize) = (4, 200);

@@ -1,10 +1,10 @@
 //! `/report`: the complaint form, and `/report/status`.
 //!
-//! The page owns every piece of state (the draft being written, the errors shown, which view is
-//! up) and the loading (drafts from IndexedDB, the service list, the outbox runner); the step
-//! components in [`steps`], [`check`] and [`lists`] only display and call back. Validation,
-//! encoding and the outbox's states are `cc_core::report`'s; storage and sending are
-//! `crate::report_app`'s.
+//! The page owns the form's state, one `cc_core::report::FormFlow` (which view is up, the draft
+//! being written, the errors shown; every button is one of its transitions), and the loading
+//! (drafts from IndexedDB, the service list, the outbox runner); the step components in
+//! [`steps`], [`check`] and [`lists`] only display and call back. Validation, encoding and the
+//! outbox's states are `cc_core::report`'s; storage and sending are `crate::report_app`'s.
 
 mod check;
 mod fields;
@@ -26,9 +26,10 @@ use crate::report_app::{
 };
 use cc_core::config::ReportConfig;
 use cc_core::i18n::Lang;
+use cc_core::report::flow::Mode;
 use cc_core::report::{
-    builtin_categories, validate_all, validate_step, Category, Checks, Coords, Field, FieldError,
-    Layout, Minute, Open311Client, OutboxItem, OutboxState, ReportDraft, Step,
+    builtin_categories, Category, Checks, Coords, Field, FieldError, Focus, FormFlow, Layout,
+    Minute, Open311Client, OutboxItem, OutboxState, ReportDraft, Step, Submit,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -63,13 +64,16 @@ fn status_href(reference: String) -> String {
     format!("{}?id={id}", crate::routes::href("/report/status"))
 }
 
-/// The form's shared state, owned by [`ReportFlow`] and handed to the display components.
+/// The form's state as the display components see it: the one [`FormFlow`] of [`ReportFlow`],
+/// and what is derived from it.
 #[derive(Clone, Copy)]
 pub struct FormState {
+    /// The whole form; changed only through its methods.
+    pub flow: RwSignal<FormFlow>,
     /// The draft being written.
-    pub draft: RwSignal<ReportDraft>,
+    pub draft: Memo<ReportDraft>,
     /// The errors shown (summary and inline).
-    pub errors: RwSignal<Vec<FieldError>>,
+    pub errors: Signal<Vec<FieldError>>,
     /// The language.
     pub lang: Signal<Lang>,
     /// The categories offered.
@@ -79,10 +83,7 @@ pub struct FormState {
 impl FormState {
     /// Changes the draft (and its modification time); the page saves it.
     pub fn edit(&self, f: impl FnOnce(&mut ReportDraft)) {
-        self.draft.update(|d| {
-            f(d);
-            d.updated_ms = now_ms();
-        });
+        self.flow.update(|flow| flow.edit(f, now_ms()));
     }
 
     /// One text of the draft, as a signal.
@@ -95,14 +96,6 @@ impl FormState {
 /// Wide enough for grouped questions (64em: a tablet on its side or a desktop window).
 const WIDE_SCREEN: &str = "(min-width: 64em)";
 
-/// Which view of the page is up.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    Start,
-    Form,
-    Done,
-}
-
 /// The report page.
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -112,7 +105,8 @@ pub fn ReportPage() -> impl IntoView {
     // Owned here so the introduction, shown on the start screen only, is drawn at once, before
     // the configuration and the drafts arrive (it is the page's first content; see README,
     // "Performance").
-    let mode = RwSignal::new(Mode::Start);
+    let flow = RwSignal::new(FormFlow::default());
+    let mode = Memo::new(move |_| flow.with(|f| f.mode));
     view! {
         <article class="cc-page cc-report">
             <PageTitle text=|l| crate::text::ui(l).report_title />
@@ -123,7 +117,7 @@ pub fn ReportPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match config.await {
                         Ok(c) => match c.report.clone() {
-                            Some(report) => view! { <ReportFlow report mode /> }.into_any(),
+                            Some(report) => view! { <ReportFlow report flow /> }.into_any(),
                             None => view! { <p>{move || rt(lang.get()).not_configured}</p> }.into_any(),
                         },
                         Err(e) => view! { <p role="alert">{move || e.message(lang.get())}</p> }.into_any(),
@@ -134,21 +128,63 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-/// The form, the drafts and the outbox, for a configured endpoint.
+/// Saves `d` and hands it to the outbox: once, even when another tab sent it meanwhile (then its
+/// draft is not kept). Whether it is queued.
+async fn queue(outbox: &Outbox, d: &ReportDraft) -> bool {
+    let existing = store::load_outbox_item(&d.id).await.ok().flatten();
+    let already_sent = existing
+        .as_ref()
+        .is_some_and(|i| matches!(i.state, OutboxState::Sent { .. }));
+    let saved_ok = if already_sent {
+        let _ = store::delete_draft(d).await;
+        true
+    } else {
+        store::save_draft(d).await.is_ok()
+    };
+    let item = match existing {
+        Some(i) if !matches!(i.state, OutboxState::Failed { .. }) => i,
+        _ => OutboxItem::new(d.id.clone(), d.idempotency_key.clone(), now_ms()),
+    };
+    saved_ok && outbox.enqueue(item).await.is_ok()
+}
+
+/// Runs one transition of the form and moves focus where it says.
+fn transition(flow: RwSignal<FormFlow>, t: impl FnOnce(&mut FormFlow) -> Option<Focus>) {
+    if let Some(to) = flow.try_update(t).flatten() {
+        focus_id(to.html_id());
+    }
+}
+
+/// The checks of "continue" and "send", at the current time.
+fn checks(categories: &[Category]) -> Checks<'_> {
+    Checks {
+        now: Minute::from_unix_millis(now_ms()),
+        categories,
+    }
+}
+
+/// The form, the drafts and the outbox, for a configured endpoint: displays `flow` and turns
+/// each button into one of its transitions.
 #[component]
-fn ReportFlow(report: ReportConfig, mode: RwSignal<Mode>) -> impl IntoView {
+fn ReportFlow(report: ReportConfig, flow: RwSignal<FormFlow>) -> impl IntoView {
     // -- state --
     let lang = use_lang();
     let client = Open311Client::from_config(&report, settings::device_id());
-    let outbox = Outbox::start(client.clone(), report.multipart_media);
+    let outbox = Outbox::start(client.clone(), report.multipart_media, report.retry);
+    let draft = Memo::new(move |_| flow.with(|f| f.draft.clone()));
+    let errors = Memo::new(move |_| flow.with(|f| f.errors.clone()));
     let form = FormState {
-        draft: RwSignal::new(ReportDraft::default()),
-        errors: RwSignal::new(Vec::new()),
+        flow,
+        draft,
+        errors: errors.into(),
         lang,
         categories: RwSignal::new(builtin_categories()),
     };
-    let step = Memo::new(move |_| form.draft.with(|d| d.step));
-    let wide = crate::env::media_matches(WIDE_SCREEN);
+    let mode = Memo::new(move |_| flow.with(|f| f.mode));
+    let step = Memo::new(move |_| draft.with(|d| d.step));
+    let from_check = Memo::new(move |_| flow.with(|f| f.from_check));
+    let busy = Signal::derive(move || flow.with(|f| f.sending));
+    let wide = crate::browser::use_media_query(WIDE_SCREEN);
     let layout = Signal::derive(move || {
         if wide.get() {
             Layout::Grouped
@@ -156,14 +192,11 @@ fn ReportFlow(report: ReportConfig, mode: RwSignal<Mode>) -> impl IntoView {
             Layout::OnePerPage
         }
     });
+    // Loaded and found, not edited: beside the form's state.
     let drafts = RwSignal::new(Vec::<ReportDraft>::new());
-    let from_check = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let saved = RwSignal::new(false);
     let announce = RwSignal::new(None::<&'static str>);
     let found = RwSignal::new(None::<Coords>);
     let locate_note = RwSignal::new(None::<&'static str>);
-    let done_id = RwSignal::new(String::new());
     let photo_slots = photos::PhotoSlots::new();
 
     // -- loading --
@@ -196,7 +229,7 @@ fn ReportFlow(report: ReportConfig, mode: RwSignal<Mode>) -> impl IntoView {
 
     // -- effects: the draft goes to IndexedDB on every change --
     Effect::new(move |_| {
-        let d = form.draft.get();
+        let d = draft.get();
         if mode.get_untracked() != Mode::Form || d.is_blank() {
             return;
         }
@@ -205,20 +238,15 @@ fn ReportFlow(report: ReportConfig, mode: RwSignal<Mode>) -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            saved.set(store::save_draft(&d).await.is_ok());
+            let ok = store::save_draft(&d).await.is_ok();
+            flow.update(|f| f.set_saved(ok));
         });
     });
 
-    // -- callbacks --
-    let checks_now = move || Minute::from_unix_millis(now_ms());
+    // -- callbacks: each one transition of `flow` --
     let open_form = move |d: ReportDraft| {
         photo_slots.load(d.photo_ids.clone());
-        form.draft.set(d);
-        form.errors.set(Vec::new());
-        from_check.set(false);
-        saved.set(false);
-        mode.set(Mode::Form);
-        focus_id("report-step-heading");
+        transition(flow, |f| Some(f.open(d)));
     };
     let start_new = move || open_form(store::new_draft());
     let resume = Callback::new(move |id: String| {
@@ -236,127 +264,58 @@ fn ReportFlow(report: ReportConfig, mode: RwSignal<Mode>) -> impl IntoView {
             let _ = store::delete_draft(&d).await;
         });
     });
-    let go_to = move |s: Step, focus: &'static str| {
-        form.edit(|d| d.step = s);
-        focus_id(focus);
-    };
     let next = move || {
-        let s = step.get_untracked();
-        let page = layout.get_untracked().page_of(s);
-        let errs = form.categories.with_untracked(|cats| {
-            let checks = Checks {
-                now: checks_now(),
-                categories: cats,
-            };
-            form.draft.with_untracked(|d| {
-                page.iter()
-                    .flat_map(|&on_page| validate_step(d, on_page, &checks))
-                    .collect::<Vec<_>>()
-            })
+        let l = layout.get_untracked();
+        form.categories.with_untracked(|cats| {
+            transition(flow, |f| Some(f.next(l, &checks(cats), now_ms())));
         });
-        if !errs.is_empty() {
-            form.errors.set(errs);
-            focus_id("report-error-summary");
-            return;
-        }
-        form.errors.set(Vec::new());
-        let target = if from_check.get_untracked() {
-            Step::Check
-        } else {
-            layout.get_untracked().next(s).unwrap_or(Step::Check)
-        };
-        go_to(target, "report-step-heading");
     };
     let back = move || {
-        form.errors.set(Vec::new());
-        if let Some(p) = layout.get_untracked().prev(step.get_untracked()) {
-            go_to(p, "report-step-heading");
-        }
+        let l = layout.get_untracked();
+        transition(flow, |f| f.back(l, now_ms()));
     };
     let follow = Callback::new(move |field: Field| {
-        let s = step.get_untracked();
-        let target = layout.get_untracked().page_of(field.step());
-        if !target.contains(&s) {
-            from_check.set(s == Step::Check);
-            form.errors
-                .update(|e| e.retain(|x| target.contains(&x.field.step())));
-            form.edit(|d| d.step = field.step());
-        }
-        focus_id(field.html_id());
+        let l = layout.get_untracked();
+        transition(flow, |f| Some(f.change(l, field, now_ms())));
     });
     let leave = move || {
-        mode.set(Mode::Start);
+        transition(flow, |f| Some(f.leave()));
         reload_drafts();
-        focus_id("report-start");
     };
     let submit = Callback::new(move |()| {
-        if busy.get_untracked() {
-            return; // a double click sends once
+        let outcome = form
+            .categories
+            .with_untracked(|cats| flow.try_update(|f| f.submit(&checks(cats))));
+        match outcome {
+            Some(Submit::Queue(d)) => spawn_local(async move {
+                let ok = queue(&outbox, &d).await;
+                transition(flow, |f| f.queued(&d.id, ok));
+            }),
+            Some(Submit::Invalid(to)) => focus_id(to.html_id()),
+            Some(Submit::Busy) | None => {}
         }
-        let d = form.draft.get_untracked();
-        let errs = form.categories.with_untracked(|cats| {
-            validate_all(
-                &d,
-                &Checks {
-                    now: checks_now(),
-                    categories: cats,
-                },
-            )
-        });
-        if !errs.is_empty() {
-            form.errors.set(errs);
-            focus_id("report-error-summary");
-            return;
-        }
-        busy.set(true);
-        spawn_local(async move {
-            let existing = store::load_outbox_item(&d.id).await.ok().flatten();
-            // Sent from another tab: still one case, and its draft is not kept.
-            let already_sent = existing
-                .as_ref()
-                .is_some_and(|i| matches!(i.state, OutboxState::Sent { .. }));
-            let saved_ok = if already_sent {
-                let _ = store::delete_draft(&d).await;
-                true
-            } else {
-                store::save_draft(&d).await.is_ok()
-            };
-            let item = match existing {
-                Some(i) if !matches!(i.state, OutboxState::Failed { .. }) => i,
-                _ => OutboxItem::new(d.id.clone(), d.idempotency_key.clone(), now_ms()),
-            };
-            if saved_ok && outbox.enqueue(item).await.is_ok() {
-                done_id.set(d.id.clone());
-                mode.set(Mode::Done);
-                focus_id("report-done-heading");
-            }
-            busy.set(false);
-        });
     });
     let another = Callback::new(move |()| {
-        let old = form.draft.get_untracked();
-        let mut d = store::new_draft();
-        d.district = old.district;
-        d.address = old.address;
-        d.coords = old.coords;
-        open_form(d);
+        let fresh = store::new_draft();
+        photo_slots.load(fresh.photo_ids.clone());
+        transition(flow, |f| Some(f.another(fresh)));
     });
     let edit_again = Callback::new(move |()| {
-        mode.set(Mode::Form);
-        form.edit(|d| d.step = Step::Check);
-        focus_id("report-step-heading");
+        transition(flow, |f| Some(f.edit_again(now_ms())));
     });
     let retry = Callback::new(move |id: String| {
         spawn_local(async move {
             if let Ok(Some(mut item)) = store::load_outbox_item(&id).await {
                 item.retry_now(now_ms());
-                let _ = store::save_outbox_item(&item).await;
+                if store::save_outbox_item(&item).await.is_ok() {
+                    crate::report_app::outbox::changed();
+                }
             }
         });
     });
     let locate = Callback::new(move |()| steps::locate_position(found, locate_note, lang));
     let done_item = Signal::derive(move || {
-        let id = done_id.get();
+        let id = flow.with(|f| f.done_id.clone());
         outbox
             .items
             .with(|l| l.iter().find(|i| i.draft_id == id).cloned())
@@ -428,7 +387,7 @@ fn ReportFlow(report: ReportConfig, mode: RwSignal<Mode>) -> impl IntoView {
     };
     view! {
         <p class="cc-report__saved" role="status">
-            {move || (saved.get() && mode.get() == Mode::Form).then(|| rt(lang.get()).saved_locally)}
+            {move || flow.with(|f| f.saved && f.mode == Mode::Form).then(|| rt(lang.get()).saved_locally)}
         </p>
         <p class="cc-report__live" role="status">{progress} {move || announce.get()}</p>
         {move || match mode.get() {

@@ -10,7 +10,6 @@ use cc_core::report::{
     PHONE_ALTERNATIVE,
 };
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 fn field_error(form: FormState, field: Field) -> Signal<Option<String>> {
     Signal::derive(move || form.errors.with(|e| error_of(e, field, form.lang.get())))
@@ -340,22 +339,12 @@ pub fn locate_position(
     note: RwSignal<Option<&'static str>>,
     lang: Signal<Lang>,
 ) {
-    let Ok(geo) = window().navigator().geolocation() else {
-        note.set(Some(rt(lang.get_untracked()).locate_failed));
-        return;
-    };
     note.set(Some(rt(lang.get_untracked()).locating));
-    let ok = wasm_bindgen::closure::Closure::once_into_js(move |p: web_sys::Position| {
-        let c = p.coords();
-        found.set(Some(Coords {
-            lat: c.latitude(),
-            lon: c.longitude(),
-        }));
-        note.set(None);
+    crate::browser::current_position(move |answer| match answer {
+        Some((lat, lon)) => {
+            found.set(Some(Coords { lat, lon }));
+            note.set(None);
+        }
+        None => note.set(Some(rt(lang.get_untracked()).locate_failed)),
     });
-    let fail = wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
-        note.set(Some(rt(lang.get_untracked()).locate_failed));
-    });
-    let _ = geo
-        .get_current_position_with_error_callback(ok.unchecked_ref(), Some(fail.unchecked_ref()));
 }

@@ -9,7 +9,7 @@
 
 use crate::air::dataset::{AirDataset, DailyRow, HourlyRow, Station};
 use crate::air::pollutant::Species;
-use crate::time::Hour;
+use crate::time::{Hour, BEIJING_OFFSET_MINUTES};
 use crate::FeedError;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -146,7 +146,7 @@ fn beijing_hour(text: &str) -> Option<Hour> {
         return None;
     }
     let h = Hour::parse(local)?;
-    Some(Hour(h.0 - offset_min / 60 + 8))
+    Some(Hour(h.0 + (BEIJING_OFFSET_MINUTES - offset_min) / 60))
 }
 
 impl TryFrom<RawItem> for Item {

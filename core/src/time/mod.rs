@@ -4,8 +4,21 @@
 //! HJ 663) define days and sliding windows on that clock, so the domain never needs another
 //! zone. An hour stamp `H` labels the mean over the hour *ending* at `H` (CNEMC: "16时的小时均值为
 //! 15:00-16:00的算术平均值"); the natural day D therefore holds the stamps D 01:00 … D+1 00:00.
+//!
+//! [`Hour`] is the air and water clock, [`Minute`] the report form's (when it happened, Open311
+//! datetimes); both count from 1970-01-01 00:00 Beijing time in `i64`, and both meet the browser
+//! and system clocks (UTC milliseconds) through [`BEIJING_OFFSET_MINUTES`] only.
+
+mod minute;
+
+pub use minute::Minute;
 
 use std::fmt;
+
+/// Beijing is UTC+8 all year (no daylight saving since 1991), in minutes east of UTC.
+pub const BEIJING_OFFSET_MINUTES: i64 = 8 * 60;
+
+const MILLIS_PER_HOUR: i64 = 3_600_000;
 
 /// A calendar date (proleptic Gregorian).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -160,9 +173,10 @@ impl Hour {
         format!("{}T{:02}:00", self.date(), self.hour_of_day())
     }
 
-    /// Hours since the Unix epoch in UTC → Beijing stamp (for "now" from the browser clock).
-    pub fn from_unix_millis(ms: f64) -> Self {
-        Hour(((ms / 3_600_000.0).floor() as i64) + 8)
+    /// The stamp of the hour holding `ms` (milliseconds since the Unix epoch, UTC: the browser
+    /// and system clocks), in Beijing time.
+    pub fn from_unix_millis(ms: i64) -> Self {
+        Hour(ms.div_euclid(MILLIS_PER_HOUR) + BEIJING_OFFSET_MINUTES / 60)
     }
 }
 
@@ -214,8 +228,14 @@ mod tests {
     #[test]
     fn browser_clock_maps_to_beijing() {
         // 2022-01-01T00:00Z is 08:00 in Beijing.
-        let ms = Date::new(2022, 1, 1).unwrap().to_days() as f64 * 86_400_000.0;
+        let ms = Date::new(2022, 1, 1).unwrap().to_days() * 86_400_000;
         assert_eq!(Hour::from_unix_millis(ms).to_param(), "2022-01-01T08:00");
+        // A millisecond before the epoch is still 1970-01-01 07:xx in Beijing.
+        assert_eq!(Hour::from_unix_millis(-1).to_param(), "1970-01-01T07:00");
+        assert_eq!(
+            Hour::from_unix_millis(ms + 59 * 60_000).date(),
+            Minute::from_unix_millis(ms + 59 * 60_000).date()
+        );
     }
 
     impl Hour {

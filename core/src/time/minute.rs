@@ -7,15 +7,13 @@
 
 use std::fmt;
 
-use crate::time::Date;
+use super::{Date, BEIJING_OFFSET_MINUTES as OFFSET_MINUTES};
 
 /// Minutes since 1970-01-01 00:00 Beijing time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Minute(pub i64);
 
 const MINUTES_PER_DAY: i64 = 24 * 60;
-/// Beijing is UTC+8 all year (no daylight saving since 1991).
-const OFFSET_MINUTES: i64 = 8 * 60;
 
 fn digits(s: &str, len: usize) -> Option<u32> {
     (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
