@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 
 // Debian's Chromium (never a downloaded browser); flags needed as root on a closed network.
@@ -12,12 +11,15 @@ const chromium = {
 
 // CC_SITE_PORT / CC_RECEIVER_PORT let several checkouts run their suites side by side.
 export const SITE_PORT = Number(process.env.CC_SITE_PORT ?? 4173);
-// The reference Open311 receiver the report specs send to (through the site server's proxy).
+// Each worker starts its own Open311 receiver on a free port (tests/receiver.ts), and the site
+// server proxies a context's /open311/ traffic to the port its cookie names. Nothing listens on
+// RECEIVER_PORT during the tests: a request without the cookie fails visibly (HTTP 502).
 export const RECEIVER_PORT = Number(process.env.CC_RECEIVER_PORT ?? 4181);
 // Host pages on other origins that embed the widget (e2e/fixtures/host*, tests/widget*.spec.ts).
 export const HOST_PORT = Number(process.env.CC_HOST_PORT ?? 4190);
 export const HOST_CE_PORT = Number(process.env.CC_HOST_CE_PORT ?? 4191);
 const SITE = `http://127.0.0.1:${SITE_PORT}`;
+const HOST = `http://127.0.0.1:${HOST_PORT}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -44,7 +46,9 @@ export default defineConfig({
     command: [
       `node serve.mjs --dir ../dist --port ${SITE_PORT} --csp --cors --connect-src http://localhost:${SITE_PORT}`,
       `--widget-frame-ancestors "'self' http://127.0.0.1:${HOST_PORT} http://127.0.0.1:${HOST_CE_PORT}"`,
-      `--proxy /open311/=http://127.0.0.1:${RECEIVER_PORT}/open311/`,
+      `--proxy /open311/=http://127.0.0.1:${RECEIVER_PORT}/open311/ --proxy-port-cookie cc-e2e-receiver`,
+      // The widget-messages fixture's config lists the host page's origin.
+      `--define host=${HOST}`,
       '--mount /sthjj/env/=../dist-sub',
       '--mount /fx/bad-config-syntax/=../dist:fixtures/sites/bad-config-syntax',
       '--mount /fx/unknown-format/=../dist:fixtures/sites/unknown-format',
@@ -70,20 +74,14 @@ export default defineConfig({
     stdout: 'ignore',
   }, {
     // A host page that frames the widget under a strict CSP of its own.
-    command: `node serve.mjs --dir fixtures/host --port ${HOST_PORT} --csp-value "default-src 'self'; frame-src ${SITE}; script-src 'self' ${SITE}"`,
+    command: `node serve.mjs --dir fixtures/host --port ${HOST_PORT} --define site=${SITE} --csp-value "default-src 'self'; frame-src ${SITE}; script-src 'self' ${SITE}"`,
     url: `http://127.0.0.1:${HOST_PORT}/`,
     reuseExistingServer: false,
     stdout: 'ignore',
   }, {
     // A host page that allows the custom element (the site's script and WebAssembly).
-    command: `node serve.mjs --dir fixtures/host-ce --port ${HOST_CE_PORT} --csp-value "script-src ${SITE} 'wasm-unsafe-eval'; connect-src ${SITE}"`,
+    command: `node serve.mjs --dir fixtures/host-ce --port ${HOST_CE_PORT} --define site=${SITE} --csp-value "script-src ${SITE} 'wasm-unsafe-eval'; connect-src ${SITE}"`,
     url: `http://127.0.0.1:${HOST_CE_PORT}/`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-  }, {
-    // A fresh database per run; the report specs reset it through the admin API between tests.
-    command: `node ../receiver/server.js --port ${RECEIVER_PORT} --db ${os.tmpdir()}/cc-e2e-open311-${process.pid}.sqlite --quiet`,
-    url: `http://127.0.0.1:${RECEIVER_PORT}/open311/v2/discovery.json`,
     reuseExistingServer: false,
     stdout: 'ignore',
   }],

@@ -7,11 +7,19 @@
 //                      [--proxy /open311/=http://127.0.0.1:8081] [--host 127.0.0.1]
 //                      [--mount /cfg-bad/=dist:e2e/fixtures/sites/bad-config[:another-overlay]] …
 //                      [--cors] [--csp-value '<policy>'] [--widget-frame-ancestors '<origins>']
+//                      [--proxy-port-cookie <name>] [--define name=value] …
 //
 // --cors sends Access-Control-Allow-Origin: * on js/wasm/css/json/csv files (what the
 // <cc-env-widget> custom element needs from the site). --csp-value sends the given policy on
 // HTML instead of the site's (e2e host pages). With --csp, widget.html gets the site's policy
 // with frame-ancestors set to --widget-frame-ancestors (default *): it is meant to be framed.
+//
+// --proxy-port-cookie names a cookie whose value, a port number, sends that request's proxied
+// traffic to the same path on 127.0.0.1:<port> instead: each Playwright worker has a receiver of
+// its own, and its browser context carries the cookie (e2e/tests/receiver.ts).
+//
+// --define name=value replaces `{{name}}` in served HTML and config.json files (e.g. the site's
+// origin in the e2e host pages, which depends on the ports of the run).
 //
 // A mount serves a build under another path with an overlay directory whose files take
 // precedence (a different config.json, broken feeds). An overlay's `_status.json` maps relative
@@ -49,6 +57,11 @@ const compress = !flag('--no-compress');
 const proxies = all('--proxy').map((p) => {
   const [from, to] = p.split('=');
   return { from, to: new URL(to) };
+});
+const portCookie = opt('--proxy-port-cookie', null);
+const defines = all('--define').map((d) => {
+  const i = d.indexOf('=');
+  return [`{{${d.slice(0, i)}}}`, d.slice(i + 1)];
 });
 const connectExtra = all('--connect-src').join(' ');
 const cspValue = opt('--csp-value', null);
@@ -88,11 +101,16 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
 const cache = new Map();
 function encoded(file, stat, encoding, withPort) {
+  const templated = withPort || (defines.length > 0 && file.endsWith('.html'));
   // The inode too: a deploy that swaps a symlinked directory serves another file at the same path.
-  const key = `${file}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${encoding}:${withPort}`;
+  const key = `${file}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${encoding}:${templated}`;
   if (!cache.has(key)) {
     let raw = fs.readFileSync(file);
-    if (withPort) raw = Buffer.from(raw.toString('utf8').replaceAll('{{port}}', String(server.address().port)));
+    if (templated) {
+      let text = raw.toString('utf8').replaceAll('{{port}}', String(server.address().port));
+      for (const [name, value] of defines) text = text.replaceAll(name, value);
+      raw = Buffer.from(text);
+    }
     const body = encoding === 'br'
       ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
       : encoding === 'gzip' ? zlib.gzipSync(raw, { level: 9 }) : raw;
@@ -141,8 +159,23 @@ function notFound(req, res, mount) {
   res.end('404 Not Found');
 }
 
+/** The port named by the --proxy-port-cookie cookie of `req`, if any. */
+function cookiePort(req) {
+  if (!portCookie) return null;
+  for (const part of String(req.headers.cookie || '').split(';')) {
+    const [name, value] = part.trim().split('=');
+    if (name === portCookie && /^\d{1,5}$/.test(value ?? '')) return value;
+  }
+  return null;
+}
+
 function proxy(req, res, rule) {
   const target = new URL(req.url.slice(rule.from.length), rule.to.href.endsWith('/') ? rule.to : rule.to.href + '/');
+  const port = cookiePort(req);
+  if (port) {
+    target.hostname = '127.0.0.1';
+    target.port = port;
+  }
   const upstream = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (up) => {
     res.writeHead(up.statusCode || 502, up.headers);
     up.pipe(res);

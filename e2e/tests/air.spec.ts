@@ -2,28 +2,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, allowProblem, expectNoAxeViolations } from './fixtures';
+import { AirPage } from './pages/air';
+import { ShellPage } from './pages/shell';
+import { DATA, HEADINGS } from './strings';
 
 const REAL = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../shared/data/cnemc-changchun');
 
 test('the city card shows AQI, level in words, main pollutant, data time and the sample label', async ({ page }) => {
-  await page.goto('/air');
-  const card = page.getByTestId('city-aqi');
+  const air = new AirPage(page);
+  await air.goto();
+  const card = air.cityCard;
   await expect(card.getByTestId('aqi')).toHaveText(/^\d+$/);
   await expect(card).toContainText(/[一二三四五六]级 (优|良|轻度污染|中度污染|重度污染|严重污染)/);
-  await expect(card).toContainText('北京时间');
+  await expect(card).toContainText(DATA.beijingTime);
   await expect(card).toContainText(/由 \d 个评价点/);
-  await expect(card.getByTestId('sample')).toContainText('示例数据');
+  await expect(card.getByTestId('sample')).toContainText(DATA.sample);
   await expect(card.getByTestId('stale')).toBeVisible();
-  await expect(page.getByRole('table', { name: '六项污染物' })).toBeVisible();
+  await expect(air.pollutants()).toBeVisible();
   await expect(page.getByRole('heading', { name: /健康提示/ })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
 test('the station table lists all 10 stations, marks the background station and sorts', async ({ page }) => {
-  await page.goto('/air?lang=en');
-  const rows = page.locator('[data-testid^="station-1"]');
+  const air = new AirPage(page);
+  await air.goto('?lang=en');
+  const rows = air.stationRows;
   await expect(rows).toHaveCount(10);
-  await expect(page.getByTestId('station-1125A')).toContainText('background station');
+  await expect(air.station('1125A')).toContainText('background station');
   await page.getByLabel('Sort').selectOption({ label: 'AQI high to low' });
   const values = await rows.locator('[data-testid="aqi"]').allTextContents();
   const numbers = values.filter((v) => v !== '—').map(Number);
@@ -31,25 +36,27 @@ test('the station table lists all 10 stations, marks the background station and 
 });
 
 test('a station detail view and a time-travel link are shareable', async ({ page }) => {
-  await page.goto('/air');
-  await page.getByTestId('station-1122A').getByRole('link').click();
+  const air = new AirPage(page);
+  await air.goto();
+  await air.station('1122A').getByRole('link').click();
   await expect(page).toHaveURL(/\/air\?station=1122A/);
-  await expect(page.getByTestId('station-detail-1122A')).toContainText('劳动公园');
+  await expect(air.stationDetail('1122A')).toContainText('劳动公园');
   await page.getByRole('link', { name: /上一小时/ }).click();
   await expect(page).toHaveURL(/station=1122A&at=2021-12-31T23:00/);
   await page.reload();
-  await expect(page.getByTestId('station-detail-1122A')).toContainText('2021-12-31 23:00 北京时间');
+  await expect(air.stationDetail('1122A')).toContainText('2021-12-31 23:00 北京时间');
   await page.goto('/air?at=2021-12-31T20:00');
-  await expect(page.getByTestId('city-aqi')).toContainText('2021-12-31 20:00');
+  await expect(air.cityCard).toContainText('2021-12-31 20:00');
   await page.goto('/air?at=yesterday');
   await expect(page.getByRole('status').filter({ hasText: 'YYYY-MM-DDTHH:00' })).toBeVisible();
 });
 
 test('each chart has a summary, a table alternative and a CSV download labelled as sample', async ({ page }) => {
-  await page.goto('/air');
-  const hourly = page.getByTestId('chart-hourly-aqi');
+  const air = new AirPage(page);
+  await air.goto();
+  const hourly = air.chart('chart-hourly-aqi');
   await expect(hourly.getByTestId('chart-summary')).toContainText('AQI');
-  await hourly.getByText('以表格查看数据').click();
+  await hourly.getByText(DATA.asTable).click();
   await expect(hourly.getByRole('table')).toBeVisible();
   await expect(hourly.getByRole('row')).toHaveCount(25);
   const [download] = await Promise.all([
@@ -61,15 +68,15 @@ test('each chart has a summary, a table alternative and a CSV download labelled 
   expect(download.suggestedFilename()).toBe('hourly-aqi-sample.csv');
 
   // The 30-day and year charts are a page (and bundle) of their own, ending at the hour shown.
-  await page.getByRole('link', { name: '最近30天和全年的空气质量' }).click();
+  await page.getByRole('link', { name: HEADINGS.history.zh }).click();
   await expect(page).toHaveURL(/\/air\/history\?at=\d{4}-\d\d-\d\dT\d\d:00$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('最近30天和全年的空气质量');
-  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '空气质量' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HEADINGS.history.zh);
+  await expect(new ShellPage(page).nav().getByRole('link', { name: HEADINGS.air.zh })).toHaveAttribute('aria-current', 'page');
   await page.getByRole('button', { name: /载入全年数据/ }).click();
   for (const id of ['chart-daily-aqi', 'chart-aqi-calendar']) {
     const chart = page.getByTestId(id);
     await expect(chart.getByTestId('chart-summary')).not.toBeEmpty();
-    await chart.getByText('以表格查看数据').click();
+    await chart.getByText(DATA.asTable).click();
     await expect(chart.getByRole('table')).toBeVisible();
   }
   await expect(page.getByTestId('chart-aqi-calendar').getByTestId('chart-summary')).toContainText('优良');
@@ -77,23 +84,25 @@ test('each chart has a summary, a table alternative and a CSV download labelled 
 });
 
 test('a feed answering HTTP 500 is explained and the rest of the site keeps working', async ({ page, watch }) => {
+  const air = new AirPage(page);
   await page.goto('/fx/air-feed-500/air');
-  await expect(page.getByTestId('feed-error')).toContainText('HTTP 500');
-  await expect(page.getByTestId('feed-error')).toContainText('air-latest.json');
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我要举报' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('我要举报');
+  await expect(air.feedError).toContainText('HTTP 500');
+  await expect(air.feedError).toContainText('air-latest.json');
+  await new ShellPage(page).nav().getByRole('link', { name: HEADINGS.report.zh }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HEADINGS.report.zh);
   allowProblem(watch, 'HTTP 500 /fx/air-feed-500/data/sample/air-latest.json');
 });
 
 test('a bad cell costs that cell: the page names the file, line and column and shows the rest', async ({ page }) => {
+  const air = new AirPage(page);
   await page.goto('/fx/air-bad-csv/air?lang=en');
   const note = page.getByTestId('skipped-cells').first();
   await expect(note).toContainText(/1 data cell could not be read and was skipped: bad\.csv line 3, column 50\b/);
-  await expect(page.getByTestId('feed-error')).toHaveCount(0);
+  await expect(air.feedError).toHaveCount(0);
   // 11:00 is still shown with its other values; only the bad PM10 cell is missing (and with it,
   // per HJ 633, that hour's AQI).
-  await expect(page.getByTestId('city-aqi')).toContainText('2021-03-01 11:00');
-  const table = page.getByRole('table', { name: 'The six pollutants' });
+  await expect(air.cityCard).toContainText('2021-03-01 11:00');
+  const table = air.pollutants('The six pollutants');
   const value = (name: RegExp) => table.getByRole('row', { name }).getByRole('cell').first();
   await expect(value(/PM2\.5/)).toHaveText(/^21 [µμ]g\/m³$/);
   await expect(value(/NO2|NO₂/)).toHaveText(/^20 [µμ]g\/m³$/);
@@ -104,8 +113,9 @@ test('a bad cell costs that cell: the page names the file, line and column and s
 });
 
 test('a feed none of whose rows can be read is still an error naming the file and the first problem', async ({ page }) => {
+  const air = new AirPage(page);
   await page.goto('/fx/air-no-usable-row/air?lang=en');
-  const error = page.getByTestId('feed-error');
+  const error = air.feedError;
   await expect(error).toContainText('junk.csv');
   await expect(error).toContainText('line 2');
   await expect(error).toContainText('no usable row');
@@ -113,6 +123,7 @@ test('a feed none of whose rows can be read is still an error naming the file an
 });
 
 test('the real CNEMC publication, served over HTTP, gives the published AQI and main pollutant for every station', async ({ page }) => {
+  const air = new AirPage(page);
   test.skip(!fs.existsSync(REAL) && process.env.CI !== 'true', 'shared CNEMC data not present');
   const hour = '2022-01-01T19:00:00';
   const lines = fs.readFileSync(path.join(REAL, '2022-01-01.csv'), 'utf8').trim().split('\n').slice(1);
@@ -123,10 +134,10 @@ test('the real CNEMC publication, served over HTTP, gives the published AQI and 
   expect(rows).toHaveLength(10);
   await page.goto(`/fx/cnemc-real/air?at=2022-01-01T19:00`);
   for (const row of rows) {
-    const station = page.getByTestId(`station-${row.code}`);
+    const station = air.station(row.code);
     await expect(station.getByTestId('aqi')).toHaveText(row.aqi === '' ? '—' : row.aqi);
     await expect(station.getByTestId('primary')).toHaveText(row.primary);
   }
-  await expect(page.getByTestId('city-aqi')).toContainText('中国环境监测总站');
+  await expect(air.cityCard).toContainText('中国环境监测总站');
   await expect(page.getByTestId('sample')).toHaveCount(0);
 });

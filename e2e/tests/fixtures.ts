@@ -1,6 +1,8 @@
 // Shared test fixtures: every page is watched for console errors, uncaught exceptions and CSP
-// violations, and any of them fails the test that caused it.
-import { test as base, expect, Page } from '@playwright/test';
+// violations, and any of them fails the test that caused it. Every test's browser context talks
+// to its worker's own Open311 receiver (receiver.ts).
+import type { Page } from '@playwright/test';
+import { test as base, expect } from './receiver';
 import AxeBuilder from '@axe-core/playwright';
 
 type Watch = { problems: string[] };

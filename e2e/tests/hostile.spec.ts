@@ -1,18 +1,22 @@
 // Hostile and messy data (issue 7 §6): markup in every text field renders as text, an oversized
 // feed is refused with a message, and duplicated, out-of-order and future rows are handled and said.
 import { test, expect, expectNoAxeViolations } from './fixtures';
+import { AirPage } from './pages/air';
+import { WaterPage } from './pages/water';
 
 test('script and HTML in station and section names render as text, and nothing executes', async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  await page.goto('/fx/hostile/air');
-  await expect(page.getByTestId('station-1119A')).toContainText('<script>alert("x")</script>');
-  await expect(page.getByTestId('station-1120A')).toContainText('<img src=x onerror=alert(1)>');
-  await expect(page.getByTestId('city-aqi')).toContainText('<b>bold</b>');
-  await page.goto('/fx/hostile/water');
-  await expect(page.locator('[data-testid^="section-"]').first()).toContainText('<script>alert("w")</script>');
-  await expect(page.getByRole('table', { name: '<i>松花江</i>' })).toBeVisible();
-  await page.locator('[data-testid^="section-"]').first().getByRole('link').click();
+  const air = new AirPage(page);
+  const water = new WaterPage(page);
+  await air.goto('', '/fx/hostile');
+  await expect(air.station('1119A')).toContainText('<script>alert("x")</script>');
+  await expect(air.station('1120A')).toContainText('<img src=x onerror=alert(1)>');
+  await expect(air.cityCard).toContainText('<b>bold</b>');
+  await water.goto('', '/fx/hostile');
+  await expect(water.sections.first()).toContainText('<script>alert("w")</script>');
+  await expect(water.river('<i>松花江</i>')).toBeVisible();
+  await water.openFirstSection();
   await expect(page.getByRole('heading', { level: 2, name: /<script>alert\("w"\)<\/script>/ })).toBeVisible();
   expect(await page.locator('main script, main img[onerror], main svg[onload]').count()).toBe(0);
   expect(dialogs).toEqual([]);
@@ -20,9 +24,10 @@ test('script and HTML in station and section names render as text, and nothing e
 });
 
 test('a feed larger than limits.max_feed_bytes is refused with a message', async ({ page }) => {
-  await page.goto('/fx/too-large/air?lang=en');
-  await expect(page.getByTestId('feed-error')).toContainText('too large');
-  await expect(page.getByTestId('feed-error')).toContainText('air-latest.json');
+  const air = new AirPage(page);
+  await air.goto('?lang=en', '/fx/too-large');
+  await expect(air.feedError).toContainText('too large');
+  await expect(air.feedError).toContainText('air-latest.json');
 });
 
 test('duplicated, out-of-order and future rows are handled and said', async ({ page }) => {
@@ -31,5 +36,5 @@ test('duplicated, out-of-order and future rows are handled and said', async ({ p
   await expect(notes).toContainText('重复');
   await expect(notes).toContainText('顺序');
   await expect(notes).toContainText('晚于当前时间');
-  await expect(page.getByTestId('city-aqi')).toContainText('2021-03-01 11:00');
+  await expect(new AirPage(page).cityCard).toContainText('2021-03-01 11:00');
 });

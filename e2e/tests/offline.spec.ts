@@ -3,14 +3,13 @@
 // received). Real Chromium, real files over HTTP, the connection cut with context.setOffline.
 import type { Page } from '@playwright/test';
 import { test, expect, allowProblem, expectNoAxeViolations } from './fixtures';
+import { ShellPage } from './pages/shell';
+import { DATA, HEADINGS } from './strings';
 
 const DATA_CACHE = 'cc-data-v1';
 
 /** Waits until the service worker is active and controls `page`. */
-async function controlled(page: Page) {
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-}
+const controlled = (page: Page) => new ShellPage(page).serviceWorkerControls();
 
 /** The URLs the service worker holds offline copies of, sorted. */
 async function dataCopies(page: Page): Promise<string[]> {
@@ -55,7 +54,7 @@ test('the last data shows offline, with the offline notice, its data time and wh
   // so that the connection is not cut while it is still on the way.
   const services = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/services.json'));
   await page.goto('/report');
-  await expect(page.getByRole('heading', { level: 1, name: '我要举报' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: HEADINGS.report.zh })).toBeVisible();
   await services;
   // Online there is no offline notice anywhere.
   await expect(page.getByTestId('offline')).toHaveCount(0);
@@ -66,7 +65,7 @@ test('the last data shows offline, with the offline notice, its data time and wh
 
   // A reload of /water: the water page from the shell cache, its data from the copies.
   await page.goto('/water');
-  await expect(page.getByRole('heading', { level: 1, name: '水环境' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: HEADINGS.water.zh })).toBeVisible();
   const waterNotice = page.getByTestId('water-headline').getByTestId('offline');
   await expect(waterNotice).toBeVisible();
   await expect(waterNotice).toHaveAttribute('role', 'status');
@@ -74,13 +73,13 @@ test('the last data shows offline, with the offline notice, its data time and wh
   await expect(waterNotice.getByTestId('offline-data-time')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
   // Two files make the water data: the notice gives the older copy's time.
   const waterReceived = [await receivedText(page, sections), await receivedText(page, results)].sort()[0];
-  await expect(waterNotice.getByTestId('offline-received')).toHaveText(`收到于 ${waterReceived} 北京时间`);
+  await expect(waterNotice.getByTestId('offline-received')).toHaveText(DATA.offlineReceived(waterReceived));
   await expect(page.locator('table.cc-sections').first()).toBeVisible();
   await expectNoAxeViolations(page);
 
   // The home page, loaded offline: both cards say where their data came from.
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: '长春市环境信息' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: HEADINGS.home.zh })).toBeVisible();
   const airNotice = page.getByTestId('city-aqi').getByTestId('offline');
   await expect(airNotice).toBeVisible();
   await expect(page.getByTestId('water-headline').getByTestId('offline')).toBeVisible();
@@ -88,13 +87,13 @@ test('the last data shows offline, with the offline notice, its data time and wh
   const dataTime = await cardDataTime(page);
   expect(dataTime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:00 北京时间$/);
   await expect(airNotice.getByTestId('offline-data-time')).toHaveText(dataTime);
-  await expect(airNotice.getByTestId('offline-received')).toHaveText(`收到于 ${await receivedText(page, air)} 北京时间`);
+  await expect(airNotice.getByTestId('offline-received')).toHaveText(DATA.offlineReceived(await receivedText(page, air)));
   await expectNoAxeViolations(page);
   await page.screenshot({ path: `test-results/screens/${info.project.name}-offline-home.png` });
 
   // Navigating inside the app, still offline: the air page, with the AQI and the notice.
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '空气质量' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '空气质量' })).toBeVisible();
+  await new ShellPage(page).navLink(HEADINGS.air.zh).click();
+  await expect(page.getByRole('heading', { level: 1, name: HEADINGS.air.zh })).toBeVisible();
   await expect(page.getByTestId('city-aqi').getByTestId('offline')).toBeVisible();
   await expect(page.getByTestId('city-aqi').getByTestId('aqi')).toHaveText(/^\d+$/);
   // One station: the same copy, the same notice.
@@ -103,7 +102,7 @@ test('the last data shows offline, with the offline notice, its data time and wh
 
   // A fresh load of /air offline, in English.
   await page.goto('/air?lang=en');
-  await expect(page.getByRole('heading', { level: 1, name: 'Air quality' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: HEADINGS.air.en })).toBeVisible();
   const enNotice = page.getByTestId('city-aqi').getByTestId('offline');
   await expect(enNotice).toContainText('Offline: there is no connection, so this is the last data received.');
   await expect(enNotice.getByTestId('offline-data-time')).toHaveText(await cardDataTime(page));
@@ -149,7 +148,7 @@ test('data from another origin (CORS) is kept and marked offline too', async ({ 
   await expect(notice).toBeVisible();
   await expect(notice.getByTestId('offline-data-time')).toHaveText(await cardDataTime(page));
   // The mark is readable on the cross-origin answer: the time is shown, not "unknown".
-  await expect(notice.getByTestId('offline-received')).toHaveText(`收到于 ${await receivedText(page, air)} 北京时间`);
+  await expect(notice.getByTestId('offline-received')).toHaveText(DATA.offlineReceived(await receivedText(page, air)));
   await expectNoAxeViolations(page);
 });
 
@@ -164,7 +163,7 @@ test('offline under a sub-path: a route opened without its slash still finds its
   // <base> needs the slash); offline, the worker does the same. (A reload: a plain visit could
   // take the server's earlier redirect from the HTTP cache.)
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: '水环境' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: HEADINGS.water.zh })).toBeVisible();
   await expect(page.getByTestId('water-headline').getByTestId('offline')).toBeVisible();
   await expect(page).toHaveURL(/\/sthjj\/env\/water$/);
 });
@@ -180,7 +179,7 @@ test('without a stored copy, offline data fails with the network message, not a 
   expect(await dataCopies(page)).not.toContain(water);
   await context.setOffline(true);
   await page.goto('/water');
-  await expect(page.getByRole('heading', { level: 1, name: '水环境' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: HEADINGS.water.zh })).toBeVisible();
   await expect(page.getByTestId('feed-error')).toContainText('网络连接失败');
   await expect(page.getByTestId('offline')).toHaveCount(0);
   // The failures this test causes on purpose; anything else still fails it.

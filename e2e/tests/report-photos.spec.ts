@@ -1,19 +1,17 @@
 // Photos: a 4000×3000 camera JPEG with EXIF GPS and orientation, and a PNG, go through the form;
 // the receiver stores each as a JPEG ≤ 300 KB, ≤ 1600 px, turned upright, with no EXIF left.
-import { test, expect, fillReport, resetReceiver, storedRequests, submitAndGetReference } from './report-helpers';
+import { test, expect, ReportForm } from './report-helpers';
 import { jpegSize, makePhotos } from '../fixtures/photos/make-photos';
-import { RECEIVER_PORT } from '../playwright.config';
 
-test.describe.configure({ mode: 'serial' });
-
-test('a full report with two photos: one request, photos small, upright and without EXIF', async ({ page, request }, info) => {
+test('a full report with two photos: one request, photos small, upright and without EXIF', async ({ page, receiver }, info) => {
   test.setTimeout(90_000);
-  await resetReceiver(request);
+  await receiver.reset();
   const { jpeg, png } = await makePhotos(page, info.outputPath('photos'));
-  await fillReport(page, { photos: [jpeg, png] });
+  const form = new ReportForm(page);
+  await form.fillToCheck({ photos: [jpeg, png] });
   await expect(page.getByText('2 张照片', { exact: true })).toBeVisible();
-  const ref = await submitAndGetReference(page);
-  const rows = await storedRequests(request);
+  const ref = await form.submitAndGetReference();
+  const rows = await receiver.requests();
   expect(rows).toHaveLength(1);
   expect(rows[0].service_request_id).toBe(ref);
   const media = rows[0].media;
@@ -21,8 +19,7 @@ test('a full report with two photos: one request, photos small, upright and with
   const sizes = [];
   for (const m of media) {
     expect(m.content_type).toBe('image/jpeg');
-    const r = await request.get(`http://127.0.0.1:${RECEIVER_PORT}/open311/v2/media/${m.id}`);
-    const bytes = Buffer.from(await r.body());
+    const bytes = await receiver.media(m.id);
     expect(bytes.length).toBeLessThanOrEqual(300_000);
     expect(bytes.subarray(0, 2).toString('hex')).toBe('ffd8');
     expect(bytes.includes(Buffer.from('Exif\0\0', 'binary'))).toBe(false);

@@ -2,17 +2,11 @@
 // CSP, auto-height through embed.js, keyboard order, axe inside the frames, parameter fallbacks,
 // the theme message filter, the /embed builder, and the <cc-env-widget> custom element.
 import { test, expect, expectNoAxeViolations, allowProblem } from './fixtures';
-import type { Page, Frame, Route } from '@playwright/test';
+import type { Frame, Route } from '@playwright/test';
+import { FRAMES, HOST_CE, SITE, WidgetHost } from './pages/widget-host';
+import { DATA, HEADINGS } from './strings';
 
-const SITE = 'http://127.0.0.1:4173';
-const HOST = 'http://127.0.0.1:4190/';
-const HOST_CE = 'http://127.0.0.1:4191/';
-
-const frameOf = (page: Page, id: string): Frame => {
-  const f = page.frames().find((fr) => fr.url().includes(`id=${id}`));
-  if (!f) throw new Error(`no frame with id=${id}`);
-  return f;
-};
+const THEME = 'cc-widget:theme';
 
 /** Every CSP violation inside each frame, collected by a listener installed in the frame. */
 async function frameViolations(frame: Frame): Promise<string[]> {
@@ -28,24 +22,22 @@ test.describe('iframe widget on a host page with a strict CSP', () => {
   });
 
   test('three frames render and fit their content', async ({ page }) => {
-    await page.goto(HOST);
-    const ids: [string, string, string][] = [['f-aqi', 'w1', 'widget-aqi'], ['f-water', 'w2', 'widget-water'], ['f-report', 'w3', 'widget-report']];
-    for (const [frameId, , testId] of ids) {
-      await expect(page.frameLocator(`#${frameId}`).getByTestId(testId)).toBeVisible();
-    }
-    const aqi = page.frameLocator('#f-aqi');
+    const host = new WidgetHost(page);
+    await host.goto();
+    await host.allVisible();
+    const aqi = host.frame('f-aqi');
     await expect(aqi.getByTestId('aqi')).toHaveText(/^\d+$/);
-    await expect(aqi.getByTestId('sample')).toContainText('示例数据');
-    await expect(aqi.locator('time')).toContainText('北京时间');
+    await expect(aqi.getByTestId('sample')).toContainText(DATA.sample);
+    await expect(aqi.locator('time')).toContainText(DATA.beijingTime);
     await expect(aqi.getByRole('link', { name: /查看完整空气质量信息/ })).toHaveAttribute('href', `${SITE}/air`);
-    const water = page.frameLocator('#f-water');
+    const water = host.frame('f-water');
     await expect(water.getByTestId('good-share')).toHaveText(/%$/);
     await expect(water.getByTestId('class-counts').locator('li')).toHaveCount(6);
     await expect(water.getByTestId('worst').locator('li').first()).toBeVisible();
-    await expect(page.frameLocator('#f-report').getByRole('link', { name: /我要举报/ })).toHaveAttribute('href', `${SITE}/report`);
+    await expect(host.frame('f-report').getByRole('link', { name: new RegExp(HEADINGS.report.zh) })).toHaveAttribute('href', `${SITE}/report`);
 
-    for (const [frameId, id] of ids) {
-      const frame = frameOf(page, id);
+    for (const [frameId, id] of FRAMES) {
+      const frame = host.frameOf(id);
       await expect.poll(async () => {
         const content = await frame.evaluate(() => document.getElementById('cc-widget')!.getBoundingClientRect().height);
         const box = await page.locator(`#${frameId}`).evaluate((el) => el.getBoundingClientRect().height);
@@ -57,10 +49,9 @@ test.describe('iframe widget on a host page with a strict CSP', () => {
   });
 
   test('keyboard focus moves through the frames in order', async ({ page }) => {
-    await page.goto(HOST);
-    for (const t of ['widget-aqi', 'widget-water', 'widget-report']) {
-      await expect(page.frameLocator(`iframe >> nth=${['widget-aqi', 'widget-water', 'widget-report'].indexOf(t)}`).getByTestId(t)).toBeVisible();
-    }
+    const host = new WidgetHost(page);
+    await host.goto();
+    await host.allVisible();
     await page.locator('#before').focus();
     const order: string[] = [];
     for (let i = 0; i < 4; i++) {
@@ -71,35 +62,40 @@ test.describe('iframe widget on a host page with a strict CSP', () => {
   });
 
   test('axe-core finds no violations on the host page and inside the widgets', async ({ page }) => {
-    await page.goto(HOST);
-    await expect(page.frameLocator('#f-water').getByTestId('widget-water')).toBeVisible();
-    await expect(page.frameLocator('#f-aqi').getByTestId('widget-aqi')).toBeVisible();
-    await expect(page.frameLocator('#f-report').getByTestId('widget-report')).toBeVisible();
+    const host = new WidgetHost(page);
+    await host.goto();
+    await host.allVisible();
     await expectNoAxeViolations(page);
   });
 
   test('theme messages are accepted only from configured origins', async ({ page }) => {
-    await page.goto(HOST);
-    await expect(page.frameLocator('#f-aqi').getByTestId('widget-aqi')).toBeVisible();
-    // The bundled config lists no origin: the host's message is ignored.
-    await page.evaluate(() => (document.getElementById('f-aqi') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'cc-widget:theme', theme: 'dark' }, '*'));
-    await page.waitForTimeout(300);
-    await expect(page.frameLocator('#f-aqi').getByTestId('widget')).toHaveClass(/ccw--light/);
-    // A site whose config lists this host: accepted; an unknown theme is not.
-    await page.evaluate((src) => {
-      const f = document.createElement('iframe');
-      f.id = 'f-msg'; f.title = 'msg'; f.src = src;
-      document.querySelector('main')!.append(f);
-    }, `${SITE}/fx/widget-messages/widget.html?view=report&id=m1`);
-    const msg = page.frameLocator('#f-msg');
+    const host = new WidgetHost(page);
+    await host.goto();
+    await expect(host.frame('f-aqi').getByTestId('widget-aqi')).toBeVisible();
+    // A site whose config lists this host: it takes the host's messages once it listens.
+    await host.addFrame('f-msg', `${SITE}/fx/widget-messages/widget.html?view=report&id=m1`);
+    const msg = host.frame('f-msg');
     await expect(msg.getByTestId('widget-report')).toBeVisible();
     await expect.poll(async () => {
-      await page.evaluate(() => (document.getElementById('f-msg') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'cc-widget:theme', theme: 'contrast' }, '*'));
+      await host.post(['f-msg'], { type: THEME, theme: 'contrast' });
       return msg.getByTestId('widget').getAttribute('class');
     }).toMatch(/ccw--contrast/);
-    await page.evaluate(() => (document.getElementById('f-msg') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'cc-widget:theme', theme: 'neon' }, '*'));
-    await page.waitForTimeout(300);
+
+    // The bundled config lists no origin: the same message, sent to both frames in one task,
+    // changes only the frame whose config lists the host. Both frames are the site's and share
+    // an event loop, so f-aqi has handled its message once f-msg shows the change.
+    const aqiThemes = await host.recordThemes(host.frameOf('w1'));
+    await host.post(['f-aqi', 'f-msg'], { type: THEME, theme: 'dark' });
+    await expect(msg.getByTestId('widget')).toHaveClass(/ccw--dark/);
+    await expect(host.frame('f-aqi').getByTestId('widget')).toHaveClass(/ccw--light/);
+    expect(await aqiThemes(), 'themes f-aqi took on').toEqual([]);
+
+    // An unknown theme is ignored: sent before a known one, only the known one takes effect.
+    const msgThemes = await host.recordThemes(host.frameOf('m1'));
+    await host.post(['f-msg'], { type: THEME, theme: 'neon' });
+    await host.post(['f-msg'], { type: THEME, theme: 'contrast' });
     await expect(msg.getByTestId('widget')).toHaveClass(/ccw--contrast/);
+    expect(await msgThemes(), 'themes f-msg took on').toEqual(['contrast']);
   });
 });
 
@@ -206,7 +202,7 @@ test('the combo view and the contrast theme pass axe', async ({ page }) => {
 test('the /embed builder previews, builds and copies the snippet', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SITE });
   await page.goto('/embed');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('嵌入小部件');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HEADINGS.embed.zh);
   const preview = page.getByTestId('embed-preview');
   await expect(preview).toHaveAttribute('src', `${SITE}/widget.html?view=aqi&id=w1`);
   await expect(page.frameLocator('[data-testid=embed-preview]').getByTestId('widget-aqi')).toBeVisible();
@@ -215,9 +211,10 @@ test('the /embed builder previews, builds and copies the snippet', async ({ page
   await expect(preview).toHaveAttribute('src', `${SITE}/widget.html?view=water&theme=dark&id=w1`);
   await expect(page.frameLocator('[data-testid=embed-preview]').getByTestId('widget-water')).toBeVisible();
   const snippet = page.getByTestId('embed-snippet');
-  await expect(snippet).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:4173\/widget\.html\?view=water&amp;theme=dark&amp;id=w1" title="长春地表水水质" loading="lazy"/);
-  await expect(snippet).toHaveValue(/<script src="http:\/\/127\.0\.0\.1:4173\/embed\.js" defer><\/script>/);
-  await expect(page.getByTestId('csp-iframe')).toHaveText('frame-src http://127.0.0.1:4173; script-src http://127.0.0.1:4173');
+  const site = SITE.replace(/[.]/g, '\\.');
+  await expect(snippet).toHaveValue(new RegExp(`^<iframe src="${site}/widget\\.html\\?view=water&amp;theme=dark&amp;id=w1" title="长春地表水水质" loading="lazy"`));
+  await expect(snippet).toHaveValue(new RegExp(`<script src="${site}/embed\\.js" defer></script>`));
+  await expect(page.getByTestId('csp-iframe')).toHaveText(`frame-src ${SITE}; script-src ${SITE}`);
   await page.getByRole('button', { name: '复制代码' }).click();
   await expect(page.getByTestId('embed-copied')).toHaveText('已复制到剪贴板。');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('view=water');
@@ -234,7 +231,7 @@ test('the /embed builder previews, builds and copies the snippet', async ({ page
 
 test.describe('custom element on a host page that allows it', () => {
   test('renders two views side by side without touching the host', async ({ page }) => {
-    await page.goto(HOST_CE);
+    await new WidgetHost(page).gotoCustomElements();
     const hostStyle = () => page.evaluate(() => {
       const s = (id: string, p: string[]) => { const c = getComputedStyle(document.getElementById(id)!); return p.map((x) => c.getPropertyValue(x)).join('|'); };
       return [s('host-div', ['color', 'border-top-style', 'font-family']), s('host-h2', ['font-size', 'color']), s('host-a', ['color', 'text-decoration-line'])];
@@ -263,7 +260,7 @@ test.describe('custom element on a host page that allows it', () => {
   test("the host changes an element's theme through its attribute", async ({ page }) => {
     const warnings: string[] = [];
     page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
-    await page.goto(HOST_CE);
+    await new WidgetHost(page).gotoCustomElements();
     const aqi = page.locator('#ce-aqi').getByTestId('widget');
     const water = page.locator('#ce-water').getByTestId('widget');
     await expect(aqi).toHaveClass(/ccw--light/);
