@@ -66,6 +66,7 @@ export default defineConfig({
       '--mount /fx/offline-cors/=../dist:fixtures/sites/offline-cors',
       '--mount /fx/widget-messages/=../dist:fixtures/host-sites/widget-messages',
       '--mount /fx/widget-own-air/=../dist:fixtures/sites/widget-own-air',
+      '--mount /fx/widget-builtin-sections/=../dist:fixtures/sites/widget-builtin-sections',
       // The real CNEMC files stay in ../shared; the server reads them from there.
       '--mount /fx/cnemc-real/=../dist:fixtures/sites/cnemc-real:../../shared/data/cnemc-changchun',
     ].join(' '),

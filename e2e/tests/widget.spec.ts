@@ -191,6 +191,16 @@ test('reads cc-air-json only: its own widget.air_latest, or a clear message', as
   await expectNoAxeViolations(page);
 });
 
+test('without water.sections the water view uses the built-in sections, as the site does', async ({ page }) => {
+  await page.goto('/fx/widget-builtin-sections/widget.html?view=water&lang=en');
+  await expect(page.getByTestId('good-share')).toHaveText(/%$/);
+  await expect(page.getByTestId('class-counts').locator('li')).toHaveCount(6);
+  await expect(page.getByTestId('worst').locator('li').first()).toBeVisible();
+  await expect(page.getByTestId('widget-error')).toHaveCount(0);
+  await page.goto('/fx/widget-builtin-sections/water');
+  await expect(page.getByTestId('water-headline')).toBeVisible();
+});
+
 test('the combo view and the contrast theme pass axe', async ({ page }) => {
   await page.goto('/widget.html?view=combo&theme=contrast');
   await expect(page.getByTestId('widget-aqi')).toBeVisible();
