@@ -335,7 +335,6 @@ pub struct WaterData {
     /// Automatic-station readings (`cnemc-water-json`): classes from these are for reference only.
     pub automatic: Vec<cc_core::water::feeds::cnemc_json::AutoReading>,
     pub sample: bool,
-    pub attribution: Option<String>,
     /// Set when any of the files is the service worker's offline copy (the oldest such copy).
     pub offline_copy: Option<OfflineCopy>,
     /// Entries, cells or rows of the files that could not be read and were skipped.
@@ -509,7 +508,6 @@ pub async fn load_water_with(
         results,
         automatic,
         sample,
-        attribution: results_source.attribution.clone(),
         offline_copy: OfflineCopy::oldest(copies),
         skipped,
     }))

@@ -10,18 +10,18 @@
 // whose layout the compiler computes through the whole page's view type.
 #![cfg_attr(not(target_arch = "wasm32"), recursion_limit = "256")]
 
-pub mod api;
+pub(crate) mod api;
 pub mod app;
-pub mod browser;
+pub(crate) mod browser;
 pub mod charts;
 pub mod components;
-pub mod env;
-pub mod feeds;
-pub mod nav;
-pub mod pages;
+pub(crate) mod env;
+pub(crate) mod feeds;
+pub(crate) mod nav;
+pub(crate) mod pages;
 pub mod prefs;
 pub mod prerender;
 pub mod report_app;
-pub mod routes;
-pub mod text;
+pub(crate) mod routes;
+pub(crate) mod text;
 pub mod widget;

@@ -1,5 +1,8 @@
 //! `ccdata check` on fixtures with every kind of damage: what each reports, and its exit code.
 
+// Helpers outside #[test] functions: here a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::{check_json, fixture};

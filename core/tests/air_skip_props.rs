@@ -2,6 +2,9 @@
 //! replaced by junk reads back with every other value unchanged, that cell missing, and exactly
 //! one skipped place named at that cell's line.
 
+// Helpers outside #[test] functions: here a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use cc_core::air::feeds::cc_json::{parse_cc_air_json, write_cc_air_json, CcJsonMeta};
 use cc_core::air::feeds::cnemc::write_cnemc_hourly_csv;
 use cc_core::air::{
@@ -62,7 +65,7 @@ fn cells(ds: &AirDataset) -> Vec<(String, Hour, usize, Option<f64>)> {
             out.push((code.clone(), r.hour, k, *v));
         }
     }
-    out.sort_by(|a, b| (&a.0, a.1, a.2).cmp(&(&b.0, b.1, b.2)));
+    cc_core::order::sort_by(&mut out, |a, b| (&a.0, a.1, a.2).cmp(&(&b.0, b.1, b.2)));
     out
 }
 

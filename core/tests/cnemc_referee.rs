@@ -1,6 +1,9 @@
 //! Referee: our engine against two real days of CNEMC hourly publications for Changchun
 //! (shared/data/cnemc-changchun, read in place, never copied into the repository).
 
+// Helpers outside #[test] functions: here a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use cc_core::air::{
     assess_hourly, iaqi::HourlyInputs, merge, parse_cnemc_hourly_csv, station_hourly, RuleSet,
     Species,
@@ -37,7 +40,7 @@ fn computed_aqi_and_sliding_means_match_the_publication() {
                 .collect()
         })
         .unwrap_or_default();
-    files.sort();
+    cc_core::order::sort_by(&mut files, |a, b| a.cmp(b));
     let sets: Vec<_> = files
         .iter()
         .map(|p| {

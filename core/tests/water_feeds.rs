@@ -2,6 +2,9 @@
 //! positions) and the CNEMC automatic-station JSON. The CNEMC fixtures are hand-written from the
 //! documented layout (no real response was available): see fixtures/water/README.md.
 
+// Helpers outside #[test] functions: here a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use cc_core::time::{Date, Hour};
 use cc_core::water::feeds::cc_json::{
     parse_results, parse_sections, write_results, write_sections,

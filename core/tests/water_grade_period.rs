@@ -1,6 +1,9 @@
 //! River grades (proportion thresholds 90 %, 75 %, 20 %, 40 %, the 5-section switch, the mean
 //! method), period means, monthly/quarterly/annual classes and the year-on-year headline.
 
+// Helpers outside #[test] functions: here a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use cc_core::time::Date;
 use cc_core::water::grade::{GradeMethod, PROPORTION_MIN_SECTIONS};
 use cc_core::water::{

@@ -3,6 +3,9 @@
 //! The table below is a second, independent transcription of `shared/domain/water-quality.md`
 //! §2.1, so a typo in `limits.rs` cannot pass unnoticed.
 
+// Helpers outside #[test] functions: here a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use cc_core::water::{classify, exceedance, Indicator, Rule, WaterBody, WaterClass};
 
 use Indicator::*;

@@ -8,14 +8,14 @@
 //! alternative, which also gives the CSV through [`Table::to_csv`]). Colours come from the
 //! engines' own tables ([`palette`]); every label exists in Chinese and English.
 
-pub mod aqi_calendar;
-pub mod daily_aqi_bars;
-pub mod hourly_aqi;
-pub mod palette;
-pub mod table;
-pub mod water_class_steps;
-pub mod water_indicator_bands;
-pub mod year_hourly_aqi;
+pub(crate) mod aqi_calendar;
+pub(crate) mod daily_aqi_bars;
+pub(crate) mod hourly_aqi;
+pub(crate) mod palette;
+pub(crate) mod table;
+pub(crate) mod water_class_steps;
+pub(crate) mod water_indicator_bands;
+pub(crate) mod year_hourly_aqi;
 
 mod aqi_scale;
 mod frame;

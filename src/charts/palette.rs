@@ -47,15 +47,6 @@ pub fn class_colour(class: WaterClass) -> RGBColor {
     hex(class.colour())
 }
 
-/// Text colour on a filled level colour: black on levels 1–4, white on the dark 5–6 (black on
-/// #FF0000 is 5.3:1 where white is only 4.0:1; white on #99004C is 8.5:1).
-pub fn on_level(level: Level) -> RGBColor {
-    match level {
-        Level::L5 | Level::L6 => RGBColor(0xFF, 0xFF, 0xFF),
-        _ => RGBColor(0, 0, 0),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

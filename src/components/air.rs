@@ -19,11 +19,6 @@ pub fn level_words(level: Level, lang: Lang) -> String {
     }
 }
 
-/// The primary pollutant(s) as CNEMC writes them (zh) or their English names.
-pub fn primary_text(aqi: &Aqi, lang: Lang) -> String {
-    aqi.primary.text(lang)
-}
-
 /// `2022-01-15 08:00 北京时间`.
 pub fn hour_text(hour: Hour, lang: Lang) -> String {
     format!("{hour} {}", crate::text::shared(lang).beijing_time)

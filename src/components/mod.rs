@@ -1,11 +1,10 @@
 //! Display-only components: they receive data and render it; they never fetch.
 
-pub mod air;
-pub mod chart;
-pub mod config_gate;
-pub mod nearest;
+pub(crate) mod air;
+pub(crate) mod chart;
+pub(crate) mod nearest;
 pub mod notices;
-pub mod page;
-pub mod shell;
-pub mod stations;
-pub mod water;
+pub(crate) mod page;
+pub(crate) mod shell;
+pub(crate) mod stations;
+pub(crate) mod water;

@@ -1,14 +1,14 @@
 //! One module per route. Pages own routing state (query parameters) and data loading, and pass
 //! plain values to components.
 
-pub mod air;
-pub mod air_history;
-pub mod air_trends;
-pub mod embed;
-pub mod home;
-pub mod info;
-pub mod not_found;
-pub mod report;
-pub mod water;
-pub mod water_auto;
-pub mod water_section;
+pub(crate) mod air;
+pub(crate) mod air_history;
+pub(crate) mod air_trends;
+pub(crate) mod embed;
+pub(crate) mod home;
+pub(crate) mod info;
+pub(crate) mod not_found;
+pub(crate) mod report;
+pub(crate) mod water;
+pub(crate) mod water_auto;
+pub(crate) mod water_section;

@@ -7,11 +7,11 @@
 //! What a report is, how it is validated and encoded, and how an outbox item moves between
 //! states are `cc_core::report`'s; nothing here decides any of that.
 
-pub mod idb;
-pub mod outbox;
+pub(crate) mod idb;
+pub(crate) mod outbox;
 pub mod photos;
-pub mod settings;
-pub mod store;
-pub mod sw;
-pub mod transport;
-pub mod waiting;
+pub(crate) mod settings;
+pub(crate) mod store;
+pub(crate) mod sw;
+pub(crate) mod transport;
+pub(crate) mod waiting;

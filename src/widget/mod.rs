@@ -7,7 +7,7 @@
 //! host page's address.
 
 pub mod host;
-pub mod text;
+pub(crate) mod text;
 
 use crate::api::ApiError;
 use crate::components::air::{hour_text, level_words, AqiBadge};

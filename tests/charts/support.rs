@@ -2,6 +2,9 @@
 //! inputs (computed once), and small parsers of the SVG that plotters writes (one element per
 //! line, attributes in `key="value"` form).
 
+// Helpers outside #[test] functions: here a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use cc_core::air::{city_daily, city_hourly, good_days, sample, station_hourly, Level};
 use cc_core::time::{Date, Hour};
 use cc_core::water::sample::sample_results;

@@ -1,5 +1,7 @@
 //! Helpers shared by the integration tests: the built binary, fixtures, the real CNEMC files.
 
+// Helpers outside #[test] functions: here a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
