@@ -1,4 +1,4 @@
-// The app shell (foundation issue): every route in both languages, preferences, 404, sub-path
+// The app shell: every route in both languages, preferences, 404, sub-path
 // hosting, configuration errors and keyboard entry.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 //! The outbox: reports waiting to be sent, being sent, sent or failed, as a pure state machine
-//! (FixMyStreet-style offline queue, anchors §E.C and §G).
+//! (FixMyStreet's offline pattern: drafts with their photos in IndexedDB, sent on reconnect).
 //!
 //! Guarantees:
 //! - a `Sent` item is never sent again ([`OutboxItem::begin_send`] refuses it, and no outcome
