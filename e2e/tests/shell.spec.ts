@@ -136,7 +136,7 @@ test('navigation in place moves focus to the new heading; a page of another bund
   await expect(shell.skipLink).toBeFocused();
 });
 
-// src/nav.rs: the site's own navigation in place (it replaced leptos_router to save 32–34 KB per bundle).
+// src/nav.rs: the site's own navigation in place (it replaced leptos_router; README "Performance").
 test('links within a bundle are followed in place, history restores them, the rest is left to the browser', async ({ page, context }) => {
   const shell = new ShellPage(page);
   await page.goto('/air');
