@@ -69,7 +69,7 @@ const cors = flag('--cors');
 const widgetAncestors = opt('--widget-frame-ancestors', '*');
 const CORS_TYPES = new Set(['.js', '.mjs', '.wasm', '.css', '.json', '.csv']);
 
-// The Content-Security-Policy the README tells deployers to send (issue: strict CSP).
+// The Content-Security-Policy the README tells deployers to send (README "Hosting").
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",

@@ -1,5 +1,6 @@
 'use strict';
-// The service list (12369 taxonomy, see shared/domain/complaints.md) and the service definitions.
+// The service list (the national 12369 complaint categories, as core/src/report/categories.rs)
+// and the service definitions.
 
 const SERVICES = [
   { code: 'air', name: '大气污染', group: '污染举报',
@@ -30,7 +31,8 @@ const SERVICES = [
 
 const BY_CODE = new Map(SERVICES.map((s) => [s.code, s]));
 
-// Changchun's districts, county-level cities, county and development zones (complaints.md).
+// Changchun's districts, county-level cities, county and development zones (the same list as
+// core/src/report/districts.rs).
 // Keys are the Chinese names themselves: stable, readable and what a form shows.
 const DISTRICTS = [
   '南关区', '宽城区', '朝阳区', '二道区', '绿园区', '双阳区', '九台区', '榆树市', '德惠市', '公主岭市', '农安县',

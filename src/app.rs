@@ -29,10 +29,9 @@ pub struct Site {
 
 /// Mounts a bundle's app in three tasks after the one that compiled and instantiated the wasm:
 /// the contexts and the first requests, then the view, then the service worker's registration.
-/// Chromium compiles each wasm function on its first call (V8's default lazy compilation), on
-/// the main thread, so the first mount costs far more than later renders; on a slow phone
-/// shorter tasks leave room for the reader's input between them, where one long one would not
-/// (Lighthouse counts the excess over 50 ms of each task as blocking time).
+/// The first mount compiles the wasm functions it calls, on the main thread, so it is the
+/// page's longest work; shorter tasks leave room for the reader's input between them (README
+/// "Performance", "Short tasks").
 pub fn mount(site: Site) {
     set_timeout(
         move || {

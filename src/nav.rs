@@ -3,8 +3,8 @@
 //!
 //! Each bundle serves one to four fixed paths ([`Bundle::of`]); most navigation in place only
 //! changes the query (`?station=…`, `?section=…`). That is all the site used of leptos_router,
-//! whose general machinery (nested routes, params, transitions, its `<A>`) was 32–34 KB of each
-//! bundle's brotli-compressed wasm, an eighth of it (README "Performance").
+//! whose general machinery (nested routes, params, transitions, its `<A>`) cost each bundle far
+//! more wasm than this module (README "Performance").
 //!
 //! The rules are leptos_router's: a left click without modifier keys on a link without `target`,
 //! `download` or `rel="external"` is followed in place when it stays on this origin, under the

@@ -11,7 +11,7 @@
 //  - fails if any inline style or script is left;
 //  - minifies the scripts and stylesheets of each page, updating their integrity hashes: the
 //    wasm-bindgen glue (the module the page preloads), the loader and first-paint.js with terser,
-//    the stylesheets by dropping their comments; 2.5–3 KB brotli less per page. (Trunk's own JS
+//    the stylesheets by dropping their comments (README "Performance"). (Trunk's own JS
 //    minifier, minify-js 0.5, is known to break the glue: trunk-rs/trunk#761, so it stays off.)
 //  A dist without index.html (the bench page) only gets its other pages finalized.
 //  - with widget.html (the widget's build, moved in by `make build`): writes cc-env-widget.js

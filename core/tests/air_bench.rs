@@ -1,4 +1,4 @@
-//! The benchmark workload of the issue, natively: parse one year of hourly CNEMC CSV for 10
+//! The benchmark workload of `make bench`, natively: parse one year of hourly CNEMC CSV for 10
 //! stations (87,600 rows), then compute the city's daily AQI series and 优良天数. The budget is
 //! 150 ms in wasm; this test prints the native time (run with `--release --nocapture` to see a
 //! meaningful figure) and only guards against gross regressions.

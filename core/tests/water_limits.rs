@@ -1,7 +1,6 @@
 //! GB 3838-2002 Table 1 boundaries: every limit of every assessed indicator, on the limit, just
 //! better and just worse; DO's and pH's direction; the river and lake total-phosphorus columns.
-//! The table below is a second, independent transcription of `shared/domain/water-quality.md`
-//! §2.1, so a typo in `limits.rs` cannot pass unnoticed.
+//! The table below is a second, independent transcription of GB 3838-2002 表1, so a typo in `limits.rs` cannot pass unnoticed.
 
 // Helpers outside #[test] functions: here a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]

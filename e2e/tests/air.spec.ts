@@ -1,4 +1,4 @@
-// The /air page (air-quality issue), on a phone-sized screen in the phone project.
+// The /air page, on a phone-sized screen in the phone project.
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, allowProblem, expectNoAxeViolations } from './fixtures';

@@ -1,4 +1,4 @@
-// Hostile and messy data (issue 7 §6): markup in every text field renders as text, an oversized
+// Hostile and messy data: markup in every text field renders as text, an oversized
 // feed is refused with a message, and duplicated, out-of-order and future rows are handled and said.
 import { test, expect, expectNoAxeViolations } from './fixtures';
 import { AirPage } from './pages/air';

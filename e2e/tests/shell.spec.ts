@@ -1,4 +1,4 @@
-// The app shell (foundation issue): every route in both languages, preferences, 404, sub-path
+// The app shell: every route in both languages, preferences, 404, sub-path
 // hosting, configuration errors and keyboard entry.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -136,7 +136,7 @@ test('navigation in place moves focus to the new heading; a page of another bund
   await expect(shell.skipLink).toBeFocused();
 });
 
-// src/nav.rs: the site's own navigation in place (it replaced leptos_router to save 32–34 KB per bundle).
+// src/nav.rs: the site's own navigation in place (it replaced leptos_router; README "Performance").
 test('links within a bundle are followed in place, history restores them, the rest is left to the browser', async ({ page, context }) => {
   const shell = new ShellPage(page);
   await page.goto('/air');

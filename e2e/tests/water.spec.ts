@@ -1,4 +1,4 @@
-// The /water page (water issue), on the phone and desktop projects.
+// The /water page, on the phone and desktop projects.
 import fs from 'node:fs';
 import { test, expect, expectNoAxeViolations } from './fixtures';
 import { ShellPage } from './pages/shell';

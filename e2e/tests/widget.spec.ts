@@ -1,4 +1,4 @@
-// The embeddable widget (widget issue): iframes on a host page of another origin under a strict
+// The embeddable widget: iframes on a host page of another origin under a strict
 // CSP, auto-height through embed.js, keyboard order, axe inside the frames, parameter fallbacks,
 // the theme message filter, the /embed builder, and the <cc-env-widget> custom element.
 import { test, expect, expectNoAxeViolations, allowProblem } from './fixtures';

@@ -1,7 +1,7 @@
 //! A mutation fuzzer for every text parser of the project (feeds, config.json, Open311 answers).
 //!
-//! cargo-fuzz needs a nightly toolchain this project cannot fetch, so this is the equivalent the
-//! issue allows: deterministic (seeded splitmix64), coverage-blind but structure-aware mutations
+//! cargo-fuzz needs a nightly toolchain this project cannot fetch, so this is an equivalent that
+//! runs on stable: deterministic (seeded splitmix64), coverage-blind but structure-aware mutations
 //! of real seed inputs (the generators' output and the test fixtures) plus arbitrary bytes. Each
 //! input must either parse or fail with an error carrying a position, without panicking or
 //! taking more than [`SLOW_MS`]. `make fuzz` runs it long; `cargo test` runs it briefly.

@@ -1,7 +1,7 @@
 //! A year of hourly AQI (8,760 points) as one line over the level bands. Drawn for speed: one
 //! path per run of consecutive hours, and within a run only the first, lowest, highest and
-//! last point of each pixel column (the picture is the same, the path 3–4 times shorter), so
-//! a canvas draw stays well under the 50 ms budget. No per-point markers.
+//! last point of each pixel column (the picture is the same, the path much shorter), so a
+//! canvas draw stays within its budget (README "Performance"). No per-point markers.
 
 use super::aqi_scale::{
     axis_top, draw_bands, draw_level_numbers, level_cell, level_margin, level_text, y_axis,

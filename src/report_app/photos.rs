@@ -3,7 +3,8 @@
 //! {imageOrientation: 'from-image'})`), drawn onto an `OffscreenCanvas` no larger than
 //! [`MAX_SIDE`] on the long side, and re-encoded as JPEG, lowering the quality (then the size)
 //! until it fits in [`MAX_BYTES`]. Re-encoding from pixels keeps no metadata at all, so GPS
-//! position and camera details are gone (shared/domain/complaints.md, "photos").
+//! position and camera details are gone (as FixMyStreet strips EXIF from its uploads: an
+//! anonymous report must not say where the reporter stood).
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

@@ -29,8 +29,8 @@ pub async fn load_config_at(site_base: &str) -> Result<Arc<Config>, ConfigLoadEr
 }
 
 /// Loads the widget's air source (`widget.air_latest`, else `air.latest`) and scores it as the
-/// site does. Only `cc-air-json` is read: linking the other parsers made the widget's wasm about
-/// a seventh larger (24 KB brotli, built once with and without them).
+/// site does. Only `cc-air-json` is read: the other parsers would make the widget's wasm much
+/// larger (README "Widget").
 pub async fn load_air_latest(config: &Config) -> Result<Arc<AirData>, WidgetError> {
     let (key, source) = config
         .widget_air_source()
@@ -151,7 +151,8 @@ fn store<T: Send + Sync + 'static>(slot: RwSignal<Loaded<T>>, outcome: Result<T,
 ///
 /// Data loads in one task per widget (config.json, then the views' sources, then again every
 /// `widget.refresh_minutes` without reloading the page) that writes plain signals. Resources
-/// with `<Transition>` would do the same but cost the bundle about a tenth of its size.
+/// with `<Transition>` would do the same at a cost in wasm the widget cannot afford (README
+/// "Widget").
 #[component]
 pub fn Widget(
     params: Params,

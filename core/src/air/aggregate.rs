@@ -1,6 +1,6 @@
 //! From hourly rows to sliding means, daily values and city values, per HJ 663-2013 and
-//! GB 3095-2012 表4 data-validity rules (the thresholds are from memory, see
-//! shared/domain/air-quality.md §1.6): a 24-h mean needs ≥ 20 valid hours, an 8-h mean ≥ 6,
+//! GB 3095-2012 表4 data-validity rules (the thresholds are from memory, not checked against
+//! the standard's text): a 24-h mean needs ≥ 20 valid hours, an 8-h mean ≥ 6,
 //! the daily O3-8h maximum ≥ 14 valid 8-h means among the 17 windows ending 08:00 … 24:00.
 //! The natural day D is the stamps D 01:00 … D+1 00:00. City values average the stations that
 //! are not 对照点 and have the value. Everything is one pass over the rows (O(n)).

@@ -160,7 +160,8 @@ fn o3_8h_over_800_rules() {
     let a = assess_daily(&HJ633_2026, &day);
     assert_eq!(a.iaqi_of(Pollutant::O3_8h), Some(300));
     assert_eq!(a.aqi(), Some(400));
-    // Hourly information value.
+    // O3-8h above 800 in an hour: its information sub-index is the 1-h one under 2012 (note 3),
+    // a fixed 300 under 2026.
     let mut h = hour([10.0, 10.0, 10.0, 10.0, 0.1, 900.0]);
     h.o3_8h = Some(850.0);
     let a = assess_hourly(&HJ633_2012, &h);

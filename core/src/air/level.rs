@@ -1,6 +1,6 @@
 //! The six AQI levels of HJ 633-2012 表2 with colours and the health texts of 附录A/表2.
 //!
-//! Colours: shared/domain/air-quality.md §1.5 (caiyunapp/aqi-hub `AQI_COLOR`; not go-aqi's pure
+//! Colours: the RGB values of HJ 633-2012 表2, as in caiyunapp/aqi-hub `AQI_COLOR` (not go-aqi's pure
 //! green, not the US-EPA purple). The HJ 633—2026 level texts were not retrieved, so 2026
 //! results carry the 2012 texts, labelled as such by [`LevelTexts::source`].
 
@@ -48,7 +48,7 @@ const SOURCE_2012_FOR_2026: Text = Text {
     en: "HJ 633-2012, Table 2 (the HJ 633—2026 texts are not yet included)",
 };
 
-// HJ 633-2012 表2, as in shared/domain/air-quality.md §1.5. English: our translation.
+// HJ 633-2012 表2 (锻炼, not the 锻练 of some copies). English: our translation.
 // Tuple: effects, advice, sensitive-group part, general-public part.
 const TEXTS_2012: [(Text, Text, Option<Text>, Option<Text>); 6] = [
     (

@@ -2,8 +2,8 @@
 //! seven daily items of HJ 633-2012 §5, which name primary and exceeding pollutants).
 //!
 //! The Chinese names are CNEMC's spelling in its publications (`颗粒物(PM10)`,
-//! `细颗粒物(PM2.5)`; the O3 names `臭氧1小时`/`臭氧8小时` are from memory, see
-//! shared/domain/air-quality.md §1.4).
+//! `细颗粒物(PM2.5)`; the O3 names `臭氧1小时`/`臭氧8小时` are from memory, not yet seen in a
+//! CNEMC file).
 
 use crate::i18n::{Lang, Text};
 

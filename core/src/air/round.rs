@@ -1,5 +1,5 @@
 //! Concentration rounding (修约) per GB/T 8170 as applied by HJ 663-2013: round half to even
-//! (四舍六入五成双), to whole µg/m³, and CO to 0.1 mg/m³ (shared/domain/air-quality.md §1.2).
+//! (四舍六入五成双), to whole µg/m³, and CO to 0.1 mg/m³ (GB/T 8170-2008 进舍规则).
 //!
 //! Where it applies (our choice): every concentration this crate *computes* and reports — a
 //! 24-h or 8-h mean, a city mean, a period mean or percentile — is rounded once, when it is

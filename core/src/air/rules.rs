@@ -92,9 +92,9 @@ pub struct RuleSet {
     pub incomplete_day: IncompleteDay,
 }
 
-// Columns unchanged between the two standards. Source: HJ 633-2012 表1, as reproduced in
-// shared/domain/air-quality.md §1.1 (agreeing with ringsaturn/go-aqi mep/mep.go and others;
-// the ASP.NET page's "52" for SO2 24h at IAQI 50 is a typo). CO in mg/m³, the rest µg/m³.
+// Columns unchanged between the two standards. Source: HJ 633-2012 表1, as reproduced by
+// ringsaturn/go-aqi mep/mep.go and other public implementations, which agree (one ASP.NET
+// 空气质量浓度和指数换算表 page's "52" for SO2 24h at IAQI 50 is a typo). CO in mg/m³, the rest µg/m³.
 const SO2_24H: [f64; 8] = [0.0, 50.0, 150.0, 475.0, 800.0, 1600.0, 2100.0, 2620.0];
 const SO2_1H: [f64; 5] = [0.0, 150.0, 500.0, 650.0, 800.0];
 const NO2_24H: [f64; 8] = [0.0, 40.0, 80.0, 180.0, 280.0, 565.0, 750.0, 940.0];
@@ -109,8 +109,8 @@ const PM10_24H_2012: [f64; 8] = [0.0, 50.0, 150.0, 250.0, 350.0, 420.0, 500.0, 6
 const PM25_24H_2012: [f64; 8] = [0.0, 35.0, 75.0, 115.0, 150.0, 250.0, 350.0, 500.0];
 
 // HJ 633—2026 PM columns: only the IAQI-100 breakpoint changed (PM10 150→120, PM2.5 75→60).
-// Source: shared/domain/air-quality.md §1.7/§1.8 (caiyunapp/aqi-hub src/cn.rs and an
-// implementation tested against the standard's table; MEE page
+// Source: HJ 633—2026, as implemented by caiyunapp/aqi-hub src/cn.rs and by an
+// implementation tested against the standard's table (MEE page
 // https://www.mee.gov.cn/ywgz/fgbz/bz/bzwb/jcffbz/202602/t20260225_1144441.shtml).
 const PM10_24H_2026: [f64; 8] = [0.0, 50.0, 120.0, 250.0, 350.0, 420.0, 500.0, 600.0];
 const PM25_24H_2026: [f64; 8] = [0.0, 35.0, 60.0, 115.0, 150.0, 250.0, 350.0, 500.0];

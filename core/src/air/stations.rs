@@ -1,5 +1,6 @@
 //! Changchun's 10 national air-monitoring stations (codes, names, coordinates, 对照点 flag),
-//! from shared/domain/air-quality.md (站点列表 and the real CNEMC file of 2022-01-01).
+//! from CNEMC's national station list (站点列表), which agrees with its hourly publication of
+//! 2022-01-01T00 (`HeQinWill/CNEMC` Archive).
 
 use super::dataset::Station;
 

@@ -3,7 +3,8 @@
 //!
 //! 优良率 = good days ÷ valid days (not ÷ calendar days): Changchun 2020, 305/366 = 83.3 %.
 //! 综合指数 = Σ C_i/S_i with the GB 3095-2012 annual 二级 limits for PM2.5 35, PM10 70, SO2 60,
-//! NO2 40, and 160 (O3-8h) and 4 (CO) for the percentiles (shared/domain/air-quality.md §1.6).
+//! NO2 40 (GB 3095-2012 表1), and 160 (O3-8h) and 4 (CO) for the percentiles (《城市环境空气质量
+//! 排名技术规定》, 环办监测〔2018〕19号).
 
 use super::aggregate::CityDay;
 use super::level::Level;

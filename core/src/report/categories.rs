@@ -1,9 +1,10 @@
-//! The problem categories of a report: the national 12369 taxonomy (shared/domain/complaints.md)
-//! as Open311 GeoReport v2 services, with sub-types, plus the out-of-remit guidance.
+//! The problem categories of a report: the national 12369 taxonomy (the pollution types of the
+//! MEE's monthly 12369 举报 bulletins) as Open311 GeoReport v2 services, with sub-types, plus the out-of-remit guidance.
 //!
 //! The list is built in and identical to the reference receiver's `services.js`; an endpoint's
 //! own `GET services.json` may replace it ([`parse_services`]). Category first, then the form:
-//! the 12369 bar in shared/design/anchors.md §F.
+//! the category decides the sub-types and extra questions, and an out-of-remit matter is sent to
+//! 12345 before anything is typed.
 
 use serde::Deserialize;
 

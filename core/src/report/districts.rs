@@ -1,5 +1,6 @@
-//! Changchun's districts, county-level cities, county and development zones
-//! (shared/domain/complaints.md), and the rough bounding box of the municipality.
+//! Changchun's districts, county-level cities, county and development zones (长春市行政区划,
+//! with the development zones its government lists beside them), and the rough bounding box of
+//! the municipality.
 //!
 //! The key sent as `attribute[district]` is the Chinese name itself, exactly as in the reference
 //! receiver's `services.js` singlevaluelist (note the ASCII parentheses in 中韩(长春)…).

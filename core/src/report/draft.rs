@@ -1,6 +1,7 @@
 //! The report draft the app keeps in IndexedDB (as JSON), its steps, and the idempotency key.
 //!
-//! Several drafts may exist at once (FixMyStreet users asked for more than one, anchors §E.C).
+//! Several drafts may exist at once (FixMyStreet users asked for more than one: mysociety/fixmystreet
+//! issues #271, #2221, #4410).
 //! Decoding is forward-compatible: unknown fields are ignored, missing fields take their
 //! defaults, and a field whose stored shape no longer fits falls back to its default, so drafts
 //! written by an older (or newer) app version are never lost.

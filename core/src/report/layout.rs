@@ -1,6 +1,6 @@
 //! How the form's steps are laid out on pages: one question per page on a phone (the GOV.UK
 //! question-page pattern), and related questions grouped on wide screens, where one short
-//! question per page only adds clicks (complaints.md, "The form"). The draft keeps a [`Step`];
+//! question per page only adds clicks. The draft keeps a [`Step`];
 //! the page shown is the group holding it, so a draft saved on a phone resumes on a desktop (and
 //! back) at the same place.
 

@@ -16,8 +16,9 @@
 //! - [`Minute`] (from [`crate::time`]): minute-resolution Beijing date-times and ISO-8601 with
 //!   offsets.
 //!
-//! Sources: shared/domain/complaints.md, shared/domain/data-formats.md §3(d),
-//! shared/design/anchors.md §D–§F. Nothing here touches the browser; the app passes in the
+//! Sources: the national 12369 complaint categories (the MEE's monthly 12369 bulletins), Open311
+//! GeoReport v2 (the frozen spec at open311.org), the GOV.UK Design System's question pages,
+//! error summary and character count, and WCAG 2.2 AA. Nothing here touches the browser; the app passes in the
 //! clock (`now`), random bytes and jitter.
 
 pub mod categories;

@@ -1,5 +1,5 @@
 //! The outbox: reports waiting to be sent, being sent, sent or failed, as a pure state machine
-//! (FixMyStreet-style offline queue, anchors §E.C and §G).
+//! (FixMyStreet's offline pattern: drafts with their photos in IndexedDB, sent on reconnect).
 //!
 //! Guarantees:
 //! - a `Sent` item is never sent again ([`OutboxItem::begin_send`] refuses it, and no outcome
@@ -126,7 +126,7 @@ impl OutboxState {
     /// Decodes a stored state, as serde's derive for the tagged enum would: `None` for an
     /// unknown `kind`, a missing required field or a field of another type (`is_token` and
     /// `notice` may be absent). Written out because the derive buffers the whole object before it
-    /// reads the tag, about 4 KB brotli of the report bundle.
+    /// reads the tag, which costs the report bundle more wasm than this (README "Performance").
     pub fn from_stored(value: &serde_json::Value) -> Option<Self> {
         let text = |key: &str| value.get(key)?.as_str().map(str::to_string);
         Some(match value.get("kind")?.as_str()? {

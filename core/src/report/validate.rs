@@ -1,8 +1,9 @@
 //! Validation of a draft, per field and per step (GOV.UK question pages, error summary and
 //! check-answers page; WCAG 2.2 SC 3.3.1/3.3.3/3.3.4).
 //!
-//! Rules (shared/domain/complaints.md "Fields"), all counting Unicode scalar values after
-//! trimming, which is what the receiver counts (an emoji is one):
+//! Rules (the description's 5–4,000 are the 12369 WeChat form's minimum and Open311 GeoReport
+//! v2's `description` limit), all counting Unicode scalar values after trimming, which is what
+//! the receiver counts (an emoji is one):
 //! - categories: at least one, each offered by the current list;
 //! - sub-type ≤ 100, 被举报对象 ≤ 100 (the receiver's attribute limits);
 //! - district: one of [`DISTRICTS`](super::districts::DISTRICTS); address 4–200;

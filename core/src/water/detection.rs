@@ -4,8 +4,8 @@
 //! followed by `L` (`0.01L`); other reports write `<0.01`, `ND` or `未检出`. Point 7 of
 //! 《地表水环境质量监测数据统计技术规定（试行）》(环办监测函〔2020〕82号) has the value take part
 //! in calculations and statistics as **half the detection limit**; SL 219-2013 §12.2.5 says the
-//! same for annual means (both as quoted in `shared/domain/water-quality.md` §2.4; the 2020 text
-//! itself was not read here).
+//! same for annual means (both as quoted by monitoring-practice pages; the 2020 text itself was
+//! not read here).
 //!
 //! Our rule for a bare `ND` / `未检出` without a limit (not in either source): the limit is
 //! unknown, so the value counts as 0 and shows as 未检出. It can therefore never make a class

@@ -1,6 +1,6 @@
 //! The grade of a river or basin (河流、流域(水系)水质评价), per 地表水环境质量评价办法(试行)
-//! (环办〔2011〕22号) as summarised by the Shenzhen MEEB Q&A (see `shared/domain/water-quality.md`
-//! §2.2): with 5 or more sections the section-class-proportion method; with fewer, the mean of
+//! (环办〔2011〕22号) as summarised by the Shenzhen MEEB Q&A
+//! (https://meeb.sz.gov.cn/hdjl/ywzsk/ggfwl/content/post_2027052.html): with 5 or more sections the section-class-proportion method; with fewer, the mean of
 //! each indicator over the sections, then the single-factor method. The 办法 says "5个(含5个)
 //! 以上" [memory], the Q&A "大于5个"; [`PROPORTION_MIN_SECTIONS`] holds the choice.
 

@@ -3,7 +3,8 @@
 //! This file is the one place the limits live. Source of every number: GB 3838-2002 表1, as
 //! transcribed in `sm1lewc/Silence.Water:Silence.Water/SurfaceWater/Data/GB_3838_2002.json`
 //! (comparison `LessThanOrEqual`, `GreaterThanOrEqual` for DO, `BetweenInclusive 6-9` for pH) and
-//! checked against the official text (MEE, 2002-06-01) via `shared/domain/water-quality.md` §2.1.
+//! checked against the official text (MEE, 2002-06-01,
+//! https://www.mee.gov.cn/ywgz/fgbz/bz/bzwb/shjbh/shjzlbz/200206/t20020601_66497.shtml).
 //! The automatic stations also report conductivity, turbidity, chlorophyll a and algal density,
 //! which GB 3838 does not classify; they are listed here so feeds can keep them.
 

@@ -2,8 +2,7 @@
 //! have, which are only for reference, which pollutants are listed first, and which values are
 //! impossible.
 //!
-//! Sources (as summarised in `shared/domain/water-quality.md` §2.2 and §2.4; the full text of
-//! the 办法 was not read, so each [memory] rule below is unverified):
+//! Sources (the full text of the 办法 was not read, so each [memory] rule below is unverified):
 //! - 地表水环境质量评价办法(试行) (环办〔2011〕22号): the 21 assessed indicators; 水温、总氮、
 //!   粪大肠菌群 as reference indicators; 湖库总氮单独评价 [memory]; "当氰化物或铅、铬等重金属
 //!   超标时，优先作为主要污染指标列出" [memory]; a section is assessed on all the indicators the

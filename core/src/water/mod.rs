@@ -2,8 +2,9 @@
 //! 地表水环境质量评价办法(试行) (环办〔2011〕22号), river grades, period headlines, and the feed
 //! adapters (`cc-water-json`, documented in `FORMAT.md`; the CNEMC automatic-station JSON).
 //!
-//! Everything is pure and host-tested. The reference for every rule is
-//! `shared/domain/water-quality.md`; rules marked [memory] there are marked so here too.
+//! Everything is pure and host-tested. Each module cites the standard its rules come from; a
+//! rule marked [memory] could not be checked against the 办法's full text (only its table of
+//! contents was readable), so it is kept in one place and easy to change.
 
 pub mod assess;
 pub mod class;

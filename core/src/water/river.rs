@@ -1,5 +1,5 @@
 //! Main pollutants of a river or basin by 断面超标率, per 地表水环境质量评价办法(试行)
-//! (环办〔2011〕22号) [memory, unverified: `shared/domain/water-quality.md` §2.4]: for each
+//! (环办〔2011〕22号) [memory, unverified against the 办法's text]: for each
 //! assessed indicator, the share of the river's assessed sections where it is worse than Ⅲ;
 //! the (at most) three indicators with the largest shares are the river's main pollutants.
 

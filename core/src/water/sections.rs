@@ -1,7 +1,7 @@
 //! Monitoring sections (断面) and monitoring results, and Changchun's national assessment
-//! sections as listed in `shared/domain/water-quality.md` ("Changchun's water sections"; 2017
-//! national list, Jilin Dept. of Ecology and Environment). What that table marks as inferred or
-//! unknown is carried in [`Provenance`] so the UI can say so.
+//! sections from the 2017 national list (Jilin Dept. of Ecology and Environment,
+//! sthjt.jl.gov.cn, 2017-10-23). A river that list does not name is inferred from names and
+//! geography, or unknown; [`Provenance`] carries that so the UI can say so.
 
 use super::limits::{Indicator, WaterBody};
 use crate::time::Date;

@@ -1,6 +1,6 @@
 //! `cnemc-hourly-csv`: CNEMC's real-time hourly station publication as archived in
-//! `HeQinWill/CNEMC` (`Archive/YYYY-MM-DD/YYYY-MM-DDTHH.csv`), see shared/domain/data-formats.md
-//! §3(a) and shared/data/cnemc-changchun/README.md.
+//! `HeQinWill/CNEMC` (`Archive/YYYY-MM-DD/YYYY-MM-DDTHH.csv`; that repository's README quotes
+//! CNEMC's notes on the columns and hours).
 //!
 //! The O3 column names do not say what the columns hold; [`COLUMNS`] maps them by what the
 //! data shows (checked on 477 real rows), and is the only place that knows.

@@ -94,7 +94,7 @@ impl<'a> CsvReader<'a> {
     pub fn next_record(&mut self, out: &mut Vec<Field<'a>>) -> Result<Option<usize>, FeedError> {
         out.clear();
         let bytes = self.text.as_bytes();
-        // Skip blank lines.
+        // A blank line (a file's trailing newline, a gap an editor left) holds no record.
         loop {
             match bytes.get(self.pos) {
                 None => return Ok(None),

@@ -1,8 +1,9 @@
 //! `openaq-v3-json`: the OpenAQ API v3 envelopes `{"meta":…, "results":[…]}` of
 //! `/v3/sensors/{id}/measurements` (hourly values) and `/v3/sensors/{id}/days` (daily means,
 //! "computed from the hourly average values from 01:00 to 0:00 in local time"), per
-//! shared/domain/data-formats.md §3(b). No real response for Changchun exists (OpenAQ's China
-//! adapter is disabled); the tests use bodies written from the documented shapes.
+//! the OpenAQ v3 documentation (docs.openaq.org) and the response models of
+//! `openaq/openaq-python`. No real response for Changchun exists (OpenAQ's China adapter is
+//! disabled: openaq/openaq-fetch#453); the tests use bodies written from the documented shapes.
 //!
 //! Gas units in ppm/ppb are converted to mass concentrations at the reference state of
 //! GB 3095-2012 (amended 2018): 25 °C, 1013.25 hPa, molar volume 24.465 L/mol.

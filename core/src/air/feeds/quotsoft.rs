@@ -1,10 +1,10 @@
 //! `quotsoft-sites-csv`: the wide daily station files of the quotsoft.net mirror of CNEMC data
-//! (`china_sites_YYYYMMDD.csv`, header `date,hour,type,<station codes…>`), per
-//! shared/domain/data-formats.md §3(a). No real file was available: the tests use layouts
-//! written from that description (core/tests/fixtures/air/).
+//! (`china_sites_YYYYMMDD.csv`, header `date,hour,type,<station codes…>`), as quotsoft.net/air
+//! and the public scripts that read it describe them. No real file was available: the tests use
+//! layouts written from that description (core/tests/fixtures/air/).
 //!
 //! [`TYPES`] is the one place that says what each `type` row holds. It follows the PM25.in
-//! glossary of the doc (`O3` = 1-h mean, `O3_24h` = daily max 1-h, `O3_8h` = 8-h sliding mean,
+//! API glossary (`O3` = 1-h mean, `O3_24h` = daily max 1-h, `O3_8h` = 8-h sliding mean,
 //! `O3_8h_24h` = daily max 8-h). The raw CNEMC feed swaps the O3 pairs; if a real quotsoft
 //! file turns out to carry that swap, exchange the targets of `O3`/`O3_24h` and
 //! `O3_8h`/`O3_8h_24h` here.

@@ -1,5 +1,6 @@
 //! Columns and cells of the CNEMC water feed: which thead names mean what, their units, and
-//! how one cell's HTML becomes a value (`shared/domain/data-formats.md` §3(c)).
+//! how one cell's HTML becomes a value (as the public scrapers of the feed read it, e.g.
+//! `simonchen/china_surface_water_quality` cnemc.py).
 
 use super::AutoReading;
 use crate::time::{Date, Hour};

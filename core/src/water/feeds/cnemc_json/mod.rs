@@ -1,6 +1,6 @@
 //! The national surface-water automatic monitoring real-time JSON (国家地表水水质自动监测实时数据
 //! 发布系统, `/GJZ/Ajax/Publish.ashx?action=getRealDatas`), as documented in
-//! `shared/domain/data-formats.md` §3(c): `{"thead": [...], "tbody": [[...], ...]}` with HTML in
+//! the public scrapers of the feed (`simonchen/china_surface_water_quality` cnemc.py): `{"thead": [...], "tbody": [[...], ...]}` with HTML in
 //! cells, `--` or `*` for no value, `null` time for an offline station, and `MM-DD HH:00` times
 //! without a year. Units come from the thead markup. No real response was available; the
 //! fixtures in `core/tests/fixtures/water/` follow the documented layout.
