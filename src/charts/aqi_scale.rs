@@ -3,13 +3,13 @@
 //! the level numbers in the right margin, and the level wording of sentences and tables.
 
 use super::frame::{rel, Frame};
-use super::palette::{level_colour, BAND_ALPHA};
+use super::palette::{level_colour, BAND_ALPHA, GRID, INK};
 use super::ChartError;
 use cc_core::air::Level;
 use cc_core::i18n::Lang;
 use plotters::coord::combinators::WithKeyPoints;
 use plotters::coord::ranged1d::Ranged;
-use plotters::coord::types::RangedCoordi32;
+use plotters::coord::types::{RangedCoordi32, RangedCoordi64};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -104,6 +104,44 @@ where
         root.draw(&Text::new(text, at, f.label()))?;
     }
     Ok(())
+}
+
+/// Hour stamps across, AQI up: the coordinates of the hourly and the year chart.
+pub type HourAqiCoord = Cartesian2d<WithKeyPoints<RangedCoordi64>, WithKeyPoints<RangedCoordi32>>;
+
+/// The hourly AQI axes over hour stamps `x0..x1`, ready for a line: level bands behind, the mesh
+/// with `x_label` at each of `ticks`, level numbers in the right margin. `margin_top` leaves room
+/// for what the chart writes above the plot (unit, legend).
+#[allow(clippy::too_many_arguments)]
+pub fn hour_aqi_axes<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+    f: &Frame,
+    margin_top: u32,
+    (x0, x1): (i64, i64),
+    ticks: Vec<i64>,
+    top: i32,
+    x_label: &dyn Fn(&i64) -> String,
+    lang: Lang,
+) -> Result<ChartContext<'a, DB, HourAqiCoord>, ChartError> {
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(margin_top)
+        .margin_right(level_margin(f))
+        .margin_left(4)
+        .x_label_area_size(f.font + 10)
+        .y_label_area_size(f.font * 2 + 10)
+        .build_cartesian_2d((x0..x1).with_key_points(ticks), y_axis(top))?;
+    draw_bands(&mut chart, (x0, x1), top)?;
+    let y_label = |v: &i32| v.to_string();
+    chart
+        .configure_mesh()
+        .bold_line_style(GRID.mix(0.6))
+        .axis_style(INK)
+        .label_style(f.axis())
+        .x_label_formatter(x_label)
+        .y_label_formatter(&y_label)
+        .draw()?;
+    draw_level_numbers(root, &chart, f, x1, top, lang)?;
+    Ok(chart)
 }
 
 /// Width of the right margin that holds the level numbers.

@@ -2,13 +2,11 @@
 //! six level bands. The station line is dashed with triangles, the city solid with circles, so
 //! colour is not the only cue; a missing hour is a gap in the line, never a zero.
 
-use super::aqi_scale::{
-    axis_top, draw_bands, draw_level_numbers, level_cell, level_margin, level_text, y_axis,
-};
+use super::aqi_scale::{axis_top, hour_aqi_axes, level_cell, level_text};
 use super::frame::{
     hour_label, hour_text, legend_entry, no_data, runs, unit_caption, Frame, Marker,
 };
-use super::palette::{CITY, GRID, INK, STATION};
+use super::palette::{CITY, STATION};
 use super::table::{or_dash, Table};
 use super::ChartError;
 use cc_core::air::Level;
@@ -81,25 +79,17 @@ pub fn draw_hourly_aqi<DB: DrawingBackend>(
     let ticks: Vec<i64> = (x0..=x1)
         .filter(|&h| i64::from(Hour(h).hour_of_day()) % step == 0)
         .collect();
-    let mut chart = ChartBuilder::on(root)
-        .margin_top(f.font * 2 + 4)
-        .margin_right(level_margin(&f))
-        .margin_left(4)
-        .x_label_area_size(f.font + 10)
-        .y_label_area_size(f.font * 2 + 10)
-        .build_cartesian_2d((x0..x1).with_key_points(ticks), y_axis(top))?;
-    draw_bands(&mut chart, (x0, x1), top)?;
-    let x_fmt = |h: &i64| hour_label(Hour(*h), lang);
-    let y_fmt = |v: &i32| v.to_string();
-    chart
-        .configure_mesh()
-        .bold_line_style(GRID.mix(0.6))
-        .axis_style(INK)
-        .label_style(f.axis())
-        .x_label_formatter(&x_fmt)
-        .y_label_formatter(&y_fmt)
-        .draw()?;
-    draw_level_numbers(root, &chart, &f, x1, top, lang)?;
+    let x_label = |h: &i64| hour_label(Hour(*h), lang);
+    let mut chart = hour_aqi_axes(
+        root,
+        &f,
+        f.font * 2 + 4,
+        (x0, x1),
+        ticks,
+        top,
+        &x_label,
+        lang,
+    )?;
 
     if let Some(station) = &data.station {
         let style = STATION.stroke_width(2);

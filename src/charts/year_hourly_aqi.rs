@@ -3,11 +3,9 @@
 //! last point of each pixel column (the picture is the same, the path much shorter), so a
 //! canvas draw stays within its budget (README "Performance"). No per-point markers.
 
-use super::aqi_scale::{
-    axis_top, draw_bands, draw_level_numbers, level_cell, level_margin, level_text, y_axis,
-};
+use super::aqi_scale::{axis_top, hour_aqi_axes, level_cell, level_text};
 use super::frame::{hour_text, month_label, no_data, runs, unit_caption, Frame};
-use super::palette::{CITY, GRID, INK};
+use super::palette::CITY;
 use super::table::{or_dash, Table};
 use super::ChartError;
 use cc_core::air::Level;
@@ -80,25 +78,8 @@ pub fn draw_year_hourly_aqi<DB: DrawingBackend>(
         .filter_map(|m| Date::new(data.year, m, 1))
         .map(|d| d.at_hour(0).0)
         .collect();
-    let mut chart = ChartBuilder::on(root)
-        .margin_top(f.font + 8)
-        .margin_right(level_margin(&f))
-        .margin_left(4)
-        .x_label_area_size(f.font + 10)
-        .y_label_area_size(f.font * 2 + 10)
-        .build_cartesian_2d((x0..x1).with_key_points(ticks), y_axis(top))?;
-    draw_bands(&mut chart, (x0, x1), top)?;
-    let x_fmt = |h: &i64| month_label(Hour(*h).date().month, lang);
-    let y_fmt = |v: &i32| v.to_string();
-    chart
-        .configure_mesh()
-        .bold_line_style(GRID.mix(0.6))
-        .axis_style(INK)
-        .label_style(f.axis())
-        .x_label_formatter(&x_fmt)
-        .y_label_formatter(&y_fmt)
-        .draw()?;
-    draw_level_numbers(root, &chart, &f, x1, top, lang)?;
+    let x_label = |h: &i64| month_label(Hour(*h).date().month, lang);
+    let mut chart = hour_aqi_axes(root, &f, f.font + 8, (x0, x1), ticks, top, &x_label, lang)?;
 
     let width = i64::from(chart.plotting_area().dim_in_pixel().0.max(1));
     let span = (x1 - x0).max(1);
