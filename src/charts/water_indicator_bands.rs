@@ -71,70 +71,39 @@ fn y_range(rule: Option<Rule>, lo: f64, hi: f64) -> (f64, f64) {
 
 /// The class bands of `rule` between `y0` and `y1`, empty ones (e.g. COD Ⅰ = Ⅱ) left out.
 fn bands(rule: Option<Rule>, (y0, y1): (f64, f64), lang: Lang) -> Vec<Band> {
-    let label = |c: WaterClass| class_axis_label(c, lang).to_string();
+    let band = |lo: f64, hi: f64, c: WaterClass| Band {
+        lo,
+        hi,
+        colour: c,
+        label: class_axis_label(c, lang).to_string(),
+    };
     let mut out = Vec::new();
     match rule {
         Some(Rule::AtMost(l)) => {
             let mut lo = y0;
             for (i, &hi) in l.iter().enumerate() {
-                let c = WaterClass::from_index(i);
-                out.push(Band {
-                    lo,
-                    hi,
-                    colour: c,
-                    label: label(c),
-                });
+                out.push(band(lo, hi, WaterClass::from_index(i)));
                 lo = hi;
             }
-            let c = WaterClass::WorseThanV;
-            out.push(Band {
-                lo,
-                hi: y1,
-                colour: c,
-                label: label(c),
-            });
+            out.push(band(lo, y1, WaterClass::WorseThanV));
         }
         Some(Rule::AtLeast(l)) => {
             let mut hi = y1;
             for (i, &lo) in l.iter().enumerate() {
-                let c = WaterClass::from_index(i);
-                out.push(Band {
-                    lo,
-                    hi,
-                    colour: c,
-                    label: label(c),
-                });
+                out.push(band(lo, hi, WaterClass::from_index(i)));
                 hi = lo;
             }
-            let c = WaterClass::WorseThanV;
-            out.push(Band {
-                lo: y0,
-                hi,
-                colour: c,
-                label: label(c),
-            });
+            out.push(band(y0, hi, WaterClass::WorseThanV));
         }
         Some(Rule::Between(a, b)) => {
             let bad = WaterClass::WorseThanV;
+            out.push(band(y0, a, bad));
+            // Between the limits every class passes; the band says so instead of naming one.
             out.push(Band {
-                lo: y0,
-                hi: a,
-                colour: bad,
-                label: label(bad),
+                label: lang.pick("Ⅰ–Ⅴ", "I–V").to_string(),
+                ..band(a, b, WaterClass::II)
             });
-            let ok = lang.pick("Ⅰ–Ⅴ", "I–V").to_string();
-            out.push(Band {
-                lo: a,
-                hi: b,
-                colour: WaterClass::II,
-                label: ok,
-            });
-            out.push(Band {
-                lo: b,
-                hi: y1,
-                colour: bad,
-                label: label(bad),
-            });
+            out.push(band(b, y1, bad));
         }
         None => {}
     }
