@@ -35,7 +35,7 @@ impl FromStr for Theme {
         match text.trim() {
             "normal" => Ok(Theme::Normal),
             "care" => Ok(Theme::Care),
-            _ => Err(UnknownName("theme")),
+            _ => Err(UnknownName),
         }
     }
 }

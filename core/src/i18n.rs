@@ -48,7 +48,7 @@ impl FromStr for Lang {
         match t.split(['-', '_']).next() {
             Some("zh") => Ok(Lang::Zh),
             Some("en") => Ok(Lang::En),
-            _ => Err(UnknownName("language")),
+            _ => Err(UnknownName),
         }
     }
 }
@@ -75,7 +75,7 @@ mod tests {
     fn parses_language_codes() {
         assert_eq!("zh-CN".parse(), Ok(Lang::Zh));
         assert_eq!("EN".parse(), Ok(Lang::En));
-        assert_eq!("fr".parse::<Lang>(), Err(UnknownName("language")));
+        assert_eq!("fr".parse::<Lang>(), Err(UnknownName));
         assert_eq!(Lang::default(), Lang::Zh);
     }
 }

@@ -51,7 +51,7 @@ impl FromStr for View {
         Self::ALL
             .into_iter()
             .find(|v| v.as_str().eq_ignore_ascii_case(text.trim()))
-            .ok_or(UnknownName("widget view"))
+            .ok_or(UnknownName)
     }
 }
 
@@ -89,7 +89,7 @@ impl FromStr for Theme {
         Self::ALL
             .into_iter()
             .find(|t| t.as_str().eq_ignore_ascii_case(text.trim()))
-            .ok_or(UnknownName("widget theme"))
+            .ok_or(UnknownName)
     }
 }
 
@@ -124,7 +124,7 @@ impl FromStr for Size {
         Self::ALL
             .into_iter()
             .find(|s| s.as_str().eq_ignore_ascii_case(text.trim()))
-            .ok_or(UnknownName("widget size"))
+            .ok_or(UnknownName)
     }
 }
 

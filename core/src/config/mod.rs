@@ -57,7 +57,7 @@ impl FromStr for FeedFormat {
             .iter()
             .find(|(_, n)| *n == name)
             .map(|(f, _)| *f)
-            .ok_or(UnknownName("data format"))
+            .ok_or(UnknownName)
     }
 }
 

@@ -113,7 +113,7 @@ impl FromStr for Step {
         Step::ALL
             .into_iter()
             .find(|s| s.as_str() == name)
-            .ok_or(UnknownName("report step"))
+            .ok_or(UnknownName)
     }
 }
 

@@ -52,7 +52,7 @@ impl FromStr for WaterBody {
         match name {
             "river" => Ok(WaterBody::River),
             "lake-reservoir" => Ok(WaterBody::LakeReservoir),
-            _ => Err(UnknownName("water body type")),
+            _ => Err(UnknownName),
         }
     }
 }
@@ -300,7 +300,7 @@ impl FromStr for Indicator {
         Self::ALL
             .into_iter()
             .find(|i| i.as_str() == name)
-            .ok_or(UnknownName("water indicator"))
+            .ok_or(UnknownName)
     }
 }
 

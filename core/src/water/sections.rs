@@ -40,7 +40,7 @@ impl FromStr for Provenance {
             "sourced" => Ok(Provenance::Sourced),
             "inferred" => Ok(Provenance::Inferred),
             "unknown" => Ok(Provenance::Unknown),
-            _ => Err(UnknownName("provenance")),
+            _ => Err(UnknownName),
         }
     }
 }
