@@ -4,7 +4,9 @@
 //! any URL override (and replace) the remembered choice, so links and tests can set them.
 
 use cc_core::i18n::Lang;
+use cc_core::UnknownName;
 use leptos::prelude::*;
+use std::str::FromStr;
 
 /// The visual theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -23,13 +25,17 @@ impl Theme {
             Theme::Care => "care",
         }
     }
+}
 
-    /// Parses `normal` or `care`.
-    pub fn parse(text: &str) -> Option<Self> {
+/// Reads `normal` or `care`.
+impl FromStr for Theme {
+    type Err = UnknownName;
+
+    fn from_str(text: &str) -> Result<Self, UnknownName> {
         match text.trim() {
-            "normal" => Some(Theme::Normal),
-            "care" => Some(Theme::Care),
-            _ => None,
+            "normal" => Ok(Theme::Normal),
+            "care" => Ok(Theme::Care),
+            _ => Err(UnknownName),
         }
     }
 }
@@ -40,8 +46,8 @@ pub fn overrides_from_query(search: &str) -> (Option<Lang>, Option<Theme>) {
     let mut theme = None;
     for pair in search.trim_start_matches('?').split('&') {
         match pair.split_once('=') {
-            Some(("lang", v)) => lang = Lang::parse(v).or(lang),
-            Some(("theme", v)) => theme = Theme::parse(v).or(theme),
+            Some(("lang", v)) => lang = v.parse().ok().or(lang),
+            Some(("theme", v)) => theme = v.parse().ok().or(theme),
             _ => {}
         }
     }
@@ -72,10 +78,10 @@ impl Prefs {
         let (url_lang, url_theme) = overrides_from_query(&search);
         let stored = |key| storage().and_then(|s| s.get_item(key).ok().flatten());
         let lang = url_lang
-            .or_else(|| stored(LANG_KEY).and_then(|v| Lang::parse(&v)))
+            .or_else(|| stored(LANG_KEY).and_then(|v| v.parse().ok()))
             .unwrap_or_default();
         let theme = url_theme
-            .or_else(|| stored(THEME_KEY).and_then(|v| Theme::parse(&v)))
+            .or_else(|| stored(THEME_KEY).and_then(|v| v.parse().ok()))
             .unwrap_or_default();
         let prefs = Prefs {
             lang: RwSignal::new(lang),
@@ -86,7 +92,7 @@ impl Prefs {
         Effect::new(move |_| {
             let lang = prefs.lang.get();
             if let Some(s) = storage() {
-                let _ = s.set_item(LANG_KEY, lang.code());
+                let _ = s.set_item(LANG_KEY, lang.as_str());
             }
             if let Some(html) = document().document_element() {
                 let _ = html.set_attribute("lang", lang.tag());

@@ -39,7 +39,7 @@ async fn notices_render_in_the_chosen_language_and_follow_a_switch() {
         view! {
             <SampleLabel />
             <StaleNotice newest=hour />
-            <FeedError message=Signal::derive(move || format!("detail {}", p.lang.get().code())) />
+            <FeedError message=Signal::derive(move || format!("detail {}", p.lang.get().as_str())) />
         }
     });
     leptos::task::tick().await;

@@ -56,7 +56,7 @@ fn hourly_aqi_breaks_the_line_at_missing_hours_and_never_drops_to_zero() {
         );
         assert!(t.iter().any(|x| x == lang.pick("全市", "City")));
         preview(
-            &format!("hourly-aqi-{}x{}-{}", size.0, size.1, lang.code()),
+            &format!("hourly-aqi-{}x{}-{}", size.0, size.1, lang.as_str()),
             &s,
         );
     }
@@ -105,7 +105,7 @@ fn daily_bars_one_bar_per_day_in_its_level_colour_and_hatched_gaps() {
             .count();
         assert_eq!(numbers, 28, "a level number on every bar");
         preview(
-            &format!("daily-aqi-bars-{}x{}-{}", size.0, size.1, lang.code()),
+            &format!("daily-aqi-bars-{}x{}-{}", size.0, size.1, lang.as_str()),
             &s,
         );
     }
@@ -145,7 +145,7 @@ fn calendar_has_one_cell_per_day_coloured_by_level_and_outlined_gaps() {
         let t = texts(&s);
         assert!(t.iter().any(|x| x == lang.pick("1月", "Jan")), "{t:?}");
         preview(
-            &format!("aqi-calendar-{}x{}-{}", size.0, size.1, lang.code()),
+            &format!("aqi-calendar-{}x{}-{}", size.0, size.1, lang.as_str()),
             &s,
         );
     }
@@ -187,7 +187,7 @@ fn year_line_is_one_polyline_per_run_and_decimated() {
         }
         eprintln!("year line {size:?}: {points} points, drawn in {took:?} (debug, SVG)");
         preview(
-            &format!("year-hourly-aqi-{}x{}-{}", size.0, size.1, lang.code()),
+            &format!("year-hourly-aqi-{}x{}-{}", size.0, size.1, lang.as_str()),
             &s,
         );
     }
@@ -242,7 +242,7 @@ fn water_steps_draw_six_class_bands_and_break_at_unassessed_months() {
             "{t:?}"
         );
         preview(
-            &format!("water-class-steps-{}x{}-{}", size.0, size.1, lang.code()),
+            &format!("water-class-steps-{}x{}-{}", size.0, size.1, lang.as_str()),
             &s,
         );
     }
@@ -265,7 +265,12 @@ fn indicator_bands_follow_the_direction_of_the_limit() {
             "winter sampling gaps break the line"
         );
         preview(
-            &format!("water-indicator-nh3n-{}x{}-{}", size.0, size.1, lang.code()),
+            &format!(
+                "water-indicator-nh3n-{}x{}-{}",
+                size.0,
+                size.1,
+                lang.as_str()
+            ),
             &s,
         );
         // Dissolved oxygen: "≥", class Ⅰ at the top.
@@ -281,7 +286,7 @@ fn indicator_bands_follow_the_direction_of_the_limit() {
         let y = |fill: &str| b.iter().find(|x| x.0 == fill).map(|x| x.1).expect("band");
         assert!(y(best) < y(worst), "DO: Ⅰ above 劣Ⅴ: {b:?}");
         preview(
-            &format!("water-indicator-do-{}x{}-{}", size.0, size.1, lang.code()),
+            &format!("water-indicator-do-{}x{}-{}", size.0, size.1, lang.as_str()),
             &s,
         );
         // pH: one 6–9 band between two 劣Ⅴ bands.

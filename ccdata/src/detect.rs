@@ -67,7 +67,7 @@ fn detect_json(text: &str) -> Result<FeedFormat, FeedError> {
         Ok(probe) => {
             if let Some(format) = probe.format {
                 let name = format.as_str().unwrap_or_default();
-                return FeedFormat::parse(name).ok_or_else(|| {
+                return name.parse().map_err(|_| {
                     FeedError::whole(format!("not a feed: unknown \"format\" {format}"))
                 });
             }
@@ -108,7 +108,7 @@ fn format_member(text: &str) -> Option<FeedFormat> {
     let rest = rest.strip_prefix(':')?.trim_start();
     let rest = rest.strip_prefix('"')?;
     let end = rest.find('"')?;
-    FeedFormat::parse(rest.get(..end)?)
+    rest.get(..end)?.parse().ok()
 }
 
 /// The `kind` of a `cc-water-json` document, when it can be read.

@@ -105,7 +105,7 @@ enum To {
 }
 
 fn parse_format(name: &str) -> Result<FeedFormat, String> {
-    FeedFormat::parse(name).ok_or_else(|| {
+    name.parse().map_err(|_| {
         let known: Vec<&str> = FeedFormat::ALL.iter().map(|(_, n)| *n).collect();
         format!("unknown format; known: {}", known.join(", "))
     })

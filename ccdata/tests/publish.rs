@@ -241,7 +241,10 @@ fn an_existing_config_keeps_its_other_keys() {
     )
     .unwrap();
     assert_eq!(cfg.report.map(|r| r.api_key), Some("k".to_string()));
-    assert_eq!(cfg.air_latest.map(|s| s.format.name()), Some("cc-air-json"));
+    assert_eq!(
+        cfg.air_latest.map(|s| s.format.as_str()),
+        Some("cc-air-json")
+    );
     assert_eq!(cfg.languages.len(), 1);
     let _ = std::fs::remove_dir_all(&dir);
 }

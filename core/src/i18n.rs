@@ -1,5 +1,8 @@
 //! The two languages of the site. Chinese first: it is the default everywhere.
 
+use crate::UnknownName;
+use std::str::FromStr;
+
 /// A display language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -20,20 +23,10 @@ impl Lang {
     }
 
     /// The short code used in `?lang=` and storage.
-    pub fn code(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Lang::Zh => "zh",
             Lang::En => "en",
-        }
-    }
-
-    /// Parses `zh`, `zh-CN`, `en`, … (case-insensitive); `None` for anything else.
-    pub fn parse(text: &str) -> Option<Self> {
-        let t = text.trim().to_ascii_lowercase();
-        match t.split(['-', '_']).next() {
-            Some("zh") => Some(Lang::Zh),
-            Some("en") => Some(Lang::En),
-            _ => None,
         }
     }
 
@@ -42,6 +35,20 @@ impl Lang {
         match self {
             Lang::Zh => zh,
             Lang::En => en,
+        }
+    }
+}
+
+/// Reads `zh`, `zh-CN`, `en`, … (case-insensitive): a tag's region is ignored.
+impl FromStr for Lang {
+    type Err = UnknownName;
+
+    fn from_str(text: &str) -> Result<Self, UnknownName> {
+        let t = text.trim().to_ascii_lowercase();
+        match t.split(['-', '_']).next() {
+            Some("zh") => Ok(Lang::Zh),
+            Some("en") => Ok(Lang::En),
+            _ => Err(UnknownName),
         }
     }
 }
@@ -66,9 +73,9 @@ mod tests {
 
     #[test]
     fn parses_language_codes() {
-        assert_eq!(Lang::parse("zh-CN"), Some(Lang::Zh));
-        assert_eq!(Lang::parse("EN"), Some(Lang::En));
-        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!("zh-CN".parse(), Ok(Lang::Zh));
+        assert_eq!("EN".parse(), Ok(Lang::En));
+        assert_eq!("fr".parse::<Lang>(), Err(UnknownName));
         assert_eq!(Lang::default(), Lang::Zh);
     }
 }

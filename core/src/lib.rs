@@ -9,6 +9,7 @@ pub mod feed_error;
 pub mod geo;
 pub mod i18n;
 pub(crate) mod json_items;
+pub mod name;
 pub mod offline;
 pub mod order;
 pub mod report;
@@ -19,3 +20,4 @@ pub mod water;
 pub mod widget;
 
 pub use feed_error::{skipped_note, FeedError, SkippedInFile};
+pub use name::UnknownName;

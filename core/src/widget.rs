@@ -7,6 +7,8 @@
 //! the host page are defined in [`message`].
 
 use crate::i18n::Lang;
+use crate::UnknownName;
+use std::str::FromStr;
 
 pub mod message;
 
@@ -31,7 +33,7 @@ impl View {
     pub const ALL: [View; 4] = [View::Aqi, View::Water, View::Report, View::Combo];
 
     /// The parameter value.
-    pub fn code(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             View::Aqi => "aqi",
             View::Water => "water",
@@ -39,12 +41,17 @@ impl View {
             View::Combo => "combo",
         }
     }
+}
 
-    /// Parses [`View::code`] (case-insensitive).
-    pub fn parse(text: &str) -> Option<Self> {
+/// Reads [`View::as_str`] (case-insensitive).
+impl FromStr for View {
+    type Err = UnknownName;
+
+    fn from_str(text: &str) -> Result<Self, UnknownName> {
         Self::ALL
             .into_iter()
-            .find(|v| v.code().eq_ignore_ascii_case(text.trim()))
+            .find(|v| v.as_str().eq_ignore_ascii_case(text.trim()))
+            .ok_or(UnknownName)
     }
 }
 
@@ -65,19 +72,24 @@ impl Theme {
     pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Contrast];
 
     /// The parameter value.
-    pub fn code(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Theme::Light => "light",
             Theme::Dark => "dark",
             Theme::Contrast => "contrast",
         }
     }
+}
 
-    /// Parses [`Theme::code`] (case-insensitive).
-    pub fn parse(text: &str) -> Option<Self> {
+/// Reads [`Theme::as_str`] (case-insensitive).
+impl FromStr for Theme {
+    type Err = UnknownName;
+
+    fn from_str(text: &str) -> Result<Self, UnknownName> {
         Self::ALL
             .into_iter()
-            .find(|t| t.code().eq_ignore_ascii_case(text.trim()))
+            .find(|t| t.as_str().eq_ignore_ascii_case(text.trim()))
+            .ok_or(UnknownName)
     }
 }
 
@@ -96,18 +108,23 @@ impl Size {
     pub const ALL: [Size; 2] = [Size::S, Size::M];
 
     /// The parameter value.
-    pub fn code(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Size::S => "s",
             Size::M => "m",
         }
     }
+}
 
-    /// Parses [`Size::code`] (case-insensitive).
-    pub fn parse(text: &str) -> Option<Self> {
+/// Reads [`Size::as_str`] (case-insensitive).
+impl FromStr for Size {
+    type Err = UnknownName;
+
+    fn from_str(text: &str) -> Result<Self, UnknownName> {
         Self::ALL
             .into_iter()
-            .find(|s| s.code().eq_ignore_ascii_case(text.trim()))
+            .find(|s| s.as_str().eq_ignore_ascii_case(text.trim()))
+            .ok_or(UnknownName)
     }
 }
 
@@ -185,10 +202,10 @@ where
     for (name, value) in pairs {
         let (name, value) = (name.as_ref(), value.as_ref());
         let ok = match name {
-            "view" => View::parse(value).map(|v| out.params.view = v).is_some(),
-            "theme" => Theme::parse(value).map(|t| out.params.theme = t).is_some(),
-            "size" => Size::parse(value).map(|s| out.params.size = s).is_some(),
-            "lang" => Lang::parse(value).map(|l| out.params.lang = l).is_some(),
+            "view" => value.parse().map(|v| out.params.view = v).is_ok(),
+            "theme" => value.parse().map(|t| out.params.theme = t).is_ok(),
+            "size" => value.parse().map(|s| out.params.size = s).is_ok(),
+            "lang" => value.parse().map(|l| out.params.lang = l).is_ok(),
             "station" => {
                 let v = value.trim();
                 if v.is_empty() || v.eq_ignore_ascii_case("city") {
@@ -228,18 +245,18 @@ where
 /// `id` is percent-encoded; the other values are plain ASCII codes.
 pub fn to_query(params: &Params) -> String {
     let d = Params::default();
-    let mut parts = vec![format!("view={}", params.view.code())];
+    let mut parts = vec![format!("view={}", params.view.as_str())];
     if let Some(s) = &params.station {
         parts.push(format!("station={s}"));
     }
     if params.lang != d.lang {
-        parts.push(format!("lang={}", params.lang.code()));
+        parts.push(format!("lang={}", params.lang.as_str()));
     }
     if params.theme != d.theme {
-        parts.push(format!("theme={}", params.theme.code()));
+        parts.push(format!("theme={}", params.theme.as_str()));
     }
     if params.size != d.size {
-        parts.push(format!("size={}", params.size.code()));
+        parts.push(format!("size={}", params.size.as_str()));
     }
     if let Some(id) = &params.id {
         parts.push(format!("id={}", percent_encode(id)));
@@ -280,7 +297,7 @@ pub fn accept_message(
     if !allowed.iter().any(|a| normalise_origin(a) == origin) {
         return None;
     }
-    Theme::parse(theme?)
+    theme?.parse().ok()
 }
 
 #[cfg(test)]
@@ -326,13 +343,13 @@ mod tests {
         );
         assert!(p.problems.is_empty());
         for v in View::ALL {
-            assert_eq!(View::parse(v.code()), Some(v));
+            assert_eq!(v.as_str().parse(), Ok(v));
         }
         for t in Theme::ALL {
-            assert_eq!(Theme::parse(t.code()), Some(t));
+            assert_eq!(t.as_str().parse(), Ok(t));
         }
         for s in Size::ALL {
-            assert_eq!(Size::parse(s.code()), Some(s));
+            assert_eq!(s.as_str().parse(), Ok(s));
         }
     }
 

@@ -379,7 +379,7 @@ fn steps_navigate_and_map_fields() {
     assert_eq!(Step::Check.next(), None);
     assert_eq!(Step::Where.next(), Some(Step::WhatWhen));
     assert_eq!(Step::WhatWhen.progress(Lang::Zh), "第 3 步，共 7 步");
-    assert_eq!(Step::from_slug("about_you"), Some(Step::AboutYou));
+    assert_eq!("about_you".parse(), Ok(Step::AboutYou));
     assert_eq!(Field::of_step(Step::Check).len(), Field::ALL.len());
     for f in Field::ALL {
         assert!(Field::of_step(f.step()).contains(&f));

@@ -202,7 +202,7 @@ fn class_codes_numerals_and_texts() {
 #[test]
 fn indicator_codes_names_and_units() {
     for i in Indicator::ALL {
-        assert_eq!(Indicator::from_code(i.code()), Some(i));
+        assert_eq!(i.as_str().parse(), Ok(i));
         assert!(!i.name().zh.is_empty() && !i.name().en.is_empty());
     }
     assert_eq!(Ammonia.name().zh, "氨氮");

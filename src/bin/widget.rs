@@ -22,11 +22,11 @@ impl WidgetHandle {
     /// Applies a new `theme` attribute; an unknown value is named in a console warning and the
     /// theme stays as it is.
     pub fn set_theme(&self, value: &str) {
-        match Theme::parse(value) {
-            Some(t) => self.theme.set(t),
-            None => leptos::logging::warn!(
+        match value.parse::<Theme>() {
+            Ok(t) => self.theme.set(t),
+            Err(_) => leptos::logging::warn!(
                 "cc-env-widget: theme=\"{value}\" is not light, dark or contrast; kept {}",
-                self.theme.get_untracked().code()
+                self.theme.get_untracked().as_str()
             ),
         }
     }

@@ -125,7 +125,9 @@ pub fn Footer() -> impl IntoView {
         let latest = cfg.as_ref().and_then(|c| c.air_latest.clone());
         match latest {
             Some(s) => {
-                let who = s.attribution.unwrap_or_else(|| s.format.name().to_string());
+                let who = s
+                    .attribution
+                    .unwrap_or_else(|| s.format.as_str().to_string());
                 if s.sample {
                     format!("{who}（{}）", t().sample_data)
                 } else {

@@ -112,7 +112,7 @@ pub fn IndicatorTable(assessment: SectionAssessment, caption: String, lang: Lang
             view! {
                 <tr class:cc-row--deciding=marked>
                     <th scope="row">{r.indicator.name().get(lang)}{marked.then_some(" ★")}</th>
-                    <td data-testid=format!("value-{}", r.indicator.code())>{shown_value(r, body, lang)}</td>
+                    <td data-testid=format!("value-{}", r.indicator.as_str())>{shown_value(r, body, lang)}</td>
                     <td>
                         {match (r.assessed, r.class) {
                             (true, Some(c)) => view! { <ClassBadge class=c lang=lang /> }.into_any(),

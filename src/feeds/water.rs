@@ -106,7 +106,7 @@ pub fn parse_water_results(
         F::CcWaterJson => parse_cc_water_results(file, sections),
         other => Err(parse_error(cc_core::FeedError::whole(format!(
             "{} is not a water format",
-            other.name()
+            other.as_str()
         )))),
     }
 }

@@ -57,15 +57,15 @@ pub fn iframe_snippet(site: &str, p: &Params) -> String {
 
 /// The custom-element snippet.
 pub fn element_snippet(site: &str, p: &Params) -> String {
-    let mut attrs = format!("view=\"{}\"", p.view.code());
+    let mut attrs = format!("view=\"{}\"", p.view.as_str());
     if let Some(s) = &p.station {
         attrs.push_str(&format!(" station=\"{}\"", escape_attr(s)));
     }
     attrs.push_str(&format!(
         " lang=\"{}\" theme=\"{}\" size=\"{}\"",
-        p.lang.code(),
-        p.theme.code(),
-        p.size.code()
+        p.lang.as_str(),
+        p.theme.as_str(),
+        p.size.as_str()
     ));
     if let Some(id) = &p.id {
         attrs.push_str(&format!(" id=\"{}\"", escape_attr(id)));
@@ -297,11 +297,11 @@ pub fn EmbedPage() -> impl IntoView {
                 for s in stations.iter() {
                     station_opts.push((s.code.clone(), s.code.clone(), format!("{} ({})", s.name, s.code)));
                 }
-                let view_opts = View::ALL.map(|v| (v, v.code().to_string(), view_name(v, t).to_string())).to_vec();
+                let view_opts = View::ALL.map(|v| (v, v.as_str().to_string(), view_name(v, t).to_string())).to_vec();
                 let lang_opts = vec![(Lang::Zh, "zh".to_string(), t.lang_zh.to_string()), (Lang::En, "en".to_string(), t.lang_en.to_string())];
-                let theme_opts = Theme::ALL.map(|v| (v, v.code().to_string(), theme_name(v, t).to_string())).to_vec();
+                let theme_opts = Theme::ALL.map(|v| (v, v.as_str().to_string(), theme_name(v, t).to_string())).to_vec();
                 // Medium, the default, first.
-                let size_opts = Size::ALL.into_iter().rev().map(|v| (v, v.code().to_string(), size_name(v, t).to_string())).collect();
+                let size_opts = Size::ALL.into_iter().rev().map(|v| (v, v.as_str().to_string(), size_name(v, t).to_string())).collect();
                 view! {
                     <p class="cc-lead">{t.embed_intro}</p>
                     <section class="cc-card" aria-labelledby="embed-options">

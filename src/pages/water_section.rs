@@ -64,7 +64,7 @@ pub fn section_detail(
         months: monthly_classes(&data.results, section, year),
     };
     let chosen = indicator
-        .and_then(Indicator::from_code)
+        .and_then(|name| name.parse().ok())
         .or_else(|| assessment.deciding().map(|d| d.indicator))
         .unwrap_or(Indicator::ALL[0]);
     // A result below the detection limit is drawn at half the limit, as it is counted.
@@ -94,7 +94,7 @@ pub fn section_detail(
         .collect();
     let options = measured
         .iter()
-        .map(|i| view! { <option value=i.code() selected=*i == chosen>{i.name().get(lang)}</option> })
+        .map(|i| view! { <option value=i.as_str() selected=*i == chosen>{i.name().get(lang)}</option> })
         .collect_view();
     let sample = data.sample;
     view! {

@@ -113,7 +113,7 @@ fn to_js(message: &Message) -> JsValue {
             );
             set(field::HEIGHT, &(*height).into());
         }
-        Message::Theme(theme) => set(field::THEME, &theme.code().into()),
+        Message::Theme(theme) => set(field::THEME, &theme.as_str().into()),
     }
     msg.into()
 }

@@ -93,7 +93,7 @@ impl WidgetError {
                     t.water_unsupported
                 };
                 text.replace("{key}", key)
-                    .replace("{format}", format.name())
+                    .replace("{format}", format.as_str())
             }
         }
     }
@@ -202,9 +202,9 @@ pub fn Widget(
     let class = move || {
         format!(
             "ccw ccw--{} ccw--{} ccw--view-{}{}",
-            theme.get().code(),
-            size.code(),
-            view.code(),
+            theme.get().as_str(),
+            size.as_str(),
+            view.as_str(),
             if mode == Mode::Element {
                 " ccw--element"
             } else {

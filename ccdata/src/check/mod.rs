@@ -228,7 +228,7 @@ pub fn check_text(name: &str, text: &str, format: Option<FeedFormat>, ctx: &Cont
         Ok(parsed) => describe(name, &parsed, ctx.now),
         Err(e) => error_report(name, &e),
     };
-    report.format = Some(format.name().to_string());
+    report.format = Some(format.as_str().to_string());
     report.detected = detected;
     report
 }

@@ -41,7 +41,7 @@ impl Species {
     }
 
     /// The key used in cc-air-json and OpenAQ (`pm25`, `pm10`, `so2`, `no2`, `co`, `o3`).
-    pub fn key(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Species::Pm25 => "pm25",
             Species::Pm10 => "pm10",

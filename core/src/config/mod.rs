@@ -7,8 +7,10 @@
 use crate::i18n::Lang;
 use crate::report::RetryPolicy;
 use crate::url::resolve;
+use crate::UnknownName;
 use serde_json::{Map, Value};
 use std::fmt;
+use std::str::FromStr;
 
 /// The data formats a source may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,21 +35,29 @@ impl FeedFormat {
     ];
 
     /// The config name, e.g. `cnemc-hourly-csv`.
-    pub fn name(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         Self::ALL
             .iter()
             .find(|(f, _)| *f == self)
             .map_or("", |(_, n)| n)
     }
 
-    /// The format called `name` in config.json.
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.iter().find(|(_, n)| *n == name).map(|(f, _)| *f)
-    }
-
     /// Whether this format carries air data (else water).
     pub fn is_air(self) -> bool {
         !matches!(self, FeedFormat::CcWaterJson | FeedFormat::CnemcWaterJson)
+    }
+}
+
+/// Reads [`FeedFormat::as_str`] exactly, as config.json names it: no trimming, no case folding.
+impl FromStr for FeedFormat {
+    type Err = UnknownName;
+
+    fn from_str(name: &str) -> Result<Self, UnknownName> {
+        Self::ALL
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(f, _)| *f)
+            .ok_or(UnknownName)
     }
 }
 
@@ -366,7 +376,7 @@ pub fn parse_config(text: &str, base_url: &str) -> Result<Config, ConfigError> {
                         expected: "\"…\""
                     },
                 ))?;
-                let lang = Lang::parse(code).ok_or_else(|| {
+                let lang = code.parse::<Lang>().map_err(|_| {
                     ConfigError::schema(&key, Reason::UnknownLanguage { found: code.into() })
                 })?;
                 langs.push(lang);
@@ -528,7 +538,7 @@ fn parse_source(v: &Value, path: &str, base_url: &str, air: bool) -> Result<Sour
         .as_object()
         .ok_or(ConfigError::schema(path, Reason::NotAnObject))?;
     let format_name = req_str(m, path, "format")?;
-    let format = FeedFormat::parse(&format_name).ok_or_else(|| {
+    let format = format_name.parse::<FeedFormat>().map_err(|_| {
         ConfigError::schema(
             &join(path, "format"),
             Reason::UnknownFormat {
@@ -540,7 +550,7 @@ fn parse_source(v: &Value, path: &str, base_url: &str, air: bool) -> Result<Sour
         return Err(ConfigError::schema(
             &join(path, "format"),
             Reason::WrongKind {
-                format: format.name(),
+                format: format.as_str(),
                 wanted: if air { "air" } else { "water" },
             },
         ));

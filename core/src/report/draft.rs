@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use super::json::{from_stored_object, lenient, lenient_true};
 use crate::i18n::{Lang, Text};
 use crate::time::Minute;
-use crate::FeedError;
+use crate::{FeedError, UnknownName};
+use std::str::FromStr;
 
 /// The pages of the form, one question (or a tight group) per page (GOV.UK "question pages").
 #[derive(
@@ -68,8 +69,8 @@ impl Step {
             .and_then(|i| Step::ALL.get(i).copied())
     }
 
-    /// A stable slug for URLs and `data-step` (`category`, `where`, …).
-    pub fn slug(self) -> &'static str {
+    /// A stable name for URLs and `data-step` (`category`, `where`, …).
+    pub fn as_str(self) -> &'static str {
         match self {
             Step::Category => "category",
             Step::Where => "where",
@@ -79,11 +80,6 @@ impl Step {
             Step::Consent => "consent",
             Step::Check => "check",
         }
-    }
-
-    /// Parses a slug.
-    pub fn from_slug(slug: &str) -> Option<Step> {
-        Step::ALL.into_iter().find(|s| s.slug() == slug)
     }
 
     /// The page heading.
@@ -107,6 +103,18 @@ impl Step {
             Lang::Zh => format!("第 {n} 步，共 {total} 步"),
             Lang::En => format!("Step {n} of {total}"),
         }
+    }
+}
+
+/// Reads [`Step::as_str`] (exactly).
+impl FromStr for Step {
+    type Err = UnknownName;
+
+    fn from_str(name: &str) -> Result<Self, UnknownName> {
+        Step::ALL
+            .into_iter()
+            .find(|s| s.as_str() == name)
+            .ok_or(UnknownName)
     }
 }
 

@@ -247,8 +247,8 @@ impl Status {
         }
     }
 
-    /// Stable code for CSS modifiers and URLs.
-    pub fn code(self) -> &'static str {
+    /// Stable name for CSS modifiers and URLs.
+    pub fn as_str(self) -> &'static str {
         match self {
             Status::Excellent => "excellent",
             Status::Good => "good",

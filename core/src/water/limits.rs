@@ -9,6 +9,8 @@
 //! which GB 3838 does not classify; they are listed here so feeds can keep them.
 
 use crate::i18n::Text;
+use crate::UnknownName;
+use std::str::FromStr;
 
 /// The type of water body, which selects the total-phosphorus column of Table 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -20,20 +22,11 @@ pub enum WaterBody {
 }
 
 impl WaterBody {
-    /// Code used in cc-water-json: `river` or `lake-reservoir`.
-    pub fn code(self) -> &'static str {
+    /// Name used in cc-water-json: `river` or `lake-reservoir`.
+    pub fn as_str(self) -> &'static str {
         match self {
             WaterBody::River => "river",
             WaterBody::LakeReservoir => "lake-reservoir",
-        }
-    }
-
-    /// Parses [`WaterBody::code`].
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "river" => Some(WaterBody::River),
-            "lake-reservoir" => Some(WaterBody::LakeReservoir),
-            _ => None,
         }
     }
 
@@ -48,6 +41,19 @@ impl WaterBody {
                 zh: "湖库",
                 en: "lake / reservoir",
             },
+        }
+    }
+}
+
+/// Reads [`WaterBody::as_str`] (exactly).
+impl FromStr for WaterBody {
+    type Err = UnknownName;
+
+    fn from_str(name: &str) -> Result<Self, UnknownName> {
+        match name {
+            "river" => Ok(WaterBody::River),
+            "lake-reservoir" => Ok(WaterBody::LakeReservoir),
+            _ => Err(UnknownName),
         }
     }
 }
@@ -234,14 +240,9 @@ impl Indicator {
         &TABLE[self as usize]
     }
 
-    /// Stable code used in files and URLs, e.g. `nh3n`.
-    pub fn code(self) -> &'static str {
+    /// Stable name used in files and URLs, e.g. `nh3n`.
+    pub fn as_str(self) -> &'static str {
         self.info().code
-    }
-
-    /// Parses [`Indicator::code`].
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|i| i.code() == code)
     }
 
     /// Name in both languages, e.g. 氨氮 / ammonia nitrogen.
@@ -289,6 +290,18 @@ impl Indicator {
             "" => v,
             unit => format!("{v} {unit}"),
         }
+    }
+}
+
+/// Reads [`Indicator::as_str`] (exactly).
+impl FromStr for Indicator {
+    type Err = UnknownName;
+
+    fn from_str(name: &str) -> Result<Self, UnknownName> {
+        Self::ALL
+            .into_iter()
+            .find(|i| i.as_str() == name)
+            .ok_or(UnknownName)
     }
 }
 

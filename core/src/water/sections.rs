@@ -5,6 +5,8 @@
 
 use super::limits::{Indicator, WaterBody};
 use crate::time::Date;
+use crate::UnknownName;
+use std::str::FromStr;
 
 /// How well a fact about a section is established.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -19,22 +21,26 @@ pub enum Provenance {
 }
 
 impl Provenance {
-    /// Code used in cc-water-json.
-    pub fn code(self) -> &'static str {
+    /// Name used in cc-water-json.
+    pub fn as_str(self) -> &'static str {
         match self {
             Provenance::Sourced => "sourced",
             Provenance::Inferred => "inferred",
             Provenance::Unknown => "unknown",
         }
     }
+}
 
-    /// Parses [`Provenance::code`].
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "sourced" => Some(Provenance::Sourced),
-            "inferred" => Some(Provenance::Inferred),
-            "unknown" => Some(Provenance::Unknown),
-            _ => None,
+/// Reads [`Provenance::as_str`] (exactly).
+impl FromStr for Provenance {
+    type Err = UnknownName;
+
+    fn from_str(name: &str) -> Result<Self, UnknownName> {
+        match name {
+            "sourced" => Ok(Provenance::Sourced),
+            "inferred" => Ok(Provenance::Inferred),
+            "unknown" => Ok(Provenance::Unknown),
+            _ => Err(UnknownName),
         }
     }
 }

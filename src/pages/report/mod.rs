@@ -354,7 +354,7 @@ fn ReportFlow(report: ReportConfig, flow: RwSignal<FormFlow>) -> impl IntoView {
                         <h3 class="cc-report__subquestion">{move || s.title().get(lang.get())}</h3>
                     }
                 });
-                view! { <div class="cc-report__step" data-step=s.slug()>{heading}{one_step(s)}</div> }
+                view! { <div class="cc-report__step" data-step=s.as_str()>{heading}{one_step(s)}</div> }
             })
             .collect_view()
     };

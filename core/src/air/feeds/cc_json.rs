@@ -114,7 +114,7 @@ impl TryFrom<RawUnits> for Units {
             if got != s.unit() {
                 return Err(format!(
                     "unit of {} must be \"{}\", found \"{got}\"",
-                    s.key(),
+                    s.as_str(),
                     s.unit()
                 ));
             }
@@ -413,7 +413,7 @@ pub fn write_cc_air_json(ds: &AirDataset, meta: &CcJsonMeta) -> String {
     );
     let units: Vec<String> = Species::ALL
         .iter()
-        .map(|s| format!("\"{}\":\"{}\"", s.key(), s.unit()))
+        .map(|s| format!("\"{}\":\"{}\"", s.as_str(), s.unit()))
         .collect();
     out.push_str(&units.join(","));
     out.push_str("},\n\"stations\":[");
@@ -462,7 +462,7 @@ pub fn write_cc_air_json(ds: &AirDataset, meta: &CcJsonMeta) -> String {
             Hour(a).to_param()
         );
         for s in Species::ALL {
-            let _ = write!(out, ",\n \"{}\":", s.key());
+            let _ = write!(out, ",\n \"{}\":", s.as_str());
             push_column(
                 &mut out,
                 grid.iter().map(|g| g.get(s.index()).copied().flatten()),

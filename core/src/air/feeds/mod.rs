@@ -31,7 +31,7 @@ pub fn parse_air_feed(
         FeedFormat::CcAirJson => parse_cc_air_json(text),
         FeedFormat::CcWaterJson | FeedFormat::CnemcWaterJson => Err(FeedError::whole(format!(
             "{} is not an air format",
-            format.name()
+            format.as_str()
         ))),
     }
 }

@@ -161,9 +161,9 @@ struct IndicatorField(Indicator);
 impl<'de> Deserialize<'de> for IndicatorField {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Indicator::from_code(&s)
+        s.parse()
             .map(IndicatorField)
-            .ok_or_else(|| de::Error::custom(format!("unknown indicator \"{s}\"")))
+            .map_err(|_| de::Error::custom(format!("unknown indicator \"{s}\"")))
     }
 }
 
@@ -258,7 +258,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
         let factor = units::factor(indicator, &unit).ok_or_else(|| {
             fail(format!(
                 "unit \"{unit}\" is not a unit of {} (expected \"{}\")",
-                indicator.code(),
+                indicator.as_str(),
                 indicator.unit()
             ))
         })?;
@@ -267,7 +267,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
         if !method::is_possible(indicator, canonical) {
             return Err(fail(format!(
                 "impossible value {value} for {}",
-                indicator.code()
+                indicator.as_str()
             )));
         }
         if below_detection
@@ -275,13 +275,13 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
         {
             return Err(fail(format!(
                 "{} cannot be below a detection limit",
-                indicator.code()
+                indicator.as_str()
             )));
         }
         if !self.seen.insert((section.clone(), date, indicator)) {
             return Err(fail(format!(
                 "duplicate result for {section} {date} {}",
-                indicator.code()
+                indicator.as_str()
             )));
         }
         Ok(Measurement {

@@ -44,14 +44,12 @@ checked_field!(NonEmpty, String, |s| if s.trim().is_empty() {
 } else {
     Ok(s.to_string())
 });
-checked_field!(BodyField, WaterBody, |s| WaterBody::from_code(s)
-    .ok_or_else(|| format!(
-        "type must be \"river\" or \"lake-reservoir\", found \"{s}\""
-    )));
-checked_field!(ProvenanceField, Provenance, |s| Provenance::from_code(s)
-    .ok_or_else(|| format!(
-        "provenance must be sourced, inferred or unknown, found \"{s}\""
-    )));
+checked_field!(BodyField, WaterBody, |s| s.parse().map_err(|_| format!(
+    "type must be \"river\" or \"lake-reservoir\", found \"{s}\""
+)));
+checked_field!(ProvenanceField, Provenance, |s| s.parse().map_err(
+    |_| format!("provenance must be sourced, inferred or unknown, found \"{s}\"")
+));
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

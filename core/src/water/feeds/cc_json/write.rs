@@ -31,11 +31,11 @@ pub fn write_sections(doc: &SectionsDoc) -> String {
             if let Some(wb) = &s.water_body {
                 line.push_str(&format!(", \"water_body\": {}", name_json(wb)));
             }
-            line.push_str(&format!(", \"type\": {}", js(s.body.code())));
+            line.push_str(&format!(", \"type\": {}", js(s.body.as_str())));
             let prov: Vec<String> = [("river", s.river_provenance), ("type", s.body_provenance), ("name", s.name_provenance)]
                 .into_iter()
                 .filter(|(_, p)| *p != Provenance::Sourced)
-                .map(|(k, p)| format!("\"{k}\": {}", js(p.code())))
+                .map(|(k, p)| format!("\"{k}\": {}", js(p.as_str())))
                 .collect();
             if !prov.is_empty() {
                 line.push_str(&format!(", \"provenance\": {{{}}}", prov.join(", ")));
@@ -63,7 +63,7 @@ pub fn write_results(doc: &ResultsDoc) -> String {
                 "    {{\"section\": {}, \"date\": \"{}\", \"indicator\": \"{}\", \"value\": {}{}, \"unit\": {}}}",
                 js(&m.section),
                 m.date,
-                m.indicator.code(),
+                m.indicator.as_str(),
                 m.value,
                 if m.below_detection { ", \"below_detection\": true" } else { "" },
                 js(m.indicator.unit())
