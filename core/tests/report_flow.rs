@@ -1,11 +1,13 @@
 //! The report form's state machine: every transition, valid and refused, on both layouts.
 
+mod common;
 use cc_core::report::flow::Mode;
 use cc_core::report::{
-    builtin_categories, Category, Checks, Coords, ErrorKind, Field, Focus, FormFlow, Layout,
-    Minute, Ongoing, ReportDraft, Step, Submit,
+    builtin_categories, Category, Checks, ErrorKind, Field, Focus, FormFlow, Layout, Minute,
+    ReportDraft, Step, Submit,
 };
 use cc_core::time::Date;
+use common::valid;
 
 const NOW_MS: i64 = 1_772_337_600_000; // 2026-03-01 12:00 Beijing
 
@@ -17,24 +19,6 @@ fn checks(c: &[Category]) -> Checks<'_> {
     Checks {
         now: Minute::from_unix_millis(NOW_MS),
         categories: c,
-    }
-}
-
-fn valid() -> ReportDraft {
-    ReportDraft {
-        categories: vec!["air".into()],
-        district: "朝阳区".into(),
-        address: "人民大街 1 号".into(),
-        coords: Some(Coords {
-            lat: 43.88,
-            lon: 125.32,
-        }),
-        occurred_date: "2026-03-01".into(),
-        occurred_time: "08:30".into(),
-        ongoing: Some(Ongoing::Recurring),
-        description: "夜间有刺鼻气味".into(),
-        consent: true,
-        ..ReportDraft::new("d1", "k1", 0)
     }
 }
 

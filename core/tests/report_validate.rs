@@ -1,5 +1,6 @@
 //! Validation of report drafts: per field, per step, whole draft; messages and ids.
 
+mod common;
 use cc_core::i18n::Lang;
 use cc_core::report::validate::{is_email_shape, normalize_phone};
 use cc_core::report::{
@@ -8,6 +9,7 @@ use cc_core::report::{
     ReportDraft, Step,
 };
 use cc_core::time::Date;
+use common::valid;
 
 fn now() -> Minute {
     Date::new(2026, 3, 1)
@@ -17,25 +19,6 @@ fn now() -> Minute {
 
 fn cats() -> Vec<Category> {
     builtin_categories()
-}
-
-fn valid() -> ReportDraft {
-    ReportDraft {
-        categories: vec!["air".into(), "noise".into()],
-        subtype: "恶臭/异味".into(),
-        district: "朝阳区".into(),
-        address: "人民大街 1 号".into(),
-        coords: Some(Coords {
-            lat: 43.88,
-            lon: 125.32,
-        }),
-        occurred_date: "2026-03-01".into(),
-        occurred_time: "08:30".into(),
-        ongoing: Some(Ongoing::Recurring),
-        description: "夜间有刺鼻气味".into(),
-        consent: true,
-        ..ReportDraft::new("d1", "k1", 0)
-    }
 }
 
 fn errs(d: &ReportDraft, step: Step) -> Vec<FieldError> {
