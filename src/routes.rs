@@ -46,8 +46,8 @@ impl Bundle {
         Bundle::Info,
     ];
 
-    /// The bundle's Trunk entry: `<entry>.html` at the top of the repository, the page built from
-    /// it, and the bin it loads (`src/bin/<entry>.rs`).
+    /// The bundle's Trunk entry: `<entry>.html` at the top of the repository and the page built
+    /// from it. It loads the bin `src/bin/<entry>.rs` (`site.rs` for `index`).
     pub fn entry(self) -> &'static str {
         match self {
             Bundle::Main => "index",
