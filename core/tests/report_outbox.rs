@@ -435,3 +435,43 @@ fn the_runner_sleeps_until_the_earliest_item_needs_it() {
         assert_eq!(item.next_wake(T0, &p).is_some(), item.awaits_runner());
     }
 }
+
+#[test]
+fn sending_a_draft_again_never_undoes_what_another_tab_did() {
+    let p = RetryPolicy::default();
+    let fresh = OutboxItem::queue_draft(None, "d1", "key-1", T0);
+    assert_eq!(fresh.item, OutboxItem::new("d1", "key-1", T0));
+    assert!(fresh.keep_draft);
+    // Queued or caught mid-send by another tab: that item stays, with its state and time.
+    for stored in [OutboxItem::new("d1", "key-1", T0 - 5), sending()] {
+        let again = OutboxItem::queue_draft(Some(stored.clone()), "d1", "key-1", T0 + 9);
+        assert_eq!(again.item, stored);
+        assert!(again.keep_draft);
+    }
+    // Sent by another tab: the sent item stays and the draft goes.
+    let sent = sending().apply(
+        Outcome::Created {
+            reference: "CC-2026-000001".into(),
+            notice: None,
+        },
+        T0 + 1,
+        0.5,
+        &p,
+    );
+    let after_sent = OutboxItem::queue_draft(Some(sent.clone()), "d1", "key-1", T0 + 9);
+    assert_eq!(after_sent.item, sent);
+    assert!(!after_sent.keep_draft);
+    // Failed (the user edited and sends again): a fresh item, with the draft's same key.
+    let failed = sending().apply(
+        Outcome::ClientError {
+            status: 400,
+            description: "缺少位置".into(),
+        },
+        T0 + 1,
+        0.5,
+        &p,
+    );
+    let resent = OutboxItem::queue_draft(Some(failed), "d1", "key-1", T0 + 9);
+    assert_eq!(resent.item, OutboxItem::new("d1", "key-1", T0 + 9));
+    assert!(resent.keep_draft);
+}

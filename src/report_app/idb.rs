@@ -7,7 +7,8 @@
 //! Values are JSON strings rather than structured objects so the domain's forward-compatible
 //! decoders stay the only place that reads stored data. Every write is its own `readwrite`
 //! transaction, committed before the future resolves, so a crash loses at most the keystroke
-//! being typed.
+//! being typed. A write that depends on what another tab may have just written reads and writes
+//! in one transaction ([`read_then_write`]).
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
@@ -134,6 +135,56 @@ async fn committed(tx: &web_sys::IdbTransaction) -> Result<(), IdbError> {
     });
     JsFuture::from(promise).await?;
     Ok(())
+}
+
+/// One write of [`read_then_write`].
+pub enum Write {
+    Put {
+        store: &'static str,
+        key: String,
+        value: JsValue,
+    },
+    Delete {
+        store: &'static str,
+        key: String,
+    },
+}
+
+/// Reads `key` of `read_store` and makes the writes `decide` returns for what it read, in one
+/// readwrite transaction over `stores`: no other tab's write lands between the read and the
+/// writes. `decide` runs in the read's success event, while the transaction is active (a
+/// future's await would not be guaranteed to). Resolves once the transaction has committed.
+pub async fn read_then_write(
+    stores: &[&str],
+    read_store: &str,
+    key: &str,
+    decide: impl FnOnce(Option<JsValue>) -> Vec<Write> + 'static,
+) -> Result<(), IdbError> {
+    let db = open().await?;
+    let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
+    let tx = db.transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)?;
+    let request = tx.object_store(read_store)?.get(&JsValue::from_str(key))?;
+    let (t, r) = (tx.clone(), request.clone());
+    let on_read = Closure::once_into_js(move |_: web_sys::Event| {
+        let read = r.result().ok().filter(|v| !v.is_undefined());
+        for write in decide(read) {
+            let done = match write {
+                Write::Put { store, key, value } => t
+                    .object_store(store)
+                    .and_then(|s| s.put_with_key(&value, &JsValue::from_str(&key))),
+                Write::Delete { store, key } => t
+                    .object_store(store)
+                    .and_then(|s| s.delete(&JsValue::from_str(&key))),
+            };
+            if done.is_err() {
+                // All or nothing: the caller sees the abort as an error.
+                let _ = t.abort();
+                return;
+            }
+        }
+    });
+    request.set_onsuccess(Some(on_read.unchecked_ref()));
+    committed(&tx).await
 }
 
 /// Stores `value` under `key`.

@@ -132,9 +132,8 @@ impl Outbox {
         outbox
     }
 
-    /// Writes `item` to IndexedDB, then shows it and wakes the runners to send it.
-    pub async fn enqueue(&self, item: OutboxItem) -> Result<(), super::idb::IdbError> {
-        store::save_outbox_item(&item).await?;
+    /// Shows `item`, just stored by [`store::queue_report`], and wakes the runners to send it.
+    pub fn queued(&self, item: OutboxItem) {
         if !online() {
             super::sw::request_sync();
         }
@@ -143,7 +142,6 @@ impl Outbox {
             items.insert(0, item);
         });
         changed();
-        Ok(())
     }
 }
 

@@ -2,8 +2,10 @@
 //! decoded with the domain's forward-compatible readers (a record that no longer decodes is
 //! skipped, never fatal).
 
-use super::idb::{self, IdbError, DRAFTS, OUTBOX, PHOTOS};
-use cc_core::report::{idempotency_key_from_bytes, OutboxItem, ReportDraft};
+use super::idb::{self, IdbError, Write, DRAFTS, OUTBOX, PHOTOS};
+use cc_core::report::{idempotency_key_from_bytes, OutboxItem, Queueing, ReportDraft};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// 16 random bytes from `crypto.getRandomValues` (zeros only if the API is missing, which no
@@ -96,6 +98,60 @@ pub async fn save_outbox_item(item: &OutboxItem) -> Result<(), IdbError> {
         super::waiting::mark();
     }
     Ok(())
+}
+
+/// Saves `draft` and its outbox item for sending, as [`OutboxItem::queue_draft`] decides from
+/// the item stored now: read and written in one transaction, so a tab that sends a draft
+/// another tab has just sent stores the sent item again, not a queued one, and deletes the
+/// draft rather than saving it back.
+pub async fn queue_report(draft: &ReportDraft) -> Result<Queueing, IdbError> {
+    // Set before the write, which may add an item that awaits the runner.
+    super::waiting::mark();
+    let decided = Rc::new(RefCell::new(None));
+    let (d, out, now) = (draft.clone(), decided.clone(), now_ms());
+    idb::read_then_write(
+        &[DRAFTS, PHOTOS, OUTBOX],
+        OUTBOX,
+        &draft.id,
+        move |stored| {
+            let existing = stored
+                .and_then(|v| v.as_string())
+                .and_then(|t| OutboxItem::from_json(&t).ok());
+            let queued = OutboxItem::queue_draft(existing, &d.id, &d.idempotency_key, now);
+            let text = |t: String| JsValue::from_str(&t);
+            let mut writes = vec![Write::Put {
+                store: OUTBOX,
+                key: d.id.clone(),
+                value: text(queued.item.to_json()),
+            }];
+            if queued.keep_draft {
+                writes.push(Write::Put {
+                    store: DRAFTS,
+                    key: d.id.clone(),
+                    value: text(d.to_json()),
+                });
+            } else {
+                writes.extend(d.photo_ids.iter().map(|p| Write::Delete {
+                    store: PHOTOS,
+                    key: p.clone(),
+                }));
+                writes.push(Write::Delete {
+                    store: DRAFTS,
+                    key: d.id.clone(),
+                });
+            }
+            *out.borrow_mut() = Some(queued);
+            writes
+        },
+    )
+    .await?;
+    let queued = decided
+        .take()
+        .ok_or_else(|| IdbError("the outbox could not be read".into()))?;
+    if queued.item.awaits_runner() {
+        super::waiting::mark();
+    }
+    Ok(queued)
 }
 
 /// Stores a processed photo.

@@ -26,7 +26,7 @@ pub fn mark() {
 }
 
 /// Sets or clears the hint from the whole outbox, as a runner's pass just read it (writing
-/// only a change: a pass runs four times a second).
+/// only a change: the runner passes after every change to the outbox).
 pub fn reflect(items: &[OutboxItem]) {
     let waiting = items.iter().any(OutboxItem::awaits_runner);
     if waiting != marked() {

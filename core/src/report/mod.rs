@@ -47,7 +47,7 @@ pub use fields::{ErrorKind, Field, FieldError, ERROR_SUMMARY_TITLE, ERROR_TITLE_
 pub use flow::{Focus, FormFlow, Submit};
 pub use layout::Layout;
 pub use open311::{post_headers, urlencode_form, Open311Client, FORM_CONTENT_TYPE};
-pub use outbox::{OutboxItem, OutboxState, Outcome, RetryPolicy};
+pub use outbox::{OutboxItem, OutboxState, Outcome, Queueing, RetryPolicy};
 pub use response::{
     classify_post, parse_created, parse_errors, parse_requests, parse_retry_after, parse_token,
     Created, Open311Error, RequestStatus, ServiceRequest,

@@ -189,6 +189,16 @@ pub struct OutboxItem {
     pub queued_at: i64,
 }
 
+/// The outcome of [`OutboxItem::queue_draft`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Queueing {
+    /// The item to store (and show).
+    pub item: OutboxItem,
+    /// Whether the draft is stored with it; `false` when the report was already sent, so the
+    /// draft and its photos are deleted instead.
+    pub keep_draft: bool,
+}
+
 impl OutboxItem {
     /// A report queued at `now_ms`, due at once.
     pub fn new(
@@ -205,6 +215,34 @@ impl OutboxItem {
             last_error: None,
             queued_at: now_ms,
             token_lookups: 0,
+        }
+    }
+
+    /// What sending a draft does to the outbox, given the item already stored for it: another
+    /// tab may have queued, be sending or have sent the same draft. A stored item is kept (its
+    /// state is the truth: a sent report is never queued again) unless it failed, when a fresh
+    /// one replaces it. The draft is kept unless the report was already sent. The caller reads
+    /// `existing` and writes the result in one storage transaction, so no tab acts on a state
+    /// another has since replaced.
+    pub fn queue_draft(
+        existing: Option<OutboxItem>,
+        draft_id: &str,
+        idempotency_key: &str,
+        now_ms: i64,
+    ) -> Queueing {
+        match existing {
+            Some(item) if matches!(item.state, OutboxState::Sent { .. }) => Queueing {
+                item,
+                keep_draft: false,
+            },
+            Some(item) if !matches!(item.state, OutboxState::Failed { .. }) => Queueing {
+                item,
+                keep_draft: true,
+            },
+            _ => Queueing {
+                item: OutboxItem::new(draft_id, idempotency_key, now_ms),
+                keep_draft: true,
+            },
         }
     }
 

@@ -29,7 +29,7 @@ use cc_core::i18n::Lang;
 use cc_core::report::flow::Mode;
 use cc_core::report::{
     builtin_categories, Category, Checks, Coords, Field, FieldError, Focus, FormFlow, Layout,
-    Minute, Open311Client, OutboxItem, OutboxState, ReportDraft, Step, Submit,
+    Minute, Open311Client, OutboxState, ReportDraft, Step, Submit,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -131,21 +131,13 @@ pub fn ReportPage() -> impl IntoView {
 /// Saves `d` and hands it to the outbox: once, even when another tab sent it meanwhile (then its
 /// draft is not kept). Whether it is queued.
 async fn queue(outbox: &Outbox, d: &ReportDraft) -> bool {
-    let existing = store::load_outbox_item(&d.id).await.ok().flatten();
-    let already_sent = existing
-        .as_ref()
-        .is_some_and(|i| matches!(i.state, OutboxState::Sent { .. }));
-    let saved_ok = if already_sent {
-        let _ = store::delete_draft(d).await;
-        true
-    } else {
-        store::save_draft(d).await.is_ok()
-    };
-    let item = match existing {
-        Some(i) if !matches!(i.state, OutboxState::Failed { .. }) => i,
-        _ => OutboxItem::new(d.id.clone(), d.idempotency_key.clone(), now_ms()),
-    };
-    saved_ok && outbox.enqueue(item).await.is_ok()
+    match store::queue_report(d).await {
+        Ok(queued) => {
+            outbox.queued(queued.item);
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 /// Runs one transition of the form and moves focus where it says.
