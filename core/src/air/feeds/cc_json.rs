@@ -64,29 +64,24 @@ impl TryFrom<u32> for Version {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(try_from = "String")]
-struct Stamp(Hour);
-impl TryFrom<String> for Stamp {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        Hour::parse(&s)
-            .map(Stamp)
-            .ok_or_else(|| format!("expected an hour like 2021-01-01T01:00, found \"{s}\""))
-    }
+/// A string field read by `$parse` into `$name($ty)`, refused as "expected $what, found "…"".
+macro_rules! parsed_string {
+    ($name:ident($ty:ty) = $parse:path, $what:literal) => {
+        #[derive(Deserialize)]
+        #[serde(try_from = "String")]
+        struct $name($ty);
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(s: String) -> Result<Self, String> {
+                $parse(&s)
+                    .map($name)
+                    .ok_or_else(|| format!(concat!("expected ", $what, ", found \"{}\""), s))
+            }
+        }
+    };
 }
-
-#[derive(Deserialize)]
-#[serde(try_from = "String")]
-struct Day(Date);
-impl TryFrom<String> for Day {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        Date::parse(&s)
-            .map(Day)
-            .ok_or_else(|| format!("expected a date like 2021-01-01, found \"{s}\""))
-    }
-}
+parsed_string!(Stamp(Hour) = Hour::parse, "an hour like 2021-01-01T01:00");
+parsed_string!(Day(Date) = Date::parse, "a date like 2021-01-01");
 
 #[derive(Deserialize)]
 #[serde(try_from = "RawUnits")]
