@@ -67,6 +67,51 @@ impl Text {
     }
 }
 
+/// A piece of a display text that must stay on one line (see [`line_tokens`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineToken<'a> {
+    /// The piece, never empty, without surrounding white space.
+    pub text: &'a str,
+    /// Whether white space stood before it (otherwise it follows a list separator directly).
+    pub space_before: bool,
+}
+
+/// The separators of a list of names after which a line may break: `、` and the commas
+/// (`颗粒物(PM10),细颗粒物(PM2.5)`, `总磷(0.5)、氨氮(0.2)`). They stay with the name before them,
+/// so a line never starts with one.
+const LIST_SEPARATORS: [char; 4] = ['、', ',', '，', '；'];
+
+/// Splits a display text (a pollutant or indicator name, a list of them, a section or station
+/// name) into the pieces that must each stay on one line. A line may break only at white space
+/// and after a list separator: Chinese text may otherwise break between any two characters,
+/// which cuts `细颗粒物(PM2.5)` or `饮马河大桥` in half on a phone. Numbers with their unit are
+/// one piece for the caller to keep whole, not split here.
+pub fn line_tokens(text: &str) -> Vec<LineToken<'_>> {
+    let mut tokens = Vec::new();
+    for (i, word) in text.split_whitespace().enumerate() {
+        let mut rest = word;
+        let mut space_before = i > 0;
+        while let Some(end) = rest
+            .char_indices()
+            .find(|(_, c)| LIST_SEPARATORS.contains(c))
+            .map(|(at, c)| at + c.len_utf8())
+            .filter(|end| *end < rest.len())
+        {
+            tokens.push(LineToken {
+                text: &rest[..end],
+                space_before,
+            });
+            rest = &rest[end..];
+            space_before = false;
+        }
+        tokens.push(LineToken {
+            text: rest,
+            space_before,
+        });
+    }
+    tokens
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +122,33 @@ mod tests {
         assert_eq!("EN".parse(), Ok(Lang::En));
         assert_eq!("fr".parse::<Lang>(), Err(UnknownName));
         assert_eq!(Lang::default(), Lang::Zh);
+    }
+
+    fn pieces(text: &str) -> Vec<(&str, bool)> {
+        line_tokens(text)
+            .into_iter()
+            .map(|t| (t.text, t.space_before))
+            .collect()
+    }
+
+    #[test]
+    fn names_stay_whole_and_lists_break_between_names() {
+        assert_eq!(pieces("细颗粒物(PM2.5)"), [("细颗粒物(PM2.5)", false)]);
+        assert_eq!(pieces("饮马河大桥"), [("饮马河大桥", false)]);
+        assert_eq!(
+            pieces("颗粒物(PM10),细颗粒物(PM2.5)"),
+            [("颗粒物(PM10),", false), ("细颗粒物(PM2.5)", false)]
+        );
+        assert_eq!(
+            pieces("总磷(0.52)、氨氮(0.2)"),
+            [("总磷(0.52)、", false), ("氨氮(0.2)", false)]
+        );
+        assert_eq!(
+            pieces("O3 (1-hour), PM10"),
+            [("O3", false), ("(1-hour),", true), ("PM10", true)]
+        );
+        // A trailing separator stays with its name; nothing is empty.
+        assert_eq!(pieces(" 氨氮、 "), [("氨氮、", false)]);
+        assert!(line_tokens("").is_empty());
     }
 }

@@ -4,6 +4,7 @@
 //! Colour is never the only cue: every badge says its level number and name in words, and the
 //! level colours carry a text colour that meets WCAG 2.2 AA contrast (style/site.css).
 
+use crate::components::nowrap::keep_together;
 use crate::text::air_ui;
 use cc_core::air::{Aqi, Assessment, Level, NoAqi, Pollutant, RuleSetId, Species};
 use cc_core::i18n::Lang;
@@ -73,10 +74,12 @@ pub fn PollutantTable(
             };
             view! {
                 <tr>
-                    <th scope="row">{pollutant_label(p, lang)}</th>
-                    <td>{shown}" "<span class="cc-unit">{s.unit()}</span></td>
-                    <td>{t.air_period_1h}</td>
-                    <td class="cc-iaqi">
+                    <th scope="row">{keep_together(pollutant_label(p, lang))}</th>
+                    <td data-label=t.air_concentration>
+                        <span class="cc-nowrap">{shown}" "<span class="cc-unit">{s.unit()}</span></span>
+                    </td>
+                    <td data-label=t.air_period>{keep_together(t.air_period_1h)}</td>
+                    <td class="cc-iaqi" data-label=t.air_iaqi>
                         {match iaqi {
                             Some(v) => Either::Left(view! {
                                 <span class="cc-iaqi__value">{v}</span>
@@ -103,7 +106,7 @@ pub fn PollutantTable(
     });
     view! {
         <div class="cc-table-wrap">
-            <table class="cc-table cc-pollutants">
+            <table class="cc-table cc-table--cards cc-pollutants">
                 <caption>{t.air_pollutants_heading}</caption>
                 <thead>
                     <tr>

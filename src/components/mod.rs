@@ -4,6 +4,7 @@ pub(crate) mod air;
 pub(crate) mod chart;
 pub(crate) mod nearest;
 pub mod notices;
+pub(crate) mod nowrap;
 pub(crate) mod page;
 pub(crate) mod shell;
 pub(crate) mod stations;

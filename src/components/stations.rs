@@ -1,6 +1,7 @@
 //! The station table: every station's AQI and main pollutant at one hour, sortable.
 
 use crate::components::air::AqiBadge;
+use crate::components::nowrap::keep_together;
 use crate::text::air_ui;
 use cc_core::air::{Aqi, NoAqi};
 use cc_core::i18n::Lang;
@@ -58,14 +59,14 @@ pub fn StationTable(rows: Vec<StationRow>, lang: Lang) -> impl IntoView {
                 view! {
                     <tr data-testid=format!("station-{}", r.code)>
                         <th scope="row">
-                            <a href=r.href.clone()>{r.name.clone()}</a>
+                            <a href=r.href.clone()>{keep_together(&r.name)}</a>
                             <span class="cc-small cc-station__code">" "{r.code.clone()}</span>
                             {r.is_reference.then(|| view! {
                                 <span class="cc-tag">{t.air_reference_station}</span>
                             })}
                         </th>
-                        <td><AqiBadge outcome=r.outcome lang=lang /></td>
-                        <td data-testid="primary">{primary}</td>
+                        <td data-label=t.air_aqi><AqiBadge outcome=r.outcome lang=lang /></td>
+                        <td data-testid="primary" data-label=t.air_primary>{keep_together(&primary)}</td>
                     </tr>
                 }
             })
@@ -95,7 +96,7 @@ pub fn StationTable(rows: Vec<StationRow>, lang: Lang) -> impl IntoView {
             </select>
         </div>
         <div class="cc-table-wrap">
-            <table class="cc-table cc-stations">
+            <table class="cc-table cc-table--cards cc-stations">
                 <caption>{t.air_stations_heading}</caption>
                 <thead>
                     <tr>

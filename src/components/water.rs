@@ -4,6 +4,7 @@
 //! A class badge says its roman numeral and 水质状况 in words, and the pale class colours carry
 //! a dark border, so colour is never the only cue and the badge stays visible on white.
 
+use crate::components::nowrap::keep_together;
 use crate::text::water_ui;
 use cc_core::i18n::Lang;
 use cc_core::water::digits::shown_value;
@@ -111,23 +112,25 @@ pub fn IndicatorTable(assessment: SectionAssessment, caption: String, lang: Lang
             let marked = Some(r.indicator) == deciding && r.class.is_some_and(|c| c != WaterClass::I);
             view! {
                 <tr class:cc-row--deciding=marked>
-                    <th scope="row">{r.indicator.name().get(lang)}{marked.then_some(" ★")}</th>
-                    <td data-testid=format!("value-{}", r.indicator.as_str())>{shown_value(r, body, lang)}</td>
-                    <td>
+                    <th scope="row">{keep_together(r.indicator.name().get(lang))}{marked.then_some(" ★")}</th>
+                    <td data-testid=format!("value-{}", r.indicator.as_str()) data-label=t.water_value>
+                        <span class="cc-nowrap">{shown_value(r, body, lang)}</span>
+                    </td>
+                    <td data-label=t.water_class>
                         {match (r.assessed, r.class) {
                             (true, Some(c)) => view! { <ClassBadge class=c lang=lang /> }.into_any(),
                             (false, Some(c)) => view! { <ClassBadge class=c lang=lang />{t.water_separately}}.into_any(),
                             _ => view! { <span>{t.water_reference}</span> }.into_any(),
                         }}
                     </td>
-                    <td>{format_exceedance(r.exceedance)}</td>
+                    <td data-label=t.water_exceedance>{format_exceedance(r.exceedance)}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <div class="cc-table-wrap">
-            <table class="cc-table">
+            <table class="cc-table cc-table--cards">
                 <caption>{caption}</caption>
                 <thead>
                     <tr>

@@ -5,6 +5,7 @@
 use crate::components::notices::{
     Loading, OfflineNotice, SampleLabel, SkippedNote, SourceErrorView,
 };
+use crate::components::nowrap::keep_together;
 use crate::components::page::{Lead, PageTitle};
 use crate::components::water::{headline_text, incomplete_text, ClassBadge, ClassMeanings};
 use crate::feeds::{WaterData, WaterFeed};
@@ -193,19 +194,21 @@ fn overview(
                         let pollutants = main_pollutants_text(a, lang);
                         view! {
                             <tr data-testid=format!("section-{}", s.section.slug)>
-                                <th scope="row"><a href=link>{s.section.name.get(lang).to_string()}</a></th>
-                                <td>
+                                <th scope="row"><a href=link>{keep_together(s.section.name.get(lang))}</a></th>
+                                <td data-label=water_t.water_class>
                                     {a.class.map(|c| view! { <ClassBadge class=c lang=lang /> })}
                                     {incomplete_note(a, lang).map(|n| view! { <br /><span class="cc-small" data-testid="incomplete">{n}</span> })}
                                 </td>
-                                <td>{if pollutants.is_empty() { water_t.water_none.to_string() } else { pollutants }}</td>
+                                <td data-label=water_t.water_main_pollutants>
+                                    {keep_together(if pollutants.is_empty() { water_t.water_none } else { &pollutants })}
+                                </td>
                             </tr>
                         }
                     })
                     .collect_view();
                 view! {
                     <div class="cc-table-wrap">
-                        <table class="cc-table cc-sections">
+                        <table class="cc-table cc-table--cards cc-sections">
                             <caption>
                                 {name.clone()}
                                 {data.sample.then(|| view! { " · "<span class="cc-sample__tag">{t.sample_data}</span> })}

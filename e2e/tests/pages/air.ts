@@ -24,6 +24,9 @@ export class AirPage {
   /** The table of the six pollutants, by its caption. */
   pollutants(name = '六项污染物') { return this.page.getByRole('table', { name }); }
 
+  /** The data tables a phone must show whole: the pollutants (city or station) and the stations. */
+  get dataTables() { return this.page.locator('table.cc-pollutants, table.cc-stations'); }
+
   /** A chart block (summary, table alternative, CSV link) by its test id. */
   chart(id: string) { return this.page.getByTestId(id); }
 }

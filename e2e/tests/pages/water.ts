@@ -34,6 +34,11 @@ export class WaterPage {
   /** Opens the first listed section's detail. */
   async openFirstSection() { await this.sections.first().getByRole('link').click(); }
 
+  /** The data tables a phone must show whole: the sections by river, a section's indicators. */
+  get dataTables() {
+    return this.page.locator('table.cc-sections, [data-testid^="section-detail-"] + .cc-table-wrap table');
+  }
+
   chart(id: string) { return this.page.getByTestId(id); }
 
   value(indicator: string) { return this.page.getByTestId(`value-${indicator}`); }
