@@ -475,3 +475,45 @@ fn sending_a_draft_again_never_undoes_what_another_tab_did() {
     assert_eq!(resent.item, OutboxItem::new("d1", "key-1", T0 + 9));
     assert!(resent.keep_draft);
 }
+
+#[test]
+fn the_retry_button_never_turns_a_sent_report_back_into_a_queued_one() {
+    let p = RetryPolicy::default();
+    // Waiting for a later attempt (after a 503): due at once.
+    let waiting = sending().apply(Outcome::ServerError(503), T0 + 1, 0.5, &p);
+    assert!(!waiting.is_due(T0 + 2));
+    let now = OutboxItem::retried(Some(waiting.clone()), T0 + 2).expect("queued is retried");
+    assert!(now.is_due(T0 + 2));
+    assert_eq!(
+        (now.attempts, &now.idempotency_key),
+        (waiting.attempts, &waiting.idempotency_key)
+    );
+    // Stopped: queued again, same key.
+    let failed = sending().apply(
+        Outcome::ClientError {
+            status: 400,
+            description: "缺少位置".into(),
+        },
+        T0 + 1,
+        0.5,
+        &p,
+    );
+    let again = OutboxItem::retried(Some(failed), T0 + 2).expect("failed is retried");
+    assert_eq!(again.state, OutboxState::Queued);
+    assert!(again.is_due(T0 + 2));
+    // Another tab is sending it or has sent it (the button was on a stale list): nothing
+    // to write, and in particular the sent state and its reference stay.
+    let sent = sending().apply(
+        Outcome::Created {
+            reference: "CC-2026-000001".into(),
+            notice: None,
+        },
+        T0 + 1,
+        0.5,
+        &p,
+    );
+    assert_eq!(OutboxItem::retried(Some(sent), T0 + 2), None);
+    assert_eq!(OutboxItem::retried(Some(sending()), T0 + 2), None);
+    // Gone (deleted in another tab): nothing to write.
+    assert_eq!(OutboxItem::retried(None, T0 + 2), None);
+}

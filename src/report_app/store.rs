@@ -154,6 +154,37 @@ pub async fn queue_report(draft: &ReportDraft) -> Result<Queueing, IdbError> {
     Ok(queued)
 }
 
+/// The retry button: makes the stored item due now as [`OutboxItem::retried`] decides, read
+/// and written in one transaction, so a retry pressed on a list another tab has since
+/// sent never stores its stale state over the sent one. Returns whether anything changed.
+pub async fn retry_report(draft_id: &str) -> Result<bool, IdbError> {
+    // A queued item awaits the runner: the hint is set around the write, as in
+    // [`save_outbox_item`].
+    super::waiting::mark();
+    let changed = Rc::new(RefCell::new(false));
+    let (out, now) = (changed.clone(), now_ms());
+    idb::read_then_write(&[OUTBOX], OUTBOX, draft_id, move |stored| {
+        let existing = stored
+            .and_then(|v| v.as_string())
+            .and_then(|t| OutboxItem::from_json(&t).ok());
+        let Some(item) = OutboxItem::retried(existing, now) else {
+            return Vec::new();
+        };
+        *out.borrow_mut() = true;
+        vec![Write::Put {
+            store: OUTBOX,
+            key: item.draft_id.clone(),
+            value: JsValue::from_str(&item.to_json()),
+        }]
+    })
+    .await?;
+    let changed = changed.take();
+    if changed {
+        super::waiting::mark();
+    }
+    Ok(changed)
+}
+
 /// Stores a processed photo.
 pub async fn save_photo(id: &str, blob: &web_sys::Blob) -> Result<(), IdbError> {
     idb::put(PHOTOS, id, blob).await

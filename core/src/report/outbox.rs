@@ -289,6 +289,19 @@ impl OutboxItem {
         }
     }
 
+    /// What the retry button does to the item stored now: a queued or failed report becomes due
+    /// at once; one another tab is sending or has sent is left as it is (`None`: nothing to
+    /// write), so a retry never turns a sent report back into a queued one. The caller reads
+    /// `stored` and writes the result in one storage transaction, as for [`Self::queue_draft`].
+    pub fn retried(stored: Option<OutboxItem>, now_ms: i64) -> Option<OutboxItem> {
+        let mut item = stored?;
+        if !matches!(item.state, OutboxState::Failed { .. } | OutboxState::Queued) {
+            return None;
+        }
+        item.retry_now(now_ms);
+        Some(item)
+    }
+
     /// The pure transition for the outcome of the attempt in flight. `jitter` ∈ [0, 1] comes
     /// from the caller's random source. A success is recorded from any unsent state (a late
     /// answer still counts); failures only apply to the attempt in flight.

@@ -297,11 +297,8 @@ fn ReportFlow(report: ReportConfig, flow: RwSignal<FormFlow>) -> impl IntoView {
     });
     let retry = Callback::new(move |id: String| {
         spawn_local(async move {
-            if let Ok(Some(mut item)) = store::load_outbox_item(&id).await {
-                item.retry_now(now_ms());
-                if store::save_outbox_item(&item).await.is_ok() {
-                    crate::report_app::outbox::changed();
-                }
+            if let Ok(true) = store::retry_report(&id).await {
+                crate::report_app::outbox::changed();
             }
         });
     });
