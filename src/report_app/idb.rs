@@ -14,7 +14,7 @@ use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DB_NAME: &str = "cc-report";
 const DB_VERSION: u32 = 1;
@@ -108,7 +108,7 @@ fn store(
     db: &IdbDatabase,
     name: &str,
     mode: IdbTransactionMode,
-) -> Result<(web_sys::IdbTransaction, web_sys::IdbObjectStore), IdbError> {
+) -> Result<(IdbTransaction, web_sys::IdbObjectStore), IdbError> {
     let tx = db.transaction_with_str_and_mode(name, mode)?;
     let store = tx.object_store(name)?;
     Ok((tx, store))
@@ -116,7 +116,7 @@ fn store(
 
 /// Waits for a readwrite transaction to commit (not just for its request to succeed), so the
 /// data is on disk when the caller goes on.
-async fn committed(tx: &web_sys::IdbTransaction) -> Result<(), IdbError> {
+async fn committed(tx: &IdbTransaction) -> Result<(), IdbError> {
     let t = tx.clone();
     let promise = Promise::new(&mut |resolve, reject| {
         let done = Closure::once_into_js(move |_: web_sys::Event| {
@@ -137,28 +137,16 @@ async fn committed(tx: &web_sys::IdbTransaction) -> Result<(), IdbError> {
     Ok(())
 }
 
-/// One write of [`read_then_write`].
-pub enum Write {
-    Put {
-        store: &'static str,
-        key: String,
-        value: JsValue,
-    },
-    Delete {
-        store: &'static str,
-        key: String,
-    },
-}
-
-/// Reads `key` of `read_store` and makes the writes `decide` returns for what it read, in one
-/// readwrite transaction over `stores`: no other tab's write lands between the read and the
-/// writes. `decide` runs in the read's success event, while the transaction is active (a
-/// future's await would not be guaranteed to). Resolves once the transaction has committed.
+/// Reads `key` of `read_store` and hands what it read (`None` when absent) to `write`, which
+/// writes through the same readwrite transaction over `stores`: no other tab's write lands
+/// between the read and the writes. `write` runs in the read's success event, while the
+/// transaction is active (a future's await would not be guaranteed to); if it fails, the whole
+/// transaction is aborted. Resolves once the transaction has committed.
 pub async fn read_then_write(
     stores: &[&str],
     read_store: &str,
     key: &str,
-    decide: impl FnOnce(Option<JsValue>) -> Vec<Write> + 'static,
+    write: impl FnOnce(Option<JsValue>, &IdbTransaction) -> Result<(), JsValue> + 'static,
 ) -> Result<(), IdbError> {
     let db = open().await?;
     let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
@@ -167,20 +155,8 @@ pub async fn read_then_write(
     let (t, r) = (tx.clone(), request.clone());
     let on_read = Closure::once_into_js(move |_: web_sys::Event| {
         let read = r.result().ok().filter(|v| !v.is_undefined());
-        for write in decide(read) {
-            let done = match write {
-                Write::Put { store, key, value } => t
-                    .object_store(store)
-                    .and_then(|s| s.put_with_key(&value, &JsValue::from_str(&key))),
-                Write::Delete { store, key } => t
-                    .object_store(store)
-                    .and_then(|s| s.delete(&JsValue::from_str(&key))),
-            };
-            if done.is_err() {
-                // All or nothing: the caller sees the abort as an error.
-                let _ = t.abort();
-                return;
-            }
+        if write(read, &t).is_err() {
+            let _ = t.abort();
         }
     });
     request.set_onsuccess(Some(on_read.unchecked_ref()));

@@ -2,7 +2,7 @@
 //! decoded with the domain's forward-compatible readers (a record that no longer decodes is
 //! skipped, never fatal).
 
-use super::idb::{self, IdbError, Write, DRAFTS, OUTBOX, PHOTOS};
+use super::idb::{self, IdbError, DRAFTS, OUTBOX, PHOTOS};
 use cc_core::report::{idempotency_key_from_bytes, OutboxItem, Queueing, ReportDraft};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -113,35 +113,27 @@ pub async fn queue_report(draft: &ReportDraft) -> Result<Queueing, IdbError> {
         &[DRAFTS, PHOTOS, OUTBOX],
         OUTBOX,
         &draft.id,
-        move |stored| {
+        move |stored, tx| {
             let existing = stored
                 .and_then(|v| v.as_string())
                 .and_then(|t| OutboxItem::from_json(&t).ok());
             let queued = OutboxItem::queue_draft(existing, &d.id, &d.idempotency_key, now);
+            let key = JsValue::from_str(&d.id);
             let text = |t: String| JsValue::from_str(&t);
-            let mut writes = vec![Write::Put {
-                store: OUTBOX,
-                key: d.id.clone(),
-                value: text(queued.item.to_json()),
-            }];
+            tx.object_store(OUTBOX)?
+                .put_with_key(&text(queued.item.to_json()), &key)?;
+            let drafts = tx.object_store(DRAFTS)?;
             if queued.keep_draft {
-                writes.push(Write::Put {
-                    store: DRAFTS,
-                    key: d.id.clone(),
-                    value: text(d.to_json()),
-                });
+                drafts.put_with_key(&text(d.to_json()), &key)?;
             } else {
-                writes.extend(d.photo_ids.iter().map(|p| Write::Delete {
-                    store: PHOTOS,
-                    key: p.clone(),
-                }));
-                writes.push(Write::Delete {
-                    store: DRAFTS,
-                    key: d.id.clone(),
-                });
+                let photos = tx.object_store(PHOTOS)?;
+                for photo in &d.photo_ids {
+                    photos.delete(&JsValue::from_str(photo))?;
+                }
+                drafts.delete(&key)?;
             }
             *out.borrow_mut() = Some(queued);
-            writes
+            Ok(())
         },
     )
     .await?;
