@@ -35,9 +35,10 @@ export const test = base.extend<{ watch: { problems: string[] } }>({
  * Short retry timings, the one place the specs set them: config.json, as served to this test's
  * browser context, gains `report.retry` (the deployer's setting; README "Configuration"). Routed
  * on the context so the service worker's own fetch of config.json gets it too; offline, the
- * worker answers from its copy.
+ * worker answers from its copy. A later call overrides an earlier one (Playwright runs the routes
+ * last registered first).
  */
-export async function shortRetries(page: Page, timeoutMs = 3000) {
+export async function shortRetries(page: Page, timeoutMs = 3000, baseDelayMs = 300) {
   await page.context().route(/\/config\.json(\?.*)?$/, async (route) => {
     let response;
     try {
@@ -48,7 +49,7 @@ export async function shortRetries(page: Page, timeoutMs = 3000) {
     if (!response.ok()) return route.fulfill({ response });
     const config = await response.json();
     if (config.report) {
-      config.report.retry = { base_delay_ms: 300, max_delay_ms: 1000, retry_after_cap_ms: 2000, request_timeout_ms: timeoutMs };
+      config.report.retry = { base_delay_ms: baseDelayMs, max_delay_ms: Math.max(1000, baseDelayMs), retry_after_cap_ms: 2000, request_timeout_ms: timeoutMs };
     }
     const headers = { ...response.headers() };
     delete headers['content-encoding'];

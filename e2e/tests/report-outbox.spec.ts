@@ -34,6 +34,22 @@ test('two 500s, then success', async ({ page, receiver }) => {
   expect(rows.map((r) => r.service_request_id)).toEqual([ref]);
 });
 
+test('立即重试 sends a waiting report at once, not after its backoff', async ({ page, receiver }) => {
+  // After one 500 the next attempt is at least a minute away (base delay 2 min, half jitter).
+  await shortRetries(page, 3000, 120_000);
+  await receiver.fault({ mode: '500', count: 1 });
+  const form = new ReportForm(page);
+  await form.fillToCheck();
+  await form.button(T.send).click();
+  await expect(form.heading(T.queued)).toBeVisible();
+  // The first attempt has failed once the item names its next attempt's time.
+  await expect(form.firstItem).toContainText('自动重试');
+  expect(await receiver.requests()).toHaveLength(0);
+  await form.firstItem.getByRole('button', { name: T.retryNow, exact: true }).click();
+  await expect(form.firstItem).toHaveAttribute('data-state', 'sent', { timeout: 15_000 });
+  expect(await receiver.requests()).toHaveLength(1);
+});
+
 test('429 with Retry-After is honoured, then sent once', async ({ page, receiver }) => {
   await receiver.fault({ mode: '429', count: 1, retry_after: 1 });
   const form = new ReportForm(page);

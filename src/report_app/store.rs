@@ -155,19 +155,19 @@ pub async fn retry_report(draft_id: &str) -> Result<bool, IdbError> {
     super::waiting::mark();
     let changed = Rc::new(RefCell::new(false));
     let (out, now) = (changed.clone(), now_ms());
-    idb::read_then_write(&[OUTBOX], OUTBOX, draft_id, move |stored| {
+    idb::read_then_write(&[OUTBOX], OUTBOX, draft_id, move |stored, tx| {
         let existing = stored
             .and_then(|v| v.as_string())
             .and_then(|t| OutboxItem::from_json(&t).ok());
         let Some(item) = OutboxItem::retried(existing, now) else {
-            return Vec::new();
+            return Ok(());
         };
+        tx.object_store(OUTBOX)?.put_with_key(
+            &JsValue::from_str(&item.to_json()),
+            &JsValue::from_str(&item.draft_id),
+        )?;
         *out.borrow_mut() = true;
-        vec![Write::Put {
-            store: OUTBOX,
-            key: item.draft_id.clone(),
-            value: JsValue::from_str(&item.to_json()),
-        }]
+        Ok(())
     })
     .await?;
     let changed = changed.take();
