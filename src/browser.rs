@@ -8,7 +8,8 @@
 //! - [`current_position`]: one geolocation answer, always with a timeout;
 //! - [`service_worker`]: the service worker container, where there is one;
 //! - [`with_web_lock`]: work under a Web Lock, skipped while another tab holds it;
-//! - [`broadcast`]: a message to every other tab and runner of the site (BroadcastChannel).
+//! - [`broadcast`]: a message to every other tab and runner of the site (BroadcastChannel);
+//! - [`use_speech_voice_langs`], [`speak`], [`stop_speaking`]: speech synthesis.
 
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -174,4 +175,61 @@ pub fn use_broadcast_listener(channel: &str, handler: impl Fn() + 'static) {
     use_event_listener(&c, "message", move |_| handler());
     let owned = send_wrapper::SendWrapper::new(c);
     on_cleanup(move || owned.take().close());
+}
+
+/// The browser's speech synthesis, where it has one.
+fn speech_synthesis() -> Option<web_sys::SpeechSynthesis> {
+    let value = js_sys::Reflect::get(&window(), &JsValue::from_str("speechSynthesis")).ok()?;
+    (!value.is_undefined() && !value.is_null()).then(|| value.unchecked_into())
+}
+
+/// The languages (BCP 47 tags) of the speech-synthesis voices the browser has, following the list
+/// as it loads (Chromium fills it only after `voiceschanged`); empty without speech synthesis.
+pub fn use_speech_voice_langs() -> Signal<Vec<String>> {
+    let Some(synth) = speech_synthesis() else {
+        return Signal::stored(Vec::new());
+    };
+    let langs = |s: &web_sys::SpeechSynthesis| -> Vec<String> {
+        s.get_voices()
+            .iter()
+            .map(|v| v.unchecked_into::<web_sys::SpeechSynthesisVoice>().lang())
+            .collect()
+    };
+    let (voices, set_voices) = signal(langs(&synth));
+    let target = synth.clone();
+    use_event_listener(&target, "voiceschanged", move |_| {
+        set_voices.try_set(langs(&synth));
+    });
+    voices.into()
+}
+
+/// Speaks `text` in `lang` (a BCP 47 tag), after stopping anything still being spoken; `done`
+/// runs once it ends, fails or is stopped. False (and `done` never runs) without speech synthesis.
+pub fn speak(text: &str, lang: &str, done: impl FnOnce() + 'static) -> bool {
+    let Some(synth) = speech_synthesis() else {
+        return false;
+    };
+    let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
+        return false;
+    };
+    utterance.set_lang(lang);
+    let done = Rc::new(RefCell::new(Some(done)));
+    let finished = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+        if let Some(done) = done.borrow_mut().take() {
+            done();
+        }
+    })
+    .into_js_value();
+    utterance.set_onend(Some(finished.unchecked_ref()));
+    utterance.set_onerror(Some(finished.unchecked_ref()));
+    synth.cancel();
+    synth.speak(&utterance);
+    true
+}
+
+/// Stops whatever is being spoken.
+pub fn stop_speaking() {
+    if let Some(synth) = speech_synthesis() {
+        synth.cancel();
+    }
 }

@@ -48,6 +48,8 @@ Ui, ZH, EN, ui {
     footer_accessibility: "无障碍声明", "Accessibility statement";
     footer_embed: "嵌入小部件", "Embed a widget";
     footer_links: "说明与声明", "Notes and statements";
+    read_aloud: "朗读", "Read aloud";
+    read_aloud_stop: "停止朗读", "Stop reading";
     loading: "正在载入…", "Loading…";
     loading_config: "正在载入站点配置…", "Loading the site configuration…";
     config_error_title: "站点配置有误，暂时无法显示数据", "The site configuration has a problem, so no data can be shown";

@@ -8,7 +8,7 @@ export const SHELL = {
     nav: '主导航', skip: '跳到主要内容', toEnglish: 'Switch to English', care: '关怀版',
     siteName: '绿色长春 · 环境信息', notFound: '找不到这个页面', backHome: '返回首页',
   },
-  en: { nav: 'Main navigation' },
+  en: { nav: 'Main navigation', toChinese: '切换到简体中文' },
 } as const;
 
 /** Each route's level-1 heading (also its page title), by language. */
@@ -30,6 +30,12 @@ export const DATA = {
   beijingTime: '北京时间',
   asTable: '以表格查看数据',
   offlineReceived: (time: string) => `收到于 ${time} 北京时间`,
+} as const;
+
+/** 朗读 / Read aloud on the city air card and the water headline. */
+export const READ_ALOUD = {
+  zh: { start: '朗读', stop: '停止朗读' },
+  en: { start: 'Read aloud', stop: 'Stop reading' },
 } as const;
 
 /** The report form and its confirmation, outbox and status pages. */

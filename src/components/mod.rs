@@ -6,6 +6,7 @@ pub(crate) mod nearest;
 pub mod notices;
 pub(crate) mod nowrap;
 pub(crate) mod page;
+pub(crate) mod read_aloud;
 pub(crate) mod shell;
 pub(crate) mod stations;
 pub(crate) mod water;

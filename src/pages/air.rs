@@ -6,13 +6,14 @@ use crate::components::notices::{
     Loading, OfflineNotice, SampleLabel, SkippedNote, SourceErrorView, StaleNotice,
 };
 use crate::components::page::{Lead, PageTitle};
+use crate::components::read_aloud::ReadAloud;
 use crate::components::stations::{StationRow, StationTable};
 use crate::feeds::{AirData, AirLatest};
 use crate::nav::use_query_map;
 use crate::prefs::use_lang;
 use crate::routes::href;
 use crate::text::air_ui;
-use cc_core::air::shown::{choose_hour, no_data, stale_since, HourNotShown};
+use cc_core::air::shown::{choose_hour, no_data, spoken_summary, stale_since, HourNotShown};
 use cc_core::air::{Assessment, CityHour, StationHour};
 use cc_core::i18n::Lang;
 use cc_core::time::Hour;
@@ -169,6 +170,9 @@ fn city_card(data: &AirData, hour: Option<Hour>, lang: Lang) -> AnyView {
             a.primary.text(lang)
         }
     });
+    let spoken = city
+        .zip(hour)
+        .and_then(|(c, h)| spoken_summary(&c.assessment, h, data.sample, lang));
     view! {
         <section class="cc-card cc-city" data-testid="city-aqi" aria-labelledby="air-city">
             <h2 id="air-city">{t.air_city_heading}</h2>
@@ -186,6 +190,7 @@ fn city_card(data: &AirData, hour: Option<Hour>, lang: Lang) -> AnyView {
             </dl>
             <p class="cc-small" data-testid="stations-used">{t.air_stations_used.replace("{n}", &used.to_string())}</p>
             {source_line(data, lang)}
+            {spoken.map(|text| view! { <ReadAloud text=text lang=lang /> })}
         </section>
     }
     .into_any()

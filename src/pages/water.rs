@@ -7,6 +7,7 @@ use crate::components::notices::{
 };
 use crate::components::nowrap::keep_together;
 use crate::components::page::{Lead, PageTitle};
+use crate::components::read_aloud::ReadAloud;
 use crate::components::water::{headline_text, incomplete_text, ClassBadge, ClassMeanings};
 use crate::feeds::{WaterData, WaterFeed};
 use crate::nav::use_query_map;
@@ -74,15 +75,26 @@ fn headline(data: &WaterData, period: Option<&str>, lang: Lang) -> AnyView {
     let cmp = headline_comparison(&data.sections, &data.results, period);
     let (good, worse) = headline_text(&cmp, lang);
     let incomplete = incomplete_text(&cmp, lang);
+    let heading = format!("{} · {}", t.water_headline_heading, period.label(lang));
+    // What 朗读 says: what the headline shows, after 示例数据 for the sample.
+    let sample = data.sample.then(|| crate::text::ui(lang).sample_data_note);
+    let spoken = [sample.unwrap_or_default(), &heading, &good, &worse]
+        .iter()
+        .filter(|part| !part.is_empty())
+        .map(|part| part.trim_end_matches(['。', '.']))
+        .collect::<Vec<_>>()
+        .join(lang.pick("。", ". "))
+        + lang.pick("。", ".");
     view! {
         <section class="cc-card cc-water-headline" data-testid="water-headline" aria-labelledby="water-headline">
-            <h2 id="water-headline">{t.water_headline_heading}" · "{period.label(lang)}</h2>
+            <h2 id="water-headline">{heading}</h2>
             {data.sample.then(|| view! { <SampleLabel /> })}
             {offline_notice(data, lang)}
             <SkippedNote skipped=data.skipped.clone() />
             <p class="cc-lead">{good}</p>
             <p class="cc-lead">{worse}</p>
             {incomplete.map(|n| view! { <p data-testid="water-incomplete">{n}</p> })}
+            <ReadAloud text=spoken lang=lang />
         </section>
     }
     .into_any()

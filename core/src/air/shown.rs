@@ -2,8 +2,9 @@
 //! newest data is stale, and the outcome of an hour without data. One rule each, so the site and
 //! the widget cannot drift apart.
 
-use super::{NoAqi, NoAqiReason, PollutantSet};
+use super::{Assessment, NoAqi, NoAqiReason, PollutantSet};
 use crate::air::Aqi;
+use crate::i18n::Lang;
 use crate::time::Hour;
 
 /// Hours after which the newest data is called stale (the national publication is at most an
@@ -52,6 +53,55 @@ pub fn no_data() -> Result<Aqi, NoAqi> {
     })
 }
 
+/// What 朗读 / Read aloud says for the city's hour: the AQI with its level in words, the
+/// primary pollutants and the measures to take (HJ 633 table 4), after 示例数据 when the data
+/// is the sample, so a listener is never told a sample is a measurement. `None` without an AQI
+/// (the card then says why, and there is nothing to read).
+pub fn spoken_summary(
+    assessment: &Assessment,
+    hour: Hour,
+    sample: bool,
+    lang: Lang,
+) -> Option<String> {
+    let aqi = assessment.outcome.as_ref().ok()?;
+    let level = aqi.level;
+    let advice = level.texts(assessment.rules).advice.get(lang);
+    let primary = aqi
+        .primary
+        .iter()
+        .map(|p| p.name().get(lang))
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", " and "));
+    let (grade, name) = (level.grade().get(lang), level.name().get(lang));
+    let value = aqi.value;
+    let mut text = match lang {
+        Lang::Zh => format!("长春市 {hour} 北京时间，空气质量指数 {value}，{grade} {name}。"),
+        Lang::En => format!(
+            "Changchun, {hour} Beijing time: the air quality index is {value}, {grade}, {name}. "
+        ),
+    };
+    text.push_str(&match (lang, primary.is_empty()) {
+        (Lang::Zh, true) => "没有首要污染物。".to_string(),
+        (Lang::Zh, false) => format!("首要污染物是{primary}。"),
+        (Lang::En, true) => "No pollutant stands out. ".to_string(),
+        (Lang::En, false) => format!("The main pollutant is {primary}. "),
+    });
+    text.push_str(advice);
+    if lang == Lang::Zh {
+        text.push('。');
+    }
+    if sample {
+        text.insert_str(
+            0,
+            lang.pick(
+                "示例数据，不是实际监测结果。",
+                "Sample data, not real measurements. ",
+            ),
+        );
+    }
+    Some(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +136,47 @@ mod tests {
             choose_hour(Some(&missing), hours, None),
             (Some(Hour(12)), Some(HourNotShown::NotInData))
         );
+    }
+
+    fn hour_of(c: [f64; 6]) -> Assessment {
+        let input = crate::air::iaqi::HourlyInputs {
+            c: c.map(Some),
+            so2_24h: None,
+            o3_8h: None,
+        };
+        crate::air::iaqi::assess_hourly(&crate::air::rules::HJ633_2012, &input)
+    }
+
+    #[test]
+    fn the_spoken_summary_says_what_the_card_shows() {
+        // 1119A 2022-01-01T00 (CNEMC): PM10 62 µg/m³ → AQI 56, 良, primary 颗粒物(PM10).
+        let moderate = hour_of([37.0, 62.0, 12.0, 51.0, 0.6, 14.0]);
+        let at = Hour::parse("2022-01-01T00:00").expect("an hour");
+        let zh = spoken_summary(&moderate, at, false, Lang::Zh).expect("an AQI");
+        assert_eq!(
+            zh,
+            "长春市 2022-01-01 00:00 北京时间，空气质量指数 56，二级 良。首要污染物是颗粒物(PM10)。极少数异常敏感人群应减少户外活动。"
+        );
+        let en = spoken_summary(&moderate, at, false, Lang::En).expect("an AQI");
+        assert_eq!(en, "Changchun, 2022-01-01 00:00 Beijing time: the air quality index is 56, Level 2, Good. The main pollutant is PM10. A very small number of unusually sensitive people should reduce outdoor activities.");
+        // AQI ≤ 50: no primary pollutant, said in words; a sample says so first.
+        let good = hour_of([24.0, 31.0, 8.0, 9.0, 0.7, 65.0]);
+        let sample = spoken_summary(&good, at, true, Lang::Zh).expect("an AQI");
+        assert!(
+            sample.starts_with("示例数据，不是实际监测结果。长春市"),
+            "{sample}"
+        );
+        assert!(sample.contains("一级 优。没有首要污染物。"), "{sample}");
+        // No AQI: nothing to read.
+        assert_eq!(
+            spoken_summary(&hour_of([f64::NAN; 6]), at, false, Lang::Zh),
+            None
+        );
+        let missing = Assessment {
+            outcome: no_data(),
+            ..good
+        };
+        assert_eq!(spoken_summary(&missing, at, false, Lang::En), None);
     }
 
     #[test]
