@@ -9,7 +9,7 @@
 //! - [`service_worker`]: the service worker container, where there is one;
 //! - [`with_web_lock`]: work under a Web Lock, skipped while another tab holds it;
 //! - [`broadcast`]: a message to every other tab and runner of the site (BroadcastChannel);
-//! - [`use_speech_voice_langs`], [`speak`], [`stop_speaking`]: speech synthesis.
+//! - [`use_speech_voice`], [`speak`], [`stop_speaking`]: speech synthesis.
 
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -183,24 +183,25 @@ fn speech_synthesis() -> Option<web_sys::SpeechSynthesis> {
     (!value.is_undefined() && !value.is_null()).then(|| value.unchecked_into())
 }
 
-/// The languages (BCP 47 tags) of the speech-synthesis voices the browser has, following the list
-/// as it loads (Chromium fills it only after `voiceschanged`); empty without speech synthesis.
-pub fn use_speech_voice_langs() -> Signal<Vec<String>> {
+/// Whether the browser has a speech-synthesis voice for `lang` (a voice tagged `zh-CN`, `zh-TW`,
+/// `en-GB`…: the region is ignored), following the voice list as it loads (Chromium fills it
+/// only after `voiceschanged`).
+pub fn use_speech_voice(lang: cc_core::i18n::Lang) -> Signal<bool> {
     let Some(synth) = speech_synthesis() else {
-        return Signal::stored(Vec::new());
+        return Signal::stored(false);
     };
-    let langs = |s: &web_sys::SpeechSynthesis| -> Vec<String> {
-        s.get_voices()
-            .iter()
-            .map(|v| v.unchecked_into::<web_sys::SpeechSynthesisVoice>().lang())
-            .collect()
+    let has_voice = move |s: &web_sys::SpeechSynthesis| {
+        s.get_voices().iter().any(|v| {
+            let voice = v.unchecked_into::<web_sys::SpeechSynthesisVoice>();
+            voice.lang().parse() == Ok(lang)
+        })
     };
-    let (voices, set_voices) = signal(langs(&synth));
+    let (available, set_available) = signal(has_voice(&synth));
     let target = synth.clone();
     use_event_listener(&target, "voiceschanged", move |_| {
-        set_voices.try_set(langs(&synth));
+        set_available.try_set(has_voice(&synth));
     });
-    voices.into()
+    available.into()
 }
 
 /// Speaks `text` in `lang` (a BCP 47 tag), after stopping anything still being spoken; `done`

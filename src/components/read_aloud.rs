@@ -2,7 +2,7 @@
 //! for readers who find the numbers hard to read. Shown only where the browser has a voice for
 //! the page's language; it speaks only when pressed, and pressing it again stops it.
 
-use crate::browser::{speak, stop_speaking, use_speech_voice_langs};
+use crate::browser::{speak, stop_speaking, use_speech_voice};
 use crate::text::ui;
 use cc_core::i18n::Lang;
 use leptos::prelude::*;
@@ -10,9 +10,7 @@ use leptos::prelude::*;
 /// The button. `text` is what it says (built by the card from what the card shows).
 #[component]
 pub fn ReadAloud(text: String, lang: Lang) -> impl IntoView {
-    let voices = use_speech_voice_langs();
-    // A voice's tag names its language as `zh-CN`, `zh-TW`, `en-GB`…: its region is ignored.
-    let available = move || voices.with(|v| v.iter().any(|tag| tag.parse::<Lang>() == Ok(lang)));
+    let available = use_speech_voice(lang);
     let (speaking, set_speaking) = signal(false);
     // Leaving the card (another page, another language) stops what it started.
     on_cleanup(move || {
@@ -34,7 +32,7 @@ pub fn ReadAloud(text: String, lang: Lang) -> impl IntoView {
     // appearing never moves what follows (CLS).
     view! {
         <div class="cc-read-aloud">
-            {move || available().then(|| {
+            {move || available.get().then(|| {
                 let t = ui(lang);
                 view! {
                     <button type="button" class="cc-button cc-button--secondary" data-testid="read-aloud"

@@ -77,14 +77,15 @@ fn headline(data: &WaterData, period: Option<&str>, lang: Lang) -> AnyView {
     let incomplete = incomplete_text(&cmp, lang);
     let heading = format!("{} · {}", t.water_headline_heading, period.label(lang));
     // What 朗读 says: what the headline shows, after 示例数据 for the sample.
-    let sample = data.sample.then(|| crate::text::ui(lang).sample_data_note);
-    let spoken = [sample.unwrap_or_default(), &heading, &good, &worse]
-        .iter()
-        .filter(|part| !part.is_empty())
-        .map(|part| part.trim_end_matches(['。', '.']))
-        .collect::<Vec<_>>()
-        .join(lang.pick("。", ". "))
-        + lang.pick("。", ".");
+    let stop = lang.pick("。", ". ");
+    let mut spoken = String::new();
+    if data.sample {
+        spoken.push_str(crate::text::ui(lang).sample_data_note);
+        spoken.push_str(lang.pick("", " "));
+    }
+    for part in [&heading, stop, &good, stop, &worse, lang.pick("。", ".")] {
+        spoken.push_str(part);
+    }
     view! {
         <section class="cc-card cc-water-headline" data-testid="water-headline" aria-labelledby="water-headline">
             <h2 id="water-headline">{heading}</h2>
