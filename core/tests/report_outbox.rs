@@ -436,9 +436,26 @@ fn the_runner_sleeps_until_the_earliest_item_needs_it() {
     }
 }
 
+/// Sent, as CC-2026-000001, at `at`.
+fn sent_at(at: i64) -> OutboxItem {
+    let created = Outcome::Created {
+        reference: "CC-2026-000001".into(),
+        notice: None,
+    };
+    sending().apply(created, at, 0.5, &RetryPolicy::default())
+}
+
+/// Stopped by a 400 at `at` (the user may edit and send again).
+fn rejected_at(at: i64) -> OutboxItem {
+    let rejected = Outcome::ClientError {
+        status: 400,
+        description: "缺少位置".into(),
+    };
+    sending().apply(rejected, at, 0.5, &RetryPolicy::default())
+}
+
 #[test]
 fn sending_a_draft_again_never_undoes_what_another_tab_did() {
-    let p = RetryPolicy::default();
     let fresh = OutboxItem::queue_draft(None, "d1", "key-1", T0);
     assert_eq!(fresh.item, OutboxItem::new("d1", "key-1", T0));
     assert!(fresh.keep_draft);
@@ -449,28 +466,12 @@ fn sending_a_draft_again_never_undoes_what_another_tab_did() {
         assert!(again.keep_draft);
     }
     // Sent by another tab: the sent item stays and the draft goes.
-    let sent = sending().apply(
-        Outcome::Created {
-            reference: "CC-2026-000001".into(),
-            notice: None,
-        },
-        T0 + 1,
-        0.5,
-        &p,
-    );
+    let sent = sent_at(T0 + 1);
     let after_sent = OutboxItem::queue_draft(Some(sent.clone()), "d1", "key-1", T0 + 9);
     assert_eq!(after_sent.item, sent);
     assert!(!after_sent.keep_draft);
     // Failed (the user edited and sends again): a fresh item, with the draft's same key.
-    let failed = sending().apply(
-        Outcome::ClientError {
-            status: 400,
-            description: "缺少位置".into(),
-        },
-        T0 + 1,
-        0.5,
-        &p,
-    );
+    let failed = rejected_at(T0 + 1);
     let resent = OutboxItem::queue_draft(Some(failed), "d1", "key-1", T0 + 9);
     assert_eq!(resent.item, OutboxItem::new("d1", "key-1", T0 + 9));
     assert!(resent.keep_draft);
@@ -489,29 +490,13 @@ fn the_retry_button_never_turns_a_sent_report_back_into_a_queued_one() {
         (waiting.attempts, &waiting.idempotency_key)
     );
     // Stopped: queued again, same key.
-    let failed = sending().apply(
-        Outcome::ClientError {
-            status: 400,
-            description: "缺少位置".into(),
-        },
-        T0 + 1,
-        0.5,
-        &p,
-    );
+    let failed = rejected_at(T0 + 1);
     let again = OutboxItem::retried(Some(failed), T0 + 2).expect("failed is retried");
     assert_eq!(again.state, OutboxState::Queued);
     assert!(again.is_due(T0 + 2));
     // Another tab is sending it or has sent it (the button was on a stale list): nothing
     // to write, and in particular the sent state and its reference stay.
-    let sent = sending().apply(
-        Outcome::Created {
-            reference: "CC-2026-000001".into(),
-            notice: None,
-        },
-        T0 + 1,
-        0.5,
-        &p,
-    );
+    let sent = sent_at(T0 + 1);
     assert_eq!(OutboxItem::retried(Some(sent), T0 + 2), None);
     assert_eq!(OutboxItem::retried(Some(sending()), T0 + 2), None);
     // Gone (deleted in another tab): nothing to write.
