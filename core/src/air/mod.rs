@@ -5,10 +5,11 @@
 //! tables (one per rule set, chosen by observation date), [`iaqi`] scores hours and days,
 //! [`level`] holds the six levels with colours and texts, [`aggregate`] turns hourly rows into
 //! sliding means, daily values and city values, [`stats`] computes 优良天数 and period
-//! statistics, [`dataset`] is the common model with merging, [`feeds`] the format parsers,
+//! statistics, [`annual`] a year's figures as the annual review reports them, [`dataset`] is the common model with merging, [`feeds`] the format parsers,
 //! and [`shown`] what the site's and the widget's air views show of the scored data.
 
 pub mod aggregate;
+pub mod annual;
 pub mod dataset;
 pub mod feeds;
 pub mod iaqi;

@@ -6,6 +6,7 @@
 //! rule marked [memory] could not be checked against the 办法's full text (only its table of
 //! contents was readable), so it is kept in one place and easy to change.
 
+pub mod annual;
 pub mod assess;
 pub mod class;
 pub mod detection;
