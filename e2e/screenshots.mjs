@@ -28,6 +28,7 @@ const PAGES = [
   ['/', 'home'],
   ['/air', 'air'],
   ['/air/history', 'air-history'],
+  ['/air/year', 'air-year'],
   ['/water', 'water'],
   ['/report', 'report'],
   ['/report/status', 'report-status'],

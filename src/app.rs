@@ -199,11 +199,16 @@ pub const AIR: Site = Site {
     routes: |r| (r == "/air").then(|| pages::air::AirPage().into_any()),
 };
 
-/// history.html: the air page's 30-day and year charts.
+/// history.html: the air page's 30-day and year charts, and the year's report card (with the
+/// water results).
 pub const HISTORY: Site = Site {
     bundle: Bundle::History,
-    feeds: air,
-    routes: |r| (r == "/air/history").then(|| pages::air_history::AirHistoryPage().into_any()),
+    feeds: air_and_water,
+    routes: |r| match r {
+        "/air/history" => Some(pages::air_history::AirHistoryPage().into_any()),
+        "/air/year" => Some(pages::air_year::AirYearPage().into_any()),
+        _ => None,
+    },
 };
 
 /// water.html: the water page and its section views.

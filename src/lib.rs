@@ -25,3 +25,4 @@ pub mod report_app;
 pub(crate) mod routes;
 pub(crate) mod text;
 pub mod widget;
+pub(crate) mod year_card;

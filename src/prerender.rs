@@ -67,6 +67,7 @@ pub fn title(page: Page, lang: Lang) -> &'static str {
         Page::Home => ui(lang).home_title,
         Page::Air => air_ui(lang).air_title,
         Page::AirHistory => air_ui(lang).air_history_title,
+        Page::AirYear => crate::text::year_ui(lang).title,
         Page::Water => water_ui(lang).water_title,
         Page::Report => ui(lang).report_title,
         Page::ReportStatus => rt(lang).status_title,

@@ -21,8 +21,8 @@ pub enum Bundle {
     Main,
     /// `/air` with its charts.
     Air,
-    /// `/air/history`, the 30-day and year charts: few readers load a year of data, so they stay
-    /// out of the air page's bundle.
+    /// `/air/history`, the 30-day and year charts, and `/air/year`, the year's report card: few
+    /// readers load a year of data, so they stay out of the air page's bundle.
     History,
     /// `/water`.
     Water,
@@ -86,6 +86,7 @@ pub enum Page {
     Home,
     Air,
     AirHistory,
+    AirYear,
     Water,
     Report,
     ReportStatus,
@@ -106,10 +107,11 @@ pub struct Route {
 
 /// Every route of the site with a page of its own. The first route of each bundle is the one its
 /// own `<entry>.html` stands for; the build copies that page to every route of the bundle.
-pub const ROUTES: [Route; 10] = [
+pub const ROUTES: [Route; 11] = [
     route("/", Bundle::Main, Page::Home),
     route("/air", Bundle::Air, Page::Air),
     route("/air/history", Bundle::History, Page::AirHistory),
+    route("/air/year", Bundle::History, Page::AirYear),
     route("/water", Bundle::Water, Page::Water),
     route("/report", Bundle::Report, Page::Report),
     route("/report/status", Bundle::Status, Page::ReportStatus),
@@ -150,6 +152,7 @@ mod tests {
             Bundle::History
         );
         assert_eq!(Bundle::of("/air/history#year"), Bundle::History);
+        assert_eq!(Bundle::of("/air/year?year=2021"), Bundle::History);
         assert_eq!(Bundle::of("/air/historyx"), Bundle::Air);
         assert_eq!(Bundle::of("/water?section=x"), Bundle::Water);
         assert_eq!(Bundle::of("/report"), Bundle::Report);

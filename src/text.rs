@@ -141,6 +141,7 @@ AirUi, AIR_ZH, AIR_EN, air_ui {
     air_history_title: "最近30天和全年的空气质量", "Air quality over the last 30 days and the year";
     air_history_intro: "全市每日空气质量指数（AQI）：最近30天的柱状图和全年日历。全年数据较大，点击下方按钮后才会载入。", "The city's daily air quality index (AQI): the last 30 days as bars and the whole year as a calendar. The year's data is large, so it loads only when you ask for it below.";
     air_history_load: "载入全年数据（约 1.7 MB，用于30日和全年图表）", "Load the whole year (about 1.7 MB, for the 30-day and year charts)";
+    air_year_link: "年度空气和水环境质量", "The year's air and water quality";
 }
 }
 
@@ -213,5 +214,50 @@ Shared, SHARED_ZH, SHARED_EN, shared {
     err_parse: "数据文件格式有误", "The data file has a format error";
     err_aborted: "请求已取消。", "The request was cancelled.";
     err_file: "文件", "File";
+}
+}
+
+ui_text! {
+/// The year page's strings (`/air/year`), in the history bundle only.
+YearUi, YEAR_ZH, YEAR_EN, year_ui {
+    title: "年度空气和水环境质量", "The year's air and water quality";
+    intro: "一年的空气质量和地表水水质，按国家标准统计：优良天数、各项污染物是否达到国家二级标准、各断面和河流的水质，并与上年比较。全年数据较大（约 1.7 MB）。", "A year of air and surface-water quality, computed as the national standards prescribe: good days, whether each pollutant meets the national Grade Ⅱ standard, the sections' and rivers' water quality, each compared with the year before. A year of data is large (about 1.7 MB).";
+    back: "返回空气质量", "Back to air quality";
+    years: "选择年份", "Choose a year";
+    missing: "没有所选年份的数据，显示的是最近一年。", "There is no data for the chosen year; the latest year is shown.";
+    air_heading: "{year}年空气质量", "Air quality in {year}";
+    water_heading: "{year}年地表水水质", "Surface water in {year}";
+    compared: "与上年相比", "Compared with the year before";
+    no_previous: "没有{year}年的数据，无法与上年比较。", "There is no data for {year} to compare with.";
+    figure: "指标", "Figure";
+    column_year: "{year}年", "{year}";
+    valid_days: "有效监测天数", "Days with a daily AQI";
+    good_days: "优良天数", "Good days (AQI ≤ 100)";
+    good_rate: "优良率", "Share of good days";
+    level_days: "{level}天数", "{level} days";
+    heavy_days: "重污染天数（AQI＞200）", "Heavy-pollution days (AQI > 200)";
+    longest_run: "最长连续优良天数", "Longest run of good days";
+    days: "{n}\u{a0}天", "{n}\u{a0}days";
+    run_from: "{n}\u{a0}天（{date} 起）", "{n}\u{a0}days (from {date})";
+    composite: "环境空气质量综合指数", "Composite air quality index";
+    pollutant: "污染物", "Pollutant";
+    statistic: "统计方法", "Statistic";
+    limit: "国家二级标准", "Grade Ⅱ limit";
+    verdict: "评价", "Assessment";
+    not_judged: "有效天数 {n}\u{a0}天，不足 324\u{a0}天，不作达标评价", "{n}\u{a0}days, fewer than the 324 needed: not judged";
+    overview_caption: "{year}年空气质量概况", "Air quality in {year} at a glance";
+    items_caption: "{year}年各项污染物年评价（GB 3095-2012 二级标准）", "Each pollutant in {year} against GB 3095-2012 Grade Ⅱ";
+    water_caption: "{year}年地表水断面水质", "Surface-water sections in {year}";
+    rivers_caption: "{year}年各河流水质状况", "Each river in {year}";
+    sections_assessed: "评价断面", "Sections assessed";
+    good_share: "优良（Ⅰ～Ⅲ类）断面比例", "Share in classes Ⅰ–Ⅲ";
+    worse_than_v: "劣Ⅴ类断面", "Sections worse than class Ⅴ";
+    count: "{n}\u{a0}个", "{n}";
+    river: "河流", "River";
+    river_grade: "{status}（{n}\u{a0}个断面）", "{status} ({n}\u{a0}sections)";
+    no_water: "这一年没有地表水监测结果。", "There are no surface-water results for this year.";
+    water_summary: "{year}年，{n} 个断面参与评价，优良（Ⅰ～Ⅲ类）断面 {good} 个，占 {share}；劣Ⅴ类断面 {worse} 个。", "In {year}, {n} sections were assessed: {good} in classes Ⅰ–Ⅲ ({share}) and {worse} worse than class Ⅴ.";
+    download: "下载全部数字（CSV）", "Download every figure (CSV)";
+    print: "打印", "Print";
 }
 }

@@ -1,10 +1,11 @@
-// The station and section tables on a phone (issue 16 point 6): from 320 px up no name, unit,
+// The station, section and report-card tables on a phone (issue 16 point 6): from 320 px up no name, unit,
 // number with its unit or section name breaks inside itself, and nothing scrolls sideways.
 // Below 36em the tables are laid out as cards that stay tables for screen readers.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations } from './fixtures';
 import { AirPage } from './pages/air';
 import { WaterPage } from './pages/water';
+import { YearPage } from './pages/year';
 
 const WIDTHS = [320, 390];
 
@@ -131,6 +132,15 @@ const PAGES: { name: string; open: (page: Page, lang: string) => Promise<Locator
       await expect(page.getByTestId('section-detail-shitoukoumen')).toBeVisible();
       await expect(water.dataTables.first()).toBeVisible();
       return water.dataTables;
+    },
+  },
+  {
+    name: 'the report card',
+    open: async (page, lang) => {
+      const year = new YearPage(page);
+      await year.goto(lang);
+      await expect(year.rivers).toBeVisible();
+      return year.dataTables;
     },
   },
 ];

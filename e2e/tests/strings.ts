@@ -16,6 +16,7 @@ export const HEADINGS = {
   home: { zh: '长春市环境信息', en: 'Changchun environment information' },
   air: { zh: '空气质量', en: 'Air quality' },
   history: { zh: '最近30天和全年的空气质量', en: 'Air quality over the last 30 days and the year' },
+  year: { zh: '年度空气和水环境质量', en: "The year's air and water quality" },
   water: { zh: '水环境', en: 'Water' },
   report: { zh: '我要举报', en: 'Report pollution' },
   embed: { zh: '嵌入小部件', en: 'Embed a widget' },

@@ -27,7 +27,7 @@ pub use daily_aqi_bars::{
 pub use hourly_aqi::{
     draw_hourly_aqi, summary_hourly_aqi, table_hourly_aqi, HourlyAqi, StationLine,
 };
-pub use table::Table;
+pub use table::{tables_to_csv, Table};
 pub use water_class_steps::{
     draw_water_class_steps, summary_water_class_steps, table_water_class_steps, WaterClassSteps,
 };

@@ -25,18 +25,43 @@ impl Table {
     /// The table as CSV text: BOM, the sample comment line when `sample`, the header row and
     /// the rows, each line ended by CRLF.
     pub fn to_csv(&self, sample: bool) -> String {
-        let mut out = String::from('\u{FEFF}');
-        if sample {
-            out.push_str(SAMPLE_LINE);
-            out.push_str("\r\n");
-        }
+        let mut out = csv_start(sample);
+        self.push_csv_rows(&mut out);
+        out
+    }
+
+    fn push_csv_rows(&self, out: &mut String) {
         for row in std::iter::once(&self.headers).chain(&self.rows) {
             let line: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
             out.push_str(&line.join(","));
             out.push_str("\r\n");
         }
-        out
     }
+}
+
+/// Several tables as one CSV file: BOM, the sample comment line when `sample`, then each table
+/// as its caption on a line of its own, its header row and its rows, with an empty line between
+/// tables.
+pub fn tables_to_csv(tables: &[Table], sample: bool) -> String {
+    let mut out = csv_start(sample);
+    for (i, table) in tables.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\r\n");
+        }
+        out.push_str(&csv_field(&table.caption));
+        out.push_str("\r\n");
+        table.push_csv_rows(&mut out);
+    }
+    out
+}
+
+fn csv_start(sample: bool) -> String {
+    let mut out = String::from('\u{FEFF}');
+    if sample {
+        out.push_str(SAMPLE_LINE);
+        out.push_str("\r\n");
+    }
+    out
 }
 
 /// One CSV field: guarded against formula injection, then quoted when needed.

@@ -24,9 +24,9 @@ fn height_for(width: u32, tall: bool) -> u32 {
     h.clamp(180, 420)
 }
 
-/// `data:` URL of a CSV file (with a BOM so spreadsheet programs read UTF-8).
+/// `data:` URL of a CSV file (which starts with its BOM, see [`Table::to_csv`]).
 pub fn csv_href(csv: &str) -> String {
-    let encoded: String = js_sys::encode_uri_component(&format!("\u{feff}{csv}")).into();
+    let encoded: String = js_sys::encode_uri_component(csv).into();
     format!("data:text/csv;charset=utf-8,{encoded}")
 }
 

@@ -2,6 +2,7 @@
 
 pub(crate) mod air;
 pub(crate) mod chart;
+pub(crate) mod data_table;
 pub(crate) mod nearest;
 pub mod notices;
 pub(crate) mod nowrap;

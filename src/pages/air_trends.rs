@@ -79,6 +79,7 @@ pub fn AirTrends(
             <h2 id="air-trends">{air_t.air_charts_heading}</h2>
             {hourly}
             <p><a href=history_href>{air_t.air_history_link}</a></p>
+            <p><a href=href("/air/year")>{air_t.air_year_link}</a></p>
         </section>
     }
 }

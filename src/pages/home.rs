@@ -3,7 +3,8 @@
 use crate::components::page::{Lead, PageTitle};
 use crate::nav::NavLink;
 use crate::prefs::use_lang;
-use crate::text::ui;
+use crate::routes::href;
+use crate::text::{air_ui, ui};
 use leptos::prelude::*;
 
 /// The home page.
@@ -23,6 +24,7 @@ pub fn HomePage() -> impl IntoView {
                     <crate::pages::air::CityNow />
                 </div>
                 <p><NavLink route="/air">{move || t().home_air_more}</NavLink></p>
+                <p><a href=href("/air/year")>{move || air_ui(lang.get()).air_year_link}</a></p>
             </section>
             <section class="cc-card" aria-labelledby="home-water">
                 <h2 id="home-water">{move || t().home_water_heading}</h2>

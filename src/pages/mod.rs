@@ -4,6 +4,7 @@
 pub(crate) mod air;
 pub(crate) mod air_history;
 pub(crate) mod air_trends;
+pub(crate) mod air_year;
 pub(crate) mod embed;
 pub(crate) mod home;
 pub(crate) mod info;

@@ -57,7 +57,7 @@ impl AnnualItem {
     }
 
     /// The daily item the statistic is taken over.
-    fn daily_item(self) -> Pollutant {
+    pub fn daily_item(self) -> Pollutant {
         match self {
             AnnualItem::Pm25 => Pollutant::Pm25,
             AnnualItem::Pm10 => Pollutant::Pm10,
@@ -259,6 +259,52 @@ fn longest_good_run(days: &[&CityDay]) -> GoodRun {
         previous = Some(d.date);
     }
     best
+}
+
+/// The year in a few sentences a citizen reads: good days and their share, heavy-pollution
+/// days, and which of the six pollutants meet the standard (those with enough days).
+pub fn air_year_summary(y: &AirYear, lang: Lang) -> String {
+    let g = &y.stats.good;
+    let rate = g
+        .rate_percent
+        .map_or("—".to_string(), |r| format!("{r:.1}%"));
+    let (year, heavy) = (y.year(), y.heavy_days);
+    let mut out = match lang {
+        Lang::Zh => format!(
+            "{year}年，全市有效监测 {} 天，其中优良天数 {} 天，优良率 {rate}；重污染天数 {heavy} 天。",
+            g.valid, g.good
+        ),
+        Lang::En => format!(
+            "In {year} the city had {} good days out of {} with a daily AQI ({rate}) and {heavy} heavy-pollution days.",
+            g.good, g.valid
+        ),
+    };
+    let judged: Vec<&ItemEvaluation> = y.items.iter().filter(|i| i.verdict().is_some()).collect();
+    let over: Vec<&str> = judged
+        .iter()
+        .filter(|i| matches!(i.verdict(), Some(Verdict::Exceeds { .. })))
+        .map(|i| i.item.species().label())
+        .collect();
+    let n = judged.len();
+    let sentence = match (lang, over.is_empty()) {
+        _ if n == 0 => String::new(),
+        (Lang::Zh, true) => format!("参与评价的 {n} 项污染物均达到国家二级标准。"),
+        (Lang::Zh, false) => format!(
+            "参与评价的 {n} 项污染物中，{} 项超过国家二级标准：{}。",
+            over.len(),
+            over.join("、")
+        ),
+        (Lang::En, true) => {
+            format!(" All {n} pollutants judged meet the national Grade Ⅱ standard.")
+        }
+        (Lang::En, false) => format!(
+            " {} of the {n} pollutants judged exceed the national Grade Ⅱ standard: {}.",
+            over.len(),
+            over.join(", ")
+        ),
+    };
+    out.push_str(&sentence);
+    out
 }
 
 /// What changed since the year before, in sentences a citizen reads ("优良天数比上年增加 12

@@ -71,6 +71,24 @@ fn a_whole_year_worked_out_by_hand() {
 }
 
 #[test]
+fn the_year_in_words() {
+    let y = air_year(&year(2021, 365, 30.0), 2021).unwrap();
+    assert_eq!(
+        air_year_summary(&y, Lang::Zh),
+        "2021年，全市有效监测 364 天，其中优良天数 159 天，优良率 43.7%；重污染天数 100 天。\
+         参与评价的 6 项污染物中，1 项超过国家二级标准：O3。"
+    );
+    assert_eq!(
+        air_year_summary(&y, Lang::En),
+        "In 2021 the city had 159 good days out of 364 with a daily AQI (43.7%) and 100 \
+         heavy-pollution days. 1 of the 6 pollutants judged exceed the national Grade Ⅱ \
+         standard: O3."
+    );
+    let short = air_year(&year(2021, 30, 30.0), 2021).unwrap();
+    assert!(!air_year_summary(&short, Lang::Zh).contains("国家二级标准"));
+}
+
+#[test]
 fn a_short_year_is_shown_but_not_judged() {
     let days = year(2021, 30, 80.0);
     let y = air_year(&days, 2021).unwrap();
