@@ -255,6 +255,7 @@ YearUi, YEAR_ZH, YEAR_EN, year_ui {
     count: "{n}\u{a0}个", "{n}";
     river: "河流", "River";
     river_grade: "{status}（{n}\u{a0}个断面）", "{status} ({n}\u{a0}sections)";
+    river_grade_one: "{status}（1\u{a0}个断面）", "{status} (1\u{a0}section)";
     no_water: "这一年没有地表水监测结果。", "There are no surface-water results for this year.";
     water_summary: "{year}年，{n} 个断面参与评价，优良（Ⅰ～Ⅲ类）断面 {good} 个，占 {share}；劣Ⅴ类断面 {worse} 个。", "In {year}, {n} sections were assessed: {good} in classes Ⅰ–Ⅲ ({share}) and {worse} worse than class Ⅴ.";
     download: "下载全部数字（CSV）", "Download every figure (CSV)";

@@ -191,8 +191,13 @@ pub fn river_table(w: &WaterYear, lang: Lang) -> Table {
     let before = w.previous.assessed > 0;
     let grade = |g: &Option<RiverGrade>| {
         g.as_ref().map_or("—".into(), |g| {
+            let template = if g.sections == 1 {
+                t.river_grade_one
+            } else {
+                t.river_grade
+            };
             fill(
-                &fill(t.river_grade, "status", g.status.name().get(lang)),
+                &fill(template, "status", g.status.name().get(lang)),
                 "n",
                 g.sections,
             )
@@ -298,5 +303,30 @@ mod tests {
             air_overview(&now, None, Lang::En).headers,
             ["Figure", "2021"]
         );
+    }
+
+    #[test]
+    fn the_water_tables_show_the_year_before_only_when_it_has_results() {
+        use cc_core::water::{changchun_sections, Indicator, Measurement};
+        let sections = changchun_sections();
+        let result = |slug: &str, year: i32, v: f64| Measurement {
+            section: slug.to_string(),
+            date: cc_core::time::Date::new(year, 7, 1).unwrap(),
+            indicator: Indicator::Ammonia,
+            value: v,
+            below_detection: false,
+        };
+        let slug = sections[0].slug.clone();
+        let results = vec![result(&slug, 2021, 0.4), result(&slug, 2020, 2.5)];
+        let w = cc_core::water::annual::water_year(&sections, &results, 2021);
+        let t = water_overview(&w, Lang::Zh);
+        assert_eq!(t.headers, ["指标", "2021年", "2020年"]);
+        assert_eq!(t.rows[0], ["评价断面", "1\u{a0}个", "1\u{a0}个"]);
+        assert_eq!(t.rows[1], ["优良（Ⅰ～Ⅲ类）断面比例", "100.0%", "0.0%"]);
+        let rivers = river_table(&w, Lang::En);
+        assert_eq!(rivers.rows.len(), 1);
+        assert_eq!(rivers.rows[0][1], "excellent (1\u{a0}section)");
+        let first = cc_core::water::annual::water_year(&sections, &results, 2020);
+        assert_eq!(water_overview(&first, Lang::Zh).headers, ["指标", "2020年"]);
     }
 }
