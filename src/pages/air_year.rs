@@ -33,13 +33,14 @@ pub fn AirYearPage() -> impl IntoView {
     let water = expect_context::<WaterFeed>().get();
     let asked = move || query.read().get("year").map(|y| y.parse::<i32>().ok());
     let card = move || {
+        // Read here, outside the future, so that a new language or year redraws the card.
+        let (lang, asked) = (lang.get(), asked());
         Suspend::new(async move {
             let (air, water) = (history.data.await, water.await);
-            let lang = lang.get();
             match air {
                 None => ().into_any(),
                 Some(Err(e)) => view! { <SourceErrorView error=e /> }.into_any(),
-                Some(Ok(daily)) => year_card(&daily, water, asked(), lang).into_any(),
+                Some(Ok(daily)) => year_card(&daily, water, asked, lang).into_any(),
             }
         })
     };
