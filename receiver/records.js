@@ -42,4 +42,21 @@ function toRecord(row, ctx, base) {
   };
 }
 
-module.exports = { publicBase, toRecord };
+/** The attributes a listing shows: what was reported, where and when; never who reported it or whom. */
+const LISTED_ATTRIBUTES = ['categories', 'subtype', 'district', 'occurred_at', 'ongoing'];
+
+/**
+ * A request as `GET requests.json` lists it, for anyone to page through (the site's 举报处理情况
+ * page): the public record without photos (they may show people) and with only LISTED_ATTRIBUTES.
+ * `GET requests/{id}.json`, asked by whoever holds the number, keeps the whole public record.
+ */
+function toListRecord(row, ctx, base) {
+  const rec = toRecord(row, ctx, base);
+  const attributes = rec.attributes || {};
+  rec.attributes = Object.fromEntries(LISTED_ATTRIBUTES.filter((k) => k in attributes).map((k) => [k, attributes[k]]));
+  rec.media_url = null;
+  rec.media_urls = [];
+  return rec;
+}
+
+module.exports = { publicBase, toRecord, toListRecord };

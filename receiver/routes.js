@@ -5,7 +5,7 @@ const { sendJson, sendError, HttpError, parseIsoDate } = require('./util');
 const { SERVICES, BY_CODE, listEntry, definition } = require('./services');
 const { postRequest } = require('./post');
 const { handleAdmin } = require('./admin');
-const { publicBase, toRecord } = require('./records');
+const { publicBase, toRecord, toListRecord } = require('./records');
 
 const DAY_MS = 24 * 3600 * 1000;
 const MAX_SPAN_DAYS = 90;
@@ -39,7 +39,7 @@ function listRequests(req, query, ctx) {
   const base = publicBase(req, ctx);
   if (ids.length) {
     if (ids.length > MAX_RESULTS) throw new HttpError(400, `service_request_id 最多 ${MAX_RESULTS} 个.`);
-    return ctx.store.query({ ids }).map((r) => toRecord(r, ctx, base));
+    return ctx.store.query({ ids }).map((r) => toListRecord(r, ctx, base));
   }
   const statuses = split('status');
   for (const s of statuses) if (s !== 'open' && s !== 'closed') throw new HttpError(400, `status 只能是 open 或 closed，收到 “${s}”.`);
@@ -59,7 +59,7 @@ function listRequests(req, query, ctx) {
   if (to < from) throw new HttpError(400, 'end_date 早于 start_date.');
   if (to - from > span + DAY_MS) throw new HttpError(400, `start_date 与 end_date 间隔不能超过 ${MAX_SPAN_DAYS} 天.`);
   return ctx.store.query({ codes: split('service_code'), statuses, fromMs: from, toMs: to, limit: MAX_RESULTS })
-    .map((r) => toRecord(r, ctx, base));
+    .map((r) => toListRecord(r, ctx, base));
 }
 
 function serveMedia(req, res, id, ctx) {

@@ -32,6 +32,7 @@ pub mod layout;
 pub mod open311;
 pub mod outbox;
 pub mod response;
+pub mod stats;
 pub mod summary;
 pub mod validate;
 

@@ -56,7 +56,7 @@ pub enum RequestStatus {
 }
 
 impl RequestStatus {
-    fn parse(text: Option<&str>) -> Self {
+    pub(crate) fn parse(text: Option<&str>) -> Self {
         match text.map(|t| t.trim().to_ascii_lowercase()).as_deref() {
             Some("open") => RequestStatus::Open,
             Some("closed") => RequestStatus::Closed,
