@@ -62,6 +62,8 @@ export default defineConfig({
       '--mount /fx/hostile/=../dist:fixtures/sites/hostile',
       '--mount /fx/too-large/=../dist:fixtures/sites/too-large',
       '--mount /fx/messy/=../dist:fixtures/sites/messy',
+      '--mount /fx/report-no-listing/=../dist:fixtures/sites/report-no-listing',
+      '--mount /fx/report-none/=../dist:fixtures/sites/report-none',
       // Data sources on a second origin (localhost), for offline copies of CORS answers.
       '--mount /fx/offline-cors/=../dist:fixtures/sites/offline-cors',
       '--mount /fx/widget-messages/=../dist:fixtures/host-sites/widget-messages',

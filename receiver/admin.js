@@ -88,7 +88,13 @@ async function handleAdmin(req, res, url, ctx) {
     if (body.status_notes !== undefined && body.status_notes !== null && typeof body.status_notes !== 'string') {
       throw new HttpError(400, 'status_notes must be a string');
     }
-    const row = ctx.store.setStatus(id, body.status, body.status_notes);
+    // When the change happened (ISO-8601; default now): tests give closing times for the statistics.
+    let at;
+    if (body.updated_datetime !== undefined) {
+      at = Date.parse(body.updated_datetime);
+      if (typeof body.updated_datetime !== 'string' || Number.isNaN(at)) throw new HttpError(400, 'updated_datetime must be an ISO-8601 date-time');
+    }
+    const row = ctx.store.setStatus(id, body.status, body.status_notes, at);
     if (!row) return sendError(res, 404, `no service request ${id}`);
     return sendJson(res, 200, toRecord(row, ctx, base));
   }

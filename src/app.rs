@@ -225,9 +225,13 @@ pub const REPORT: Site = Site {
     routes: |r| (r == "/report").then(|| pages::report::ReportPage().into_any()),
 };
 
-/// status.html: a report's status.
+/// status.html: a report's status, and how reports are handled.
 pub const STATUS: Site = Site {
     bundle: Bundle::Status,
     feeds: |_| (),
-    routes: |r| (r == "/report/status").then(|| pages::report::ReportStatusPage().into_any()),
+    routes: |r| match r {
+        "/report/status" => Some(pages::report::ReportStatusPage().into_any()),
+        "/report/stats" => Some(pages::report::ReportStatsPage().into_any()),
+        _ => None,
+    },
 };

@@ -71,6 +71,7 @@ pub fn title(page: Page, lang: Lang) -> &'static str {
         Page::Water => water_ui(lang).water_title,
         Page::Report => ui(lang).report_title,
         Page::ReportStatus => rt(lang).status_title,
+        Page::ReportStats => crate::text::stats_ui(lang).title,
         Page::Embed => crate::widget::text::wt(lang).embed_title,
         Page::Notes => ui(lang).notes_title,
         Page::Privacy => ui(lang).privacy_title,

@@ -28,7 +28,8 @@ pub enum Bundle {
     Water,
     /// `/report`, the form.
     Report,
-    /// `/report/status`, a report's status looked up by its number, out of the form's bundle.
+    /// `/report/status`, a report's status looked up by its number, and `/report/stats`, how
+    /// reports are handled: out of the form's bundle.
     Status,
     /// The statements and the widget builder, out of the home page's bundle.
     Info,
@@ -90,6 +91,7 @@ pub enum Page {
     Water,
     Report,
     ReportStatus,
+    ReportStats,
     Embed,
     Notes,
     Privacy,
@@ -107,7 +109,7 @@ pub struct Route {
 
 /// Every route of the site with a page of its own. The first route of each bundle is the one its
 /// own `<entry>.html` stands for; the build copies that page to every route of the bundle.
-pub const ROUTES: [Route; 11] = [
+pub const ROUTES: [Route; 12] = [
     route("/", Bundle::Main, Page::Home),
     route("/air", Bundle::Air, Page::Air),
     route("/air/history", Bundle::History, Page::AirHistory),
@@ -115,6 +117,7 @@ pub const ROUTES: [Route; 11] = [
     route("/water", Bundle::Water, Page::Water),
     route("/report", Bundle::Report, Page::Report),
     route("/report/status", Bundle::Status, Page::ReportStatus),
+    route("/report/stats", Bundle::Status, Page::ReportStats),
     route("/notes", Bundle::Info, Page::Notes),
     route("/privacy", Bundle::Info, Page::Privacy),
     route("/accessibility", Bundle::Info, Page::Accessibility),
@@ -158,6 +161,7 @@ mod tests {
         assert_eq!(Bundle::of("/report"), Bundle::Report);
         assert_eq!(Bundle::of("/report/status?id=1"), Bundle::Status);
         assert_eq!(Bundle::of("/report/status"), Bundle::Status);
+        assert_eq!(Bundle::of("/report/stats"), Bundle::Status);
         assert_eq!(Bundle::of("/airport"), Bundle::Main);
         assert_eq!(Bundle::of("/nowhere"), Bundle::Main);
         assert_eq!(Bundle::of(""), Bundle::Main);

@@ -262,3 +262,30 @@ YearUi, YEAR_ZH, YEAR_EN, year_ui {
     print: "打印", "Print";
 }
 }
+
+ui_text! {
+/// The strings of `/report/stats` (举报处理情况), in the status bundle only.
+StatsUi, STATS_ZH, STATS_EN, stats_ui {
+    title: "举报处理情况", "How reports are handled";
+    intro: "根据举报受理系统公开的举报列表（Open311 GeoReport v2）统计：收到多少举报，各类别和区县的分布，办理状态，以及从提交到办结用了多长时间。只使用公开字段，不含举报人的任何信息。", "Counted from the public list of the reporting system (Open311 GeoReport v2): how many reports came in, by category and district, their status, and how long they took to close. Only public fields are used; nothing about who reported.";
+    last_30_days: "最近30天", "The last 30 days";
+    this_year: "{year}年以来", "Since 1 January {year}";
+    by_category: "各类别举报件数", "Reports per category";
+    category: "类别", "Category";
+    by_district: "按区县（市）或开发区", "By district";
+    district: "区县（市）或开发区", "District";
+    district_not_given: "未注明", "Not given";
+    by_status: "按办理状态", "By status";
+    status: "办理状态", "Status";
+    open: "正在处理", "Being dealt with";
+    closed: "已办结", "Closed";
+    other_status: "其他状态", "Other status";
+    reports: "件数", "Reports";
+    median: "从提交到办结的时间（中位数）", "Time from sending to closing (median)";
+    median_over: "{time}（{n} 件已办结举报）", "{time} (over {n} closed reports)";
+    no_median: "尚无已办结的举报", "No report has been closed yet";
+    not_configured: "本站没有配置举报受理系统，没有可统计的举报。", "This site has no reporting system configured, so there are no reports to count.";
+    refused: "举报受理系统不公开举报列表（HTTP {code}），无法统计。", "The reporting system does not publish its list of reports (HTTP {code}), so they cannot be counted.";
+    counted_at: "统计时间：{time} 北京时间。", "Counted at {time} Beijing time.";
+}
+}

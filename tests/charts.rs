@@ -313,6 +313,42 @@ fn indicator_bands_follow_the_direction_of_the_limit() {
 }
 
 #[test]
+fn count_bars_one_bar_per_name_with_its_count_and_the_rest_as_other() {
+    let bars = |n: usize| CountBars {
+        what: "类别".into(),
+        caption: "按类别".into(),
+        bars: (0..n).map(|i| (format!("类别{i}"), 20 - i)).collect(),
+    };
+    for (size, lang) in SIZES.into_iter().zip([Lang::Zh, Lang::En]) {
+        let s = svg(size, |r| draw_count_bars(r, &bars(3), lang));
+        assert_eq!(solid_rects(&s, CITY), 3);
+        let t = texts(&s);
+        for expected in ["类别0", "20", "类别2", "18"] {
+            assert!(t.iter().any(|x| x == expected), "{expected} in {t:?}");
+        }
+        // The longest bar is the largest count.
+        let widths: Vec<i32> = elements(&s, "rect")
+            .iter()
+            .filter(|r| attr(r, "fill") == CITY)
+            .map(|r| num(r, "width"))
+            .collect();
+        assert!(widths.windows(2).all(|p| p[0] >= p[1]), "{widths:?}");
+        let many = svg(size, |r| draw_count_bars(r, &bars(12), lang));
+        assert_eq!(solid_rects(&many, CITY), MAX_BARS);
+        // 13 + 12 + … + 9 = 55 reports beyond the first seven names.
+        let other = lang.pick("其他", "Other");
+        assert!(texts(&many).iter().any(|x| x == other));
+        assert!(texts(&many).iter().any(|x| x == "55"));
+        preview("count-bars", &s);
+    }
+    assert!(
+        texts(&svg(SIZES[0], |r| draw_count_bars(r, &bars(0), Lang::Zh)))
+            .iter()
+            .any(|x| x == "暂无数据")
+    );
+}
+
+#[test]
 fn empty_inputs_draw_a_no_data_message() {
     let no_air = cc_core::air::GoodDays {
         good: 0,

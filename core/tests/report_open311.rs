@@ -124,6 +124,15 @@ fn urls_and_headers() {
         "http://127.0.0.1:8081/open311/v2/requests/CC-2026-000123.json?jurisdiction_id=changchun.gov.cn"
     );
     assert!(c.token_url("a/b").contains("tokens/a%2Fb.json"));
+    let (from, to) = (
+        cc_core::report::Minute::parse_iso("2026-01-01T00:00:00+08:00").unwrap(),
+        cc_core::report::Minute::parse_iso("2026-03-31T23:59:00+08:00").unwrap(),
+    );
+    assert_eq!(
+        c.listing_url(from, to),
+        "http://127.0.0.1:8081/open311/v2/requests.json?jurisdiction_id=changchun.gov.cn\
+         &start_date=2026-01-01T00%3A00%3A00%2B08%3A00&end_date=2026-03-31T23%3A59%3A00%2B08%3A00"
+    );
     let h = post_headers("abc-123", false);
     assert!(h.contains(&("Idempotency-Key".into(), "abc-123".into())));
     assert!(h

@@ -49,4 +49,17 @@ describe('the public listing', () => {
       assert.match(rec.requested_datetime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
     }
   });
+
+  it('closed at a given time (admin): the listing carries it as the updated_datetime', async () => {
+    const res = await postMultipart(srv, [['api_key', API_KEY], ['service_code', 'noise'], ['address_string', '宽城区 某处']], []);
+    const [{ service_request_id: id }] = await res.json();
+    const admin = (body) => fetch(`${srv.origin}/__admin/requests/${id}/status`, {
+      method: 'POST', headers: { 'X-Admin-Token': 'cc-admin', 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    });
+    assert.equal((await admin({ status: 'closed', updated_datetime: '2026-03-04T05:06:07Z' })).status, 200);
+    const [rec] = (await (await fetch(srv.url(`requests.json?service_request_id=${id}`))).json());
+    assert.equal(rec.status, 'closed');
+    assert.equal(rec.updated_datetime, '2026-03-04T13:06:07+08:00');
+    assert.equal((await admin({ status: 'closed', updated_datetime: 'soon' })).status, 400);
+  });
 });

@@ -9,6 +9,7 @@
 //! engines' own tables ([`palette`]); every label exists in Chinese and English.
 
 pub(crate) mod aqi_calendar;
+pub(crate) mod count_bars;
 pub(crate) mod daily_aqi_bars;
 pub(crate) mod hourly_aqi;
 pub(crate) mod palette;
@@ -21,6 +22,7 @@ mod aqi_scale;
 mod frame;
 
 pub use aqi_calendar::{draw_aqi_calendar, summary_aqi_calendar, table_aqi_calendar, AqiCalendar};
+pub use count_bars::{draw_count_bars, summary_count_bars, table_count_bars, CountBars, MAX_BARS};
 pub use daily_aqi_bars::{
     draw_daily_aqi_bars, summary_daily_aqi_bars, table_daily_aqi_bars, DailyAqi,
 };

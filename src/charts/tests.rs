@@ -223,3 +223,27 @@ fn water_summaries_name_classes_and_limits() {
     let temp = series(Indicator::WaterTemperature, vec![]);
     assert!(summary_water_indicator_bands(&temp, Lang::Zh).contains("没有"));
 }
+
+#[test]
+fn count_bars_say_the_total_and_the_largest_two() {
+    let data = CountBars {
+        what: "类别".into(),
+        caption: "按类别".into(),
+        bars: vec![
+            ("大气污染".into(), 6),
+            ("噪声污染".into(), 3),
+            ("水污染".into(), 1),
+        ],
+    };
+    assert_eq!(
+        summary_count_bars(&data, Lang::Zh),
+        "共 10 件，最多的是大气污染（6 件），其次是噪声污染（3 件）。"
+    );
+    let t = table_count_bars(&data, Lang::En);
+    assert_eq!(t.headers, ["类别", "Reports", "Share"]);
+    assert_eq!(t.rows[0], ["大气污染", "6", "60.0%"]);
+    assert_eq!(
+        summary_count_bars(&CountBars::default(), Lang::En),
+        "No reports."
+    );
+}

@@ -5,10 +5,12 @@
 //! module only moves bytes and turns what the network did into an [`Outcome`].
 
 use crate::api::{fetch_text, ApiError, FetchLimits};
+use cc_core::report::stats::{listing_windows, parse_listing, Listed, LISTING_MAX};
 use cc_core::report::{
-    classify_post, parse_requests, parse_services, parse_token, post_headers, CategoryList,
+    classify_post, parse_requests, parse_services, parse_token, post_headers, CategoryList, Minute,
     Open311Client, Outcome, ReportDraft, ServiceRequest,
 };
+use cc_core::SkippedInFile;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -110,6 +112,45 @@ pub async fn request_status(
     let text = fetch_text(&url, limits()).await?.text;
     let list = parse_requests(&text).map_err(|error| ApiError::Parse { url, error })?;
     Ok(list.into_iter().next())
+}
+
+/// What a listing of the endpoint gave: every request read, and what could not be read, by answer.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub requests: Vec<Listed>,
+    pub skipped: Vec<SkippedInFile>,
+}
+
+/// Every request submitted from `from` to `to` (`GET requests.json`), asked in windows of at
+/// most 90 days, oldest first; an answer as full as an answer may be ([`LISTING_MAX`]) may have
+/// left some out, so its window is halved and asked again, down to an hour.
+pub async fn listing(
+    client: &Open311Client,
+    from: Minute,
+    to: Minute,
+) -> Result<Listing, ApiError> {
+    let mut windows = listing_windows(from, to);
+    windows.reverse();
+    let mut out = Listing::default();
+    while let Some((start, end)) = windows.pop() {
+        let url = client.listing_url(start, end);
+        let text = fetch_text(&url, limits()).await?.text;
+        let (requests, skipped) = parse_listing(&text).map_err(|error| ApiError::Parse {
+            url: url.clone(),
+            error,
+        })?;
+        if requests.len() + skipped.len() >= LISTING_MAX && end.0 - start.0 > 60 {
+            let middle = Minute(start.0 + (end.0 - start.0) / 2);
+            windows.push((middle, end));
+            windows.push((start, middle));
+            continue;
+        }
+        out.requests.extend(requests);
+        if !skipped.is_empty() {
+            out.skipped.push(SkippedInFile { file: url, skipped });
+        }
+    }
+    Ok(out)
 }
 
 /// The endpoint's `services.json`, or the built-in list when it cannot be read.

@@ -135,6 +135,19 @@ impl Open311Client {
         self.url_with_segment("requests/", service_request_id)
     }
 
+    /// `GET requests.json` for the requests submitted from `from` to `to` (`start_date`,
+    /// `end_date`; the offset's `+` percent-encoded, or a server reads it as a space).
+    pub fn listing_url(&self, from: Minute, to: Minute) -> String {
+        let mut url = self.url("requests.json");
+        for (key, at) in [("start_date", from), ("end_date", to)] {
+            url.push(if url.contains('?') { '&' } else { '?' });
+            url.push_str(key);
+            url.push('=');
+            percent_encode(&at.to_iso(), false, &mut url);
+        }
+        url
+    }
+
     /// `GET tokens/{token}.json`.
     pub fn token_url(&self, token: &str) -> String {
         self.url_with_segment("tokens/", token)

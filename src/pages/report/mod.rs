@@ -1,4 +1,4 @@
-//! `/report`: the complaint form, and `/report/status`.
+//! `/report`: the complaint form, `/report/status` and `/report/stats`.
 //!
 //! The page owns the form's state, one `cc_core::report::FormFlow` (which view is up, the draft
 //! being written, the errors shown; every button is one of its transitions), and the loading
@@ -10,10 +10,12 @@ mod check;
 mod fields;
 mod lists;
 mod photos;
+mod stats;
 mod status;
 mod steps;
 pub mod text;
 
+pub use stats::ReportStatsPage;
 pub use status::ReportStatusPage;
 
 use crate::components::notices::LoadingConfig;
@@ -383,6 +385,10 @@ fn ReportFlow(report: ReportConfig, flow: RwSignal<FormFlow>) -> impl IntoView {
             Mode::Start => view! {
                 <button type="button" class="cc-button cc-button--primary" id="report-start"
                     on:click=move |_| start_new()>{move || rt(lang.get()).start}</button>
+                // Drawn with the button, above the lists that load later, so it never moves.
+                <p class="cc-report__stats">
+                    <a href=crate::routes::href("/report/stats")>{move || rt(lang.get()).stats_link}</a>
+                </p>
                 <lists::DraftList drafts=open_drafts categories=form.categories lang on_resume=resume on_delete=delete />
             }.into_any(),
             Mode::Form => form_view().into_any(),

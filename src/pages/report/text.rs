@@ -25,6 +25,7 @@ pub fn rt(lang: Lang) -> &'static ReportText {
 
 report_text! {
     status_title: "举报办理进度", "Progress of a report";
+    stats_link: "举报处理情况：收到多少举报、办结用了多长时间", "How reports are handled: how many came in and how long they took to close";
     intro: "向长春市生态环境局举报大气、水、噪声、固体废物等环境污染问题。填写内容会随时保存在本机，没有网络时也不会丢失。", "Report air, water, noise, waste and other pollution to the Changchun Ecology and Environment Bureau. What you type is saved on this device as you go, and is not lost without a connection.";
     start: "开始新的举报", "Start a new report";
     drafts_heading: "未提交的草稿", "Drafts not yet sent";
