@@ -8,18 +8,21 @@ const { parseForm } = require('./form');
 const { validatePost } = require('./validate');
 const { tokenNotice } = require('./db');
 
-const FAULT_MODES = new Set(['500', '429', '400', 'hang']);
+const FAULT_MODES = new Set(['500', '429', '400', 'hang', 'slow']);
 
 /** Injected failures for the next N POST requests.json (tests only; set through /__admin/faults). */
 class Faults {
   constructor() { this.clear(); }
   clear() { this.current = null; }
-  set({ mode, count = 1, retry_after: retryAfter = 5, description } = {}) {
+  set({ mode, count = 1, retry_after: retryAfter = 5, description, delay_ms: delayMs = 1000 } = {}) {
     mode = String(mode);
     if (!FAULT_MODES.has(mode)) throw new HttpError(400, `mode must be one of ${[...FAULT_MODES].join(', ')}`);
     if (!Number.isInteger(count) || count < 0) throw new HttpError(400, 'count must be a whole number');
     if (!Number.isInteger(retryAfter) || retryAfter < 0) throw new HttpError(400, 'retry_after must be whole seconds');
-    this.current = count > 0 ? { mode, remaining: count, retry_after: retryAfter, description: description || null } : null;
+    if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > 60000) throw new HttpError(400, 'delay_ms must be whole milliseconds, at most 60000');
+    this.current = count > 0
+      ? { mode, remaining: count, retry_after: retryAfter, description: description || null, ...(mode === 'slow' ? { delay_ms: delayMs } : {}) }
+      : null;
     return this.state();
   }
   /** Decides (and consumes) the fault for one arriving POST, before anything is read or stored. */
@@ -106,7 +109,9 @@ function tooMany(res, seconds, who) {
 async function postRequest(req, res, ctx, { query }) {
   const { cfg, limits } = ctx;
   const fault = ctx.faults.take();
-  if (fault) return applyFault(fault, req, res, ctx);
+  // A slow receiver: the POST is handled as usual, after the delay.
+  if (fault && fault.mode === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delay_ms));
+  else if (fault) return applyFault(fault, req, res, ctx);
 
   const addr = clientAddr(req, cfg);
   const addrWait = limits.addr.retryAfter(addr);

@@ -38,6 +38,18 @@ pub fn use_media_query(query: &str) -> Signal<bool> {
     matches.into()
 }
 
+/// Whether the browser has a connection (`navigator.onLine`), following `online` and `offline`.
+pub fn use_online() -> Signal<bool> {
+    let online = || window().navigator().on_line();
+    let (is_online, set_online) = signal(online());
+    for event in ["online", "offline"] {
+        use_event_listener(&window(), event, move |_| {
+            set_online.try_set(online());
+        });
+    }
+    is_online.into()
+}
+
 /// Calls `handler` on each `event` at `target` until the calling owner is cleaned up (then the
 /// listener is removed before its closure is dropped, so a late event calls nothing).
 pub fn use_event_listener(

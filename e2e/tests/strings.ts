@@ -50,7 +50,7 @@ export const REPORT = {
     photos: '添加照片（可选）', choosePhotos: '选择照片', processed: '已处理',
     named: '留下姓名和联系方式', name: '姓名', phone: '手机号码', email: '电子邮箱',
     consent: '我已了解以上说明，同意提交', check: '检查您的举报内容', saveAndBack: '保存并返回检查页',
-    send: '提交举报', queued: '举报已保存，等待发送', status: '查看办理进度',
+    send: '提交举报', sending: '正在发送举报', queued: '举报已保存，等待发送', status: '查看办理进度', serverSays: '受理系统的说明：',
     another: '再报一条（保留地点）', editAndResend: '修改后重新提交', retryNow: '立即重试',
     categories: { air: '大气污染', water: '水污染', noise: '噪声污染' },
   },

@@ -72,6 +72,23 @@ describe('fault injection and the admin API', () => {
     assert.equal((await srv.rows()).length, 1);
   });
 
+  it('slow answers as usual, after the delay, and stores the request once', async () => {
+    await srv.admin('faults', { mode: 'slow', count: 1, delay_ms: 400 });
+    const t0 = Date.now();
+    const res = await post(srv, OK);
+    assert.equal(res.status, 201);
+    assert.ok(Date.now() - t0 >= 380, 'answered after the delay');
+    assert.equal((await srv.rows()).length, 1);
+    const t1 = Date.now();
+    assert.equal((await post(srv, { ...OK, address_string: '宽城区 另一处' })).status, 201);
+    assert.ok(Date.now() - t1 < 380, 'only the next POST is slow');
+    const bad = await fetch(`${srv.origin}/__admin/faults`, {
+      method: 'POST', headers: { 'X-Admin-Token': 'cc-admin', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mode: 'slow', delay_ms: -1 }),
+    });
+    assert.equal(bad.status, 400);
+  });
+
   it('hang keeps the socket open with no bytes written', async () => {
     await srv.admin('faults', { mode: 'hang', count: 1 });
     const body = new URLSearchParams(OK).toString();

@@ -117,7 +117,11 @@ pub async fn queue_report(draft: &ReportDraft) -> Result<Queueing, IdbError> {
             let existing = stored
                 .and_then(|v| v.as_string())
                 .and_then(|t| OutboxItem::from_json(&t).ok());
-            let queued = OutboxItem::queue_draft(existing, &d.id, &d.idempotency_key, now);
+            let mut queued = OutboxItem::queue_draft(existing, &d.id, &d.idempotency_key, now);
+            if queued.keep_draft {
+                // Which report it is, for the list once the draft is gone.
+                queued.item.about = cc_core::report::progress::ReportAbout::of(&d);
+            }
             let key = JsValue::from_str(&d.id);
             let text = |t: String| JsValue::from_str(&t);
             tx.object_store(OUTBOX)?

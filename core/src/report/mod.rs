@@ -31,6 +31,7 @@ mod json;
 pub mod layout;
 pub mod open311;
 pub mod outbox;
+pub mod progress;
 pub mod response;
 pub mod stats;
 pub mod summary;

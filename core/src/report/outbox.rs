@@ -187,6 +187,9 @@ pub struct OutboxItem {
     /// When it was queued.
     #[serde(deserialize_with = "lenient")]
     pub queued_at: i64,
+    /// Which report it is, for the list (the draft is deleted once sent).
+    #[serde(deserialize_with = "lenient")]
+    pub about: super::progress::ReportAbout,
 }
 
 /// The outcome of [`OutboxItem::queue_draft`].
@@ -215,6 +218,7 @@ impl OutboxItem {
             last_error: None,
             queued_at: now_ms,
             token_lookups: 0,
+            about: Default::default(),
         }
     }
 

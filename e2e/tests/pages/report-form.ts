@@ -33,6 +33,10 @@ export class ReportForm {
   readonly outboxItems: Locator;
   readonly draftItems: Locator;
   readonly serverMessage: Locator;
+  /** Our own sentence for a refusal, above the server's message. */
+  readonly refusal: Locator;
+  /** The confirmation's sentence while the report is on its way or waiting. */
+  readonly progress: Locator;
 
   constructor(readonly page: Page) {
     this.errorSummary = page.getByTestId('error-summary');
@@ -40,6 +44,8 @@ export class ReportForm {
     this.outboxItems = page.getByTestId('outbox-item');
     this.draftItems = page.getByTestId('draft-item');
     this.serverMessage = page.getByTestId('server-message');
+    this.refusal = page.getByTestId('refusal');
+    this.progress = page.getByTestId('progress');
   }
 
   async goto(query = '') { await this.page.goto(`/report${query}`); }

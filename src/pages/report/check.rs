@@ -70,6 +70,7 @@ pub fn Confirmation(
     let lang = form.lang;
     let copied = RwSignal::new(false);
     let now = super::now_ms;
+    let online = crate::browser::use_online();
     view! {
         {move || {
             let t = rt(lang.get());
@@ -104,19 +105,31 @@ pub fn Confirmation(
                 Some(OutboxState::Failed { message, editable }) => view! {
                     <div class="cc-error-summary" role="alert">
                         <h2 class="cc-error-summary__title" id="report-done-heading" tabindex="-1">{t.failed_title}</h2>
-                        <p data-testid="server-message">{message}</p>
+                        <p data-testid="refusal">{item.get().map(|i| i.refusal_text(lang.get()))}</p>
+                        // The system's own words, in whatever language it wrote them: labelled
+                        // as its, never passed off as ours.
+                        <p class="cc-server-text">
+                            {t.server_says}" "
+                            <q data-testid="server-message">{message}</q>
+                        </p>
                     </div>
                     {editable.then(|| view! {
                         <button type="button" class="cc-button cc-button--primary" on:click=move |_| on_edit.run(())>{t.edit}</button>
                     })}
                 }.into_any(),
-                _ => view! {
-                    <div class="cc-panel" role="status">
-                        <h2 class="cc-panel__title" id="report-done-heading" tabindex="-1">{t.queued_title}</h2>
-                        <p>{t.queued_text}</p>
-                        <p>{move || item.get().map(|i| i.status_text(lang.get(), now()))}</p>
-                    </div>
-                }.into_any(),
+                // On its way, or saved and waiting once an attempt failed (and why): one live
+                // region, changed once per change of the item or the connection.
+                _ => {
+                    let progress = item.get().map(|i| i.progress(online.get(), lang.get(), now()));
+                    let heading = progress.as_ref().map_or(t.sending_title, |p| p.heading);
+                    let waiting = progress.as_ref().is_some_and(|p| p.waiting);
+                    view! {
+                        <div class="cc-panel" role="status" data-waiting=waiting.to_string()>
+                            <h2 class="cc-panel__title" id="report-done-heading" tabindex="-1">{heading}</h2>
+                            <p data-testid="progress">{progress.map(|p| p.text)}</p>
+                        </div>
+                    }.into_any()
+                }
             }
         }}
         // The confirmation can appear between the two clicks of a double click on 提交举报, with

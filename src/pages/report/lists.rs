@@ -72,6 +72,9 @@ pub fn OutboxList(
     /// The items, newest first.
     #[prop(into)]
     items: Signal<Vec<OutboxItem>>,
+    /// The categories, for naming each report.
+    #[prop(into)]
+    categories: Signal<Vec<Category>>,
     /// The language.
     #[prop(into)]
     lang: Signal<Lang>,
@@ -90,6 +93,7 @@ pub fn OutboxList(
                 <ul class="cc-list">
                     {list.into_iter().map(|item| {
                         let text = item.status_text(l, now);
+                        let about = categories.with(|cats| item.about_text(cats, l));
                         let extra = match &item.state {
                             OutboxState::Sent { reference, is_token: false, .. } => {
                                 let href = status_href.run(reference.clone());
@@ -106,6 +110,7 @@ pub fn OutboxList(
                         };
                         view! {
                             <li class="cc-list__item" data-testid="outbox-item" data-state=item.data_state()>
+                                {about.map(|a| view! { <p class="cc-list__title" data-testid="outbox-about">{a}</p> })}
                                 <p>{text}</p>
                                 {extra}
                             </li>

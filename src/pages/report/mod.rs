@@ -311,10 +311,14 @@ fn ReportFlow(report: ReportConfig, flow: RwSignal<FormFlow>) -> impl IntoView {
             .items
             .with(|l| l.iter().find(|i| i.draft_id == id).cloned())
     });
+    // The runner's progress, announced on the form and the start screen; the confirmation
+    // says the same of its own report in its own live region, so it is not said twice there.
     let progress = move || {
+        let confirming = flow.with(|f| f.mode == Mode::Done);
         outbox
             .progress
             .get()
+            .filter(|_| !confirming)
             .map(|(n, total)| format!("{} {n}/{total}", rt(lang.get()).sending))
     };
 
@@ -397,6 +401,6 @@ fn ReportFlow(report: ReportConfig, flow: RwSignal<FormFlow>) -> impl IntoView {
                     on_another=another on_edit=edit_again />
             }.into_any(),
         }}
-        <lists::OutboxList items=outbox.items lang status_href=Callback::new(status_href) on_retry=retry />
+        <lists::OutboxList items=outbox.items categories=form.categories lang status_href=Callback::new(status_href) on_retry=retry />
     }
 }

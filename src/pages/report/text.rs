@@ -76,8 +76,8 @@ report_text! {
     consent_label: "我已了解以上说明，同意提交", "I understand this and want to send my report";
     sending: "正在发送", "Sending";
     done_title: "举报已提交", "Report sent";
-    queued_title: "举报已保存，等待发送", "Report saved and waiting to be sent";
-    queued_text: "现在无法连接到受理系统。举报已保存在本机，联网后会自动发送，您可以关闭此页。", "The reporting system cannot be reached now. Your report is kept on this device and will be sent automatically when you are online; you can close this page.";
+    sending_title: "正在发送举报", "Sending your report";
+    server_says: "受理系统的说明：", "What the reporting system says:";
     failed_title: "举报未能提交", "Your report was not accepted";
     reference_label: "您的举报编号", "Your reference number";
     receipt_label: "您的受理凭证", "Your receipt";
