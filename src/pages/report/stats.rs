@@ -112,7 +112,7 @@ fn period(
     id: &'static str,
     heading: String,
     lang: Lang,
-) -> impl IntoView {
+) -> AnyView {
     let t = stats_ui(lang);
     let s = report_stats(&listing.requests, from, Minute(to.0 + 1));
     let categories = builtin_categories();
@@ -162,6 +162,9 @@ fn period(
             })}
         </section>
     }
+    // Type-erased: the host build of the bin (prerender's `ssr`) computes the whole page's view
+    // type otherwise, past the compiler's recursion limit.
+    .into_any()
 }
 
 fn district_table(s: &ReportStats, lang: Lang) -> Table {
