@@ -3,7 +3,7 @@
 
 use crate::charts::Table;
 use crate::text::year_ui;
-use cc_core::air::annual::{AirYear, AnnualItem, ItemEvaluation};
+use cc_core::air::annual::{annual_limit, annual_statistic, daily_item, AirYear, ItemEvaluation};
 use cc_core::air::{Level, Species};
 use cc_core::i18n::Lang;
 use cc_core::water::annual::WaterYear;
@@ -108,10 +108,7 @@ pub fn air_overview(now: &AirYear, before: Option<&AirYear>, lang: Lang) -> Tabl
 /// Each pollutant's annual statistic, the year before's, the limit and the verdict.
 pub fn air_items(now: &AirYear, before: Option<&AirYear>, lang: Lang) -> Table {
     let t = year_ui(lang);
-    let value = |e: &ItemEvaluation| {
-        e.value
-            .map_or("—".into(), |v| concentration(e.item.species(), v))
-    };
+    let value = |e: &ItemEvaluation| e.value.map_or("—".into(), |v| concentration(e.species, v));
     let mut headers = vec![t.pollutant.to_string(), t.statistic.to_string()];
     headers.extend(headers_after_first(now.year(), before.is_some(), lang));
     headers.extend([t.limit.to_string(), t.verdict.to_string()]);
@@ -119,19 +116,19 @@ pub fn air_items(now: &AirYear, before: Option<&AirYear>, lang: Lang) -> Table {
         .items
         .iter()
         .map(|e| {
-            let item: AnnualItem = e.item;
+            let species = e.species;
             let mut row = vec![
-                item.daily_item().name().get(lang).to_string(),
-                item.statistic().get(lang).to_string(),
+                daily_item(species).name().get(lang).to_string(),
+                annual_statistic(species).get(lang).to_string(),
                 value(e),
             ];
             row.extend(before.map(|b| {
                 b.items
                     .iter()
-                    .find(|p| p.item == item)
+                    .find(|p| p.species == species)
                     .map_or("—".into(), value)
             }));
-            row.push(concentration(item.species(), item.limit()));
+            row.push(concentration(species, annual_limit(species)));
             row.push(match e.verdict() {
                 Some(v) => v.text(lang),
                 None if e.value.is_none() => "—".into(),

@@ -162,7 +162,7 @@ fn computed_aqi_and_sliding_means_match_the_publication() {
 /// a few days are far from the 324 an annual statistic needs.
 #[test]
 fn the_annual_figures_run_on_the_real_days() {
-    use cc_core::air::annual::{air_year, years_with_days, AnnualItem, VALID_DAYS_PER_YEAR};
+    use cc_core::air::annual::{air_year, years_with_days, VALID_DAYS_PER_YEAR};
     let Some(sets) = real_publications() else {
         return;
     };
@@ -187,15 +187,15 @@ fn the_annual_figures_run_on_the_real_days() {
         assert!(y.longest_good_run.days <= y.stats.good.good);
         for item in y.items {
             assert!(item.days < VALID_DAYS_PER_YEAR);
-            assert_eq!(item.verdict(), None, "{year} {:?}", item.item);
+            assert_eq!(item.verdict(), None, "{year} {:?}", item.species);
             if item.days > 0 {
-                assert!(item.value.is_some(), "{year} {:?}", item.item);
+                assert!(item.value.is_some(), "{year} {:?}", item.species);
             }
         }
         pm25_means += y
             .items
             .iter()
-            .filter(|i| i.item == AnnualItem::Pm25 && i.value.is_some())
+            .filter(|i| i.species == Species::Pm25 && i.value.is_some())
             .count();
         assert!(!y.complete());
     }

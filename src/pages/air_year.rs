@@ -125,10 +125,7 @@ fn year_card(
         <section class="cc-card cc-year__part" aria-labelledby="year-air">
             <h2 id="year-air">{fill(t.air_heading, "year", year)}</h2>
             <p class="cc-lead" data-testid="year-air-summary">{air_year_summary(&now, lang)}</p>
-            <h3>{t.compared}</h3>
-            <ul data-testid="year-air-changes">
-                {changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
-            </ul>
+            {changes_list(changes, "year-air-changes", lang)}
             {overview.map(|table| view! { <DataTable table testid="year-air-overview" /> })}
             {items.map(|table| view! { <DataTable table testid="year-air-items" /> })}
         </section>
@@ -200,13 +197,20 @@ fn water_part(data: &WaterData, year: i32, lang: Lang) -> (impl IntoView, Vec<Ta
             {(!worst.is_empty()).then(|| view! {
                 <p>{t.worse_than_v}{lang.pick("：", ": ")}{worst.join(lang.pick("、", ", "))}</p>
             })}
-            <h3>{t.compared}</h3>
-            <ul data-testid="year-water-changes">
-                {changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
-            </ul>
+            {changes_list(changes, "year-water-changes", lang)}
             {overview.map(|table| view! { <DataTable table testid="year-water-overview" /> })}
             {rivers.map(|table| view! { <DataTable table testid="year-rivers" /> })}
         </section>
     };
     (view.into_any(), tables)
+}
+
+/// 与上年相比, and the changes as a list.
+fn changes_list(changes: Vec<String>, testid: &'static str, lang: Lang) -> impl IntoView {
+    view! {
+        <h3>{year_ui(lang).compared}</h3>
+        <ul data-testid=testid>
+            {changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+        </ul>
+    }
 }

@@ -114,6 +114,15 @@ pub async fn request_status(
     Ok(list.into_iter().next())
 }
 
+/// A client of the site's configured endpoint for reading it (a status, the listing), without a
+/// device id; `None` when no endpoint is configured or the configuration failed to load.
+pub async fn reading_client(
+    config: leptos::prelude::LocalResource<crate::feeds::ConfigResult>,
+) -> Option<Open311Client> {
+    let config = crate::feeds::config_once(config).await.ok()?;
+    Some(Open311Client::from_config(config.report.as_ref()?, ""))
+}
+
 /// What a listing of the endpoint gave: every request read, and what could not be read, by answer.
 #[derive(Debug, Clone, Default)]
 pub struct Listing {

@@ -22,82 +22,44 @@ pub const VALID_DAYS_PER_YEAR: u32 = 324;
 /// Daily AQI above which a day counts as a heavy-pollution day (重度污染 and worse).
 pub const HEAVY_POLLUTION_AQI: u16 = 200;
 
-/// The six items of the annual evaluation, in the order bulletins list them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AnnualItem {
-    Pm25,
-    Pm10,
-    So2,
-    No2,
-    Co,
-    O3,
+/// The daily item a pollutant's annual statistic is taken over: O3's daily maximum 8-hour mean,
+/// the others' daily means.
+pub fn daily_item(species: Species) -> Pollutant {
+    match species {
+        Species::O3 => Pollutant::O3_8h,
+        other => other.hourly_pollutant(),
+    }
 }
 
-impl AnnualItem {
-    /// Every item, PM2.5 first.
-    pub const ALL: [AnnualItem; 6] = [
-        AnnualItem::Pm25,
-        AnnualItem::Pm10,
-        AnnualItem::So2,
-        AnnualItem::No2,
-        AnnualItem::Co,
-        AnnualItem::O3,
-    ];
-
-    /// The pollutant measured.
-    pub fn species(self) -> Species {
-        match self {
-            AnnualItem::Pm25 => Species::Pm25,
-            AnnualItem::Pm10 => Species::Pm10,
-            AnnualItem::So2 => Species::So2,
-            AnnualItem::No2 => Species::No2,
-            AnnualItem::Co => Species::Co,
-            AnnualItem::O3 => Species::O3,
-        }
+/// The GB 3095-2012 二级 limit a pollutant's annual statistic is judged against: the annual
+/// limits of PM2.5, PM10, SO2 and NO2, the 24-hour limit of CO and the daily maximum 8-hour limit
+/// of O3 (the same divisors as the 综合指数).
+pub fn annual_limit(species: Species) -> f64 {
+    match species {
+        Species::Pm25 => 35.0,
+        Species::Pm10 => 70.0,
+        Species::So2 => 60.0,
+        Species::No2 => 40.0,
+        Species::Co => 4.0,
+        Species::O3 => 160.0,
     }
+}
 
-    /// The daily item the statistic is taken over.
-    pub fn daily_item(self) -> Pollutant {
-        match self {
-            AnnualItem::Pm25 => Pollutant::Pm25,
-            AnnualItem::Pm10 => Pollutant::Pm10,
-            AnnualItem::So2 => Pollutant::So2,
-            AnnualItem::No2 => Pollutant::No2,
-            AnnualItem::Co => Pollutant::Co,
-            AnnualItem::O3 => Pollutant::O3_8h,
-        }
-    }
-
-    /// The GB 3095-2012 二级 limit the statistic is judged against: the annual limits of PM2.5,
-    /// PM10, SO2 and NO2, the 24-hour limit of CO and the daily maximum 8-hour limit of O3 (the
-    /// same divisors as the 综合指数).
-    pub fn limit(self) -> f64 {
-        match self {
-            AnnualItem::Pm25 => 35.0,
-            AnnualItem::Pm10 => 70.0,
-            AnnualItem::So2 => 60.0,
-            AnnualItem::No2 => 40.0,
-            AnnualItem::Co => 4.0,
-            AnnualItem::O3 => 160.0,
-        }
-    }
-
-    /// What the figure is.
-    pub fn statistic(self) -> Text {
-        match self {
-            AnnualItem::Co => Text {
-                zh: "日均值第95百分位数",
-                en: "95th percentile of daily means",
-            },
-            AnnualItem::O3 => Text {
-                zh: "日最大8小时平均第90百分位数",
-                en: "90th percentile of daily maximum 8-hour means",
-            },
-            _ => Text {
-                zh: "年平均浓度",
-                en: "annual mean",
-            },
-        }
+/// What a pollutant's annual statistic is.
+pub fn annual_statistic(species: Species) -> Text {
+    match species {
+        Species::Co => Text {
+            zh: "日均值第95百分位数",
+            en: "95th percentile of daily means",
+        },
+        Species::O3 => Text {
+            zh: "日最大8小时平均第90百分位数",
+            en: "90th percentile of daily maximum 8-hour means",
+        },
+        _ => Text {
+            zh: "年平均浓度",
+            en: "annual mean",
+        },
     }
 }
 
@@ -127,10 +89,10 @@ impl Verdict {
     }
 }
 
-/// One item's annual statistic.
+/// One pollutant's annual statistic.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ItemEvaluation {
-    pub item: AnnualItem,
+    pub species: Species,
     /// The statistic, rounded like a concentration; `None` without a daily value.
     pub value: Option<f64>,
     /// Daily values it was taken over.
@@ -146,7 +108,7 @@ impl ItemEvaluation {
     /// 达标 or 超标, or `None` when there are too few daily values to judge.
     pub fn verdict(&self) -> Option<Verdict> {
         let value = self.value.filter(|_| self.judged())?;
-        let limit = self.item.limit();
+        let limit = annual_limit(self.species);
         Some(if value <= limit {
             Verdict::Meets
         } else {
@@ -174,7 +136,7 @@ pub struct AirYear {
     /// Days with a daily AQI above [`HEAVY_POLLUTION_AQI`].
     pub heavy_days: u32,
     pub longest_good_run: GoodRun,
-    /// The six items in [`AnnualItem::ALL`] order.
+    /// The six pollutants in [`Species::ALL`] order (PM2.5 first, as bulletins list them).
     pub items: [ItemEvaluation; 6],
 }
 
@@ -209,23 +171,22 @@ pub fn air_year(days: &[CityDay], year: i32) -> Option<AirYear> {
         .iter()
         .filter(|d| d.assessment.aqi().is_some_and(|a| a > HEAVY_POLLUTION_AQI))
         .count() as u32;
-    let items = AnnualItem::ALL.map(|item| {
+    let items = Species::ALL.map(|species| {
+        let item = daily_item(species).index();
         let days = of_year
             .iter()
-            .filter(|d| {
-                d.values
-                    .get(item.daily_item().index())
-                    .copied()
-                    .flatten()
-                    .is_some()
-            })
+            .filter(|d| d.values.get(item).copied().flatten().is_some())
             .count() as u32;
-        let value = match item {
-            AnnualItem::Co => stats.co_p95,
-            AnnualItem::O3 => stats.o3_8h_p90,
-            _ => stats.mean.get(item.species().index()).copied().flatten(),
+        let value = match species {
+            Species::Co => stats.co_p95,
+            Species::O3 => stats.o3_8h_p90,
+            _ => stats.mean.get(species.index()).copied().flatten(),
         };
-        ItemEvaluation { item, value, days }
+        ItemEvaluation {
+            species,
+            value,
+            days,
+        }
     });
     Some(AirYear {
         stats,
@@ -283,7 +244,7 @@ pub fn air_year_summary(y: &AirYear, lang: Lang) -> String {
     let over: Vec<&str> = judged
         .iter()
         .filter(|i| matches!(i.verdict(), Some(Verdict::Exceeds { .. })))
-        .map(|i| i.item.species().label())
+        .map(|i| i.species.label())
         .collect();
     let n = judged.len();
     let sentence = match (lang, over.is_empty()) {

@@ -47,20 +47,20 @@ fn a_whole_year_worked_out_by_hand() {
             first: Date::new(2021, 2, 20)
         }
     );
-    let value = |item: AnnualItem| y.items.iter().find(|e| e.item == item).unwrap();
+    let value = |species: Species| y.items.iter().find(|e| e.species == species).unwrap();
     // O3: k = 1 + 364 × 0.9 = 328.6 → 328 + 0.6 × (329 − 328) = 328.6 → 329.
-    assert_eq!(value(AnnualItem::O3).value, Some(329.0));
+    assert_eq!(value(Species::O3).value, Some(329.0));
     // CO: k = 1 + 364 × 0.95 = 346.8 → 3.46 + 0.8 × 0.01 = 3.468 → 3.5.
-    assert_eq!(value(AnnualItem::Co).value, Some(3.5));
-    assert_eq!(value(AnnualItem::Pm25).value, Some(30.0));
-    assert_eq!(value(AnnualItem::Pm25).days, 364);
+    assert_eq!(value(Species::Co).value, Some(3.5));
+    assert_eq!(value(Species::Pm25).value, Some(30.0));
+    assert_eq!(value(Species::Pm25).days, 364);
     // (329 − 160) / 160 = 1.05625 → 1.06 times.
     assert_eq!(
-        value(AnnualItem::O3).verdict(),
+        value(Species::O3).verdict(),
         Some(Verdict::Exceeds { times: 1.06 })
     );
-    assert_eq!(value(AnnualItem::Co).verdict(), Some(Verdict::Meets));
-    assert_eq!(value(AnnualItem::Pm25).verdict(), Some(Verdict::Meets));
+    assert_eq!(value(Species::Co).verdict(), Some(Verdict::Meets));
+    assert_eq!(value(Species::Pm25).verdict(), Some(Verdict::Meets));
     // 30/35 + 50/70 + 10/60 + 20/40 + 3.5/4 + 329/160 = 5.1693… → 5.17.
     assert_eq!(y.stats.composite_index, Some(5.17));
     assert!(y.complete());
@@ -94,8 +94,8 @@ fn a_short_year_is_shown_but_not_judged() {
     let y = air_year(&days, 2021).unwrap();
     let pm25 = y.items[0];
     assert_eq!(
-        (pm25.item, pm25.value, pm25.days),
-        (AnnualItem::Pm25, Some(80.0), 30)
+        (pm25.species, pm25.value, pm25.days),
+        (Species::Pm25, Some(80.0), 30)
     );
     assert_eq!(pm25.verdict(), None);
     assert!(!y.complete());

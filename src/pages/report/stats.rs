@@ -16,7 +16,7 @@ use crate::text::stats_ui;
 use crate::year_card::fill;
 use cc_core::i18n::Lang;
 use cc_core::report::stats::{duration_text, report_stats, stats_summary, ReportStats};
-use cc_core::report::{builtin_categories, find_category, Minute, Open311Client};
+use cc_core::report::{builtin_categories, find_category, Minute};
 use cc_core::time::Date;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -82,14 +82,9 @@ fn year_start(now: Minute) -> Minute {
 }
 
 async fn load(config: LocalResource<crate::feeds::ConfigResult>) -> Counted {
-    let Some(report) = crate::feeds::config_once(config)
-        .await
-        .ok()
-        .and_then(|c| c.report.clone())
-    else {
+    let Some(client) = transport::reading_client(config).await else {
         return Counted::NotConfigured;
     };
-    let client = Open311Client::from_config(&report, "");
     let now = Minute::from_unix_millis(super::now_ms());
     let from = Minute(now.0 - 30 * DAY).min(year_start(now));
     match transport::listing(&client, from, Minute(now.0 + 1)).await {

@@ -8,7 +8,7 @@ use crate::feeds::SiteConfig;
 use crate::nav::use_query_map;
 use crate::prefs::use_lang;
 use crate::report_app::transport;
-use cc_core::report::{Minute, Open311Client, ServiceRequest};
+use cc_core::report::{Minute, ServiceRequest};
 use leptos::prelude::*;
 
 /// What the lookup found.
@@ -31,17 +31,12 @@ pub fn ReportStatusPage() -> impl IntoView {
     let result = LocalResource::new(move || {
         let id = id();
         async move {
-            let Some(report) = crate::feeds::config_once(config)
-                .await
-                .ok()
-                .and_then(|c| c.report.clone())
-            else {
+            let Some(client) = transport::reading_client(config).await else {
                 return Lookup::Nothing;
             };
             if id.is_empty() {
                 return Lookup::Nothing;
             }
-            let client = Open311Client::from_config(&report, "");
             match transport::request_status(&client, &id).await {
                 Ok(Some(r)) => Lookup::Report(Box::new(r)),
                 Ok(None) | Err(ApiError::Status { code: 404, .. }) => Lookup::NotFound,
