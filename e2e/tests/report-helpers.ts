@@ -2,8 +2,9 @@
 // (pages/report-form.ts) behind the short names the specs use. Each Playwright worker has its
 // own receiver (receiver.ts): tests reset it through the `receiver` fixture, never a lock.
 import type { Page } from '@playwright/test';
-import { test as base, expect } from './receiver';
+import { test as base, expect, Receiver } from './receiver';
 import { Answers, DEFAULTS, ReportForm } from './pages/report-form';
+import { REPORT } from './strings';
 
 export { expect, DEFAULTS, ReportForm };
 export type { Answers };
@@ -56,6 +57,20 @@ export async function shortRetries(page: Page, timeoutMs = 3000, baseDelayMs = 3
     delete headers['content-length'];
     await route.fulfill({ status: response.status(), headers, json: config });
   });
+}
+
+/**
+ * Sends a report from the check page against a receiver that answers the first POSTs with
+ * `fault`, with a request timeout of `timeoutMs` and a first retry `baseDelayMs` (half jitter)
+ * after a failure; the form, on its confirmation.
+ */
+export async function sendAgainst(page: Page, receiver: Receiver, fault: Record<string, unknown>, timeoutMs = 3000, baseDelayMs = 120_000) {
+  await shortRetries(page, timeoutMs, baseDelayMs);
+  await receiver.fault(fault);
+  const form = new ReportForm(page);
+  await form.fillToCheck();
+  await form.button(REPORT.zh.send).click();
+  return form;
 }
 
 export const next = (page: Page) => new ReportForm(page).next();

@@ -1,6 +1,6 @@
 // Nothing lost, nothing doubled: the outbox against a failing receiver, retries, reloads and
 // several drafts. Every case ends with exactly one stored request in the receiver's database.
-import { test, expect, ReportForm, shortRetries } from './report-helpers';
+import { test, expect, ReportForm, sendAgainst, shortRetries } from './report-helpers';
 import { REPORT } from './strings';
 
 const T = REPORT.zh;
@@ -36,11 +36,7 @@ test('two 500s, then success', async ({ page, receiver }) => {
 
 test('立即重试 sends a waiting report at once, not after its backoff', async ({ page, receiver }) => {
   // After one 500 the next attempt is at least a minute away (base delay 2 min, half jitter).
-  await shortRetries(page, 3000, 120_000);
-  await receiver.fault({ mode: '500', count: 1 });
-  const form = new ReportForm(page);
-  await form.fillToCheck();
-  await form.button(T.send).click();
+  const form = await sendAgainst(page, receiver, { mode: '500', count: 1 });
   await expect(form.heading(T.queued)).toBeVisible();
   // The first attempt has failed once the item names its next attempt's time.
   await expect(form.firstItem).toContainText('自动重试');

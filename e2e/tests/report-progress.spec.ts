@@ -1,7 +1,7 @@
 // The report form says what is true (issue 16, point 7): on its way while the first attempt is;
 // saved and waiting only once an attempt has failed, naming why; a refusal in our own words with
 // the system's text labelled as the system's; each outbox entry names its report.
-import { test, expect, ReportForm, shortRetries } from './report-helpers';
+import { test, expect, ReportForm, sendAgainst, shortRetries } from './report-helpers';
 import { REPORT } from './strings';
 import { ShellPage } from './pages/shell';
 
@@ -38,11 +38,7 @@ test('a slow receiver: sending, never "saved, waiting", until the reference come
 
 test('no answer in time: saved and waiting, because it had no answer, until the next attempt', async ({ page, receiver }) => {
   // The receiver never answers the first POST; the app gives up after 3 s and retries in 1–2 min.
-  await shortRetries(page, 3000, 120_000);
-  await receiver.fault({ mode: 'hang', count: 1 });
-  const form = new ReportForm(page);
-  await form.fillToCheck();
-  await form.button(T.send).click();
+  const form = await sendAgainst(page, receiver, { mode: 'hang', count: 1 });
   const panel = page.locator('.cc-panel[role="status"]');
   await expect(form.heading(T.sending)).toBeVisible();
   await expect(panel).toHaveAttribute('data-waiting', 'false');
@@ -53,28 +49,19 @@ test('no answer in time: saved and waiting, because it had no answer, until the 
 });
 
 test('a 503 and a 429 are named as what they are', async ({ page, receiver }) => {
-  await shortRetries(page, 3000, 120_000);
-  await receiver.fault({ mode: '500', count: 1 });
-  const form = new ReportForm(page);
-  await form.fillToCheck();
-  await form.button(T.send).click();
+  const form = await sendAgainst(page, receiver, { mode: '500', count: 1 });
   await expect(form.heading(T.queued)).toBeVisible();
   await expect(form.progress).toHaveText(/^受理系统暂时无法处理（HTTP 500）。举报已保存在本机，将于 .+ 自动重试，您可以关闭此页。$/);
 
   await receiver.reset();
-  await receiver.fault({ mode: '429', count: 1000, retry_after: 60 });
   await page.goto('/report');
-  await form.fillToCheck();
-  await form.button(T.send).click();
+  await sendAgainst(page, receiver, { mode: '429', count: 1000, retry_after: 60 });
   await expect(form.progress).toHaveText(/^受理系统请求稍后再发送。举报已保存在本机，将于 .+ 自动重试，您可以关闭此页。$/);
 });
 
 test('a refusal in our own words, the server\'s text labelled as the server\'s, in either language', async ({ page, receiver }) => {
   const said = '地址无法识别（address not recognised）';
-  await receiver.fault({ mode: '400', count: 1, description: said });
-  const form = new ReportForm(page);
-  await form.fillToCheck();
-  await form.button(T.send).click();
+  const form = await sendAgainst(page, receiver, { mode: '400', count: 1, description: said });
   await expect(form.refusal).toHaveText('受理系统认为举报的内容有误。请查看下面受理系统的说明，修改后重新提交。（HTTP 400）');
   await expect(form.serverMessage).toHaveText(said);
   await expect(page.locator('.cc-server-text')).toContainText(T.serverSays);
