@@ -12,7 +12,9 @@ import path from 'node:path';
 export const RECEIVER_COOKIE = 'cc-e2e-receiver';
 
 const SERVER = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../receiver/server.js');
-const HEADERS = { 'X-Admin-Token': 'cc-admin', 'Content-Type': 'application/json' };
+// A connection per call: a kept-alive socket that the receiver closes after its idle timeout
+// (Node's 5 s) while the next call is being written on it fails that call with ECONNRESET.
+const HEADERS = { 'X-Admin-Token': 'cc-admin', 'Content-Type': 'application/json', Connection: 'close' };
 
 /** One running receiver: its admin API (the real database) and its media files. */
 export class Receiver {
@@ -48,6 +50,7 @@ export class Receiver {
   async submit(fields: Record<string, string>): Promise<string> {
     const r = await this.api.post(`${this.origin}/open311/v2/requests.json`, {
       form: { api_key: 'cc-dev-key', jurisdiction_id: 'changchun.gov.cn', ...fields },
+      headers: { Connection: 'close' },
     });
     expect(r.status(), await r.text()).toBe(201);
     const [{ service_request_id: id }] = await r.json();

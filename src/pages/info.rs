@@ -35,8 +35,8 @@ const PRIVACY: &[Text] = &[
         en: "Reports are anonymous by default. Only if you choose to give your name are your name and contact details sent with the report to the environment bureau, used only to verify and reply, and never published. Photos are downscaled on your device and stripped of metadata such as the shooting location before they are sent.",
     },
     Text {
-        zh: "未发送的举报草稿保存在本设备的浏览器存储中，发送成功后可以删除；您可以随时在“我要举报”页删除草稿。",
-        en: "Unsent report drafts are kept in this device's browser storage and can be deleted once sent; you can delete a draft at any time on the report page.",
+        zh: "举报在发送成功前保存在本设备的浏览器存储中，没有网络时也不会丢失；发送成功后，其中的联系方式和照片会自动从本设备删除，“已提交和待发送的举报”只保留编号和举报的类别、地点、时间，以便您查询办理进度。您可以随时在“我要举报”页删除未发送的草稿。",
+        en: "A report is kept in this device's browser storage until it is sent, so nothing is lost without a connection; once it is sent, its contact details and photos are deleted from this device automatically, and the list of sent and waiting reports keeps only its reference number and its category, place and time, so you can follow its progress. You can delete an unsent draft at any time on the report page.",
     },
 ];
 
