@@ -3,7 +3,6 @@
 //! alternative is the summary, and the table carries every value).
 
 use crate::charts::{ChartError, Table};
-use crate::components::data_table::DataTable;
 use crate::text::ui;
 use cc_core::i18n::Lang;
 use leptos::html::Canvas;
@@ -79,6 +78,21 @@ pub fn ChartFigure(
     let file = format!("{id}{}.csv", if sample { "-sample" } else { "" });
     let heading_id = format!("chart-{id}");
     let labelled_by = heading_id.clone();
+    let header = table
+        .headers
+        .iter()
+        .map(|h| view! { <th scope="col">{h.clone()}</th> })
+        .collect_view();
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells = r.iter();
+            let first = cells.next().cloned().unwrap_or_default();
+            let rest = cells.map(|c| view! { <td>{c.clone()}</td> }).collect_view();
+            view! { <tr><th scope="row">{first}</th>{rest}</tr> }
+        })
+        .collect_view();
     view! {
         <figure class="cc-chart" aria-labelledby=labelled_by data-testid=format!("chart-{id}")>
             <h3 id=heading_id class="cc-chart__title">{title}</h3>
@@ -86,7 +100,13 @@ pub fn ChartFigure(
             <canvas class="cc-chart__canvas" node_ref=canvas role="img" aria-label=summary></canvas>
             <details class="cc-chart__table">
                 <summary>{t.chart_view_table}</summary>
-                <DataTable table plain=true />
+                <div class="cc-table-wrap">
+                    <table class="cc-table">
+                        <caption>{table.caption.clone()}</caption>
+                        <thead><tr>{header}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
             </details>
             <p>
                 <a class="cc-download" href=csv_href(&csv) download=file>

@@ -8,13 +8,7 @@ use leptos::prelude::*;
 
 /// The table, with `testid` on the `<table>`.
 #[component]
-pub fn DataTable(
-    table: Table,
-    #[prop(optional)] testid: Option<&'static str>,
-    /// Stays a table on a phone (a chart's table alternative, inside its disclosure).
-    #[prop(optional)]
-    plain: bool,
-) -> impl IntoView {
+pub fn DataTable(table: Table, testid: &'static str) -> impl IntoView {
     let header = table
         .headers
         .iter()
@@ -34,7 +28,7 @@ pub fn DataTable(
         .collect_view();
     view! {
         <div class="cc-table-wrap">
-            <table class=if plain { "cc-table" } else { "cc-table cc-table--cards" } data-testid=testid>
+            <table class="cc-table cc-table--cards" data-testid=testid>
                 <caption>{table.caption.clone()}</caption>
                 <thead><tr>{header}</tr></thead>
                 <tbody>{rows}</tbody>
