@@ -128,7 +128,8 @@ pub struct ReportStats {
 /// submission time is left out: it cannot be placed in a period). Each request counts once,
 /// however many listing answers held it.
 pub fn report_stats(listed: &[Listed], from: Minute, to: Minute) -> ReportStats {
-    let mut seen: Vec<&str> = Vec::new();
+    // A year can list thousands of requests: a set, not a list searched for each one.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut s = ReportStats::default();
     let mut durations = Vec::new();
     for r in listed {
@@ -136,10 +137,9 @@ pub fn report_stats(listed: &[Listed], from: Minute, to: Minute) -> ReportStats 
             continue;
         };
         if let Some(id) = r.id.as_deref() {
-            if seen.contains(&id) {
+            if !seen.insert(id) {
                 continue;
             }
-            seen.push(id);
         }
         s.total += 1;
         let code = r.code.clone().unwrap_or_default();
