@@ -65,6 +65,12 @@ fn old_and_future_drafts_survive() {
     let err = ReportDraft::from_json("{\n\"id\": \n").err();
     assert!(err.is_some_and(|e| e.line >= 2));
     assert!(ReportDraft::from_json("[]").is_err());
+    // The consent page joined the check page: a draft saved there resumes on the check page.
+    let at_consent = ReportDraft::from_json(r#"{"id":"d8","step":"consent","consent":true}"#);
+    assert_eq!(
+        at_consent.map(|d| (d.step, d.consent)),
+        Ok((Step::Check, true))
+    );
 }
 
 #[test]

@@ -63,8 +63,7 @@ fn next_moves_page_by_page_when_valid() {
         (Layout::OnePerPage, Step::Where, Step::WhatWhen),
         (Layout::OnePerPage, Step::WhatWhen, Step::Photos),
         (Layout::OnePerPage, Step::Photos, Step::AboutYou),
-        (Layout::OnePerPage, Step::AboutYou, Step::Consent),
-        (Layout::OnePerPage, Step::Consent, Step::Check),
+        (Layout::OnePerPage, Step::AboutYou, Step::Check),
         (Layout::Grouped, Step::Category, Step::Where),
         (Layout::Grouped, Step::Where, Step::Photos),
         (Layout::Grouped, Step::WhatWhen, Step::Photos),
@@ -164,16 +163,18 @@ fn change_keeps_only_the_target_pages_errors() {
         Submit::Invalid(Focus::ErrorSummary)
     ));
     assert_eq!(f.errors.len(), 2);
-    f.change(Layout::OnePerPage, Field::Consent, NOW_MS);
-    let kept: Vec<_> = f.errors.iter().map(|e| (e.field, e.kind)).collect();
-    assert_eq!(kept, [(Field::Consent, ErrorKind::Missing)]);
-    // A field on the page already shown: nothing moves, focus only.
+    // The declaration is on the check page itself: nothing moves, focus only.
     let before = f.clone();
     assert_eq!(
         f.change(Layout::OnePerPage, Field::Consent, NOW_MS),
         Focus::Field(Field::Consent)
     );
     assert_eq!(f, before);
+    // A question page: only its errors go with it.
+    f.change(Layout::OnePerPage, Field::District, NOW_MS);
+    let kept: Vec<_> = f.errors.iter().map(|e| (e.field, e.kind)).collect();
+    assert_eq!(kept, [(Field::District, ErrorKind::Missing)]);
+    assert_eq!(f.draft.step, Step::Where);
     // From a question page (an error link), "continue" goes on, not back to the check page.
     let mut g = at(Step::AboutYou, valid());
     g.change(Layout::OnePerPage, Field::Address, NOW_MS);

@@ -53,12 +53,16 @@ test('the whole flow with the keyboard alone', async ({ page, receiver }) => {
   await atQuestion('是否留下您的姓名？');
   await tabTo(page, form.button(T.next)); // anonymous
   await page.keyboard.press('Enter');
-  await atQuestion('提交前请了解');
-  await tabTo(page, form.field(T.consent));
-  await page.keyboard.press('Space');
-  await tabTo(page, form.button(T.next));
-  await page.keyboard.press('Enter');
   await expect(form.heading(T.check)).toBeFocused();
+  // The declaration is on the check page: sending without it goes to the error summary, whose
+  // link leads to the checkbox.
+  await tabTo(page, form.button(T.send));
+  await page.keyboard.press('Enter');
+  await expect(form.errorSummary).toBeFocused();
+  await tabTo(page, form.errorSummary.getByRole('link', { name: '确认您已了解举报内容会发送给谁' }));
+  await page.keyboard.press('Enter');
+  await expect(form.field(T.consent)).toBeFocused();
+  await page.keyboard.press('Space');
   await tabTo(page, form.button(T.send));
   await page.keyboard.press('Enter');
   await expect(form.reference).toBeVisible({ timeout: 20_000 });
@@ -94,11 +98,12 @@ for (const lang of ['zh', 'en'] as const) {
     await page.locator('#report-named').check();
     await expectNoAxeViolations(page); // about you, named
     await page.locator('#report-anonymous').check();
-    if (!form.grouped) await next();
-    await expectNoAxeViolations(page); // consent
-    await page.getByLabel(L.consent).check();
     await next();
-    await expectNoAxeViolations(page); // check
+    await expectNoAxeViolations(page); // check, with the declaration
+    await page.getByRole('button', { name: L.send }).click();
+    await expect(page.getByTestId('error-summary')).toBeVisible();
+    await expectNoAxeViolations(page); // check, declaration not ticked
+    await page.getByLabel(L.consent).check();
     await page.getByRole('button', { name: L.send }).click();
     await expect(form.reference).toBeVisible({ timeout: 20_000 });
     await expectNoAxeViolations(page);

@@ -3,6 +3,7 @@
 import { test, expect, DEFAULTS, deviceRecords, ReportForm } from './report-helpers';
 import { expectNoAxeViolations } from './fixtures';
 import { REPORT, STATUS_OPEN } from './strings';
+import { ShellPage } from './pages/shell';
 
 const T = REPORT.zh;
 
@@ -110,14 +111,17 @@ test('empty and invalid answers: the summary links to each field, every rule has
   await form.field(T.phone).fill('13912345678');
   await form.field(T.email).fill('li@example.com');
   await form.next();
-
-  // Consent.
-  await form.next();
-  await expect(summary).toContainText('确认您已了解举报内容会发送给谁');
-  await form.field(T.consent).check();
-  await form.next();
   await expect(form.heading(T.check)).toBeVisible();
   await expect(summary).toHaveCount(0);
+
+  // The declaration, on the check page: sending without it is refused there.
+  await form.button(T.send).click();
+  await expect(form.summaryLinks).toHaveText(['确认您已了解举报内容会发送给谁']);
+  await expect(form.heading(T.check)).toBeVisible();
+  await summary.getByRole('link').click();
+  await expect(form.field(T.consent)).toBeFocused();
+  await expect(form.field(T.consent)).toHaveAttribute('aria-invalid', 'true');
+  await form.field(T.consent).check();
 
   // A change link goes to the question and comes back to the check page.
   await form.changeLink(T.description).click();
@@ -130,6 +134,36 @@ test('empty and invalid answers: the summary links to each field, every rule has
   await expect(page.getByText('河水发黑发臭，岸边有死鱼。')).toBeVisible();
 });
 
+test('a phone goes from /report to the confirmation in 7 screens, which says the handling time once', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // Every screen the form shows: the heading of each question page, then the confirmation's.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as any).__screens = seen;
+    new MutationObserver(() => {
+      const h = (document.getElementById('report-step-heading') ?? document.getElementById('report-done-heading'))?.textContent ?? '';
+      if (h && seen[seen.length - 1] !== h) seen.push(h);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const form = new ReportForm(page);
+  await form.fillToCheck();
+  await form.submitAndGetReference();
+  await expect(form.heading('举报已提交')).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__screens)).toEqual([
+    T.what, '问题发生在哪里？', '发生了什么，什么时候？', T.photos, '是否留下您的姓名？', T.check, '举报已提交',
+  ]);
+  // The handling time is said once, in the page's language; the receiving system's receipt
+  // (which repeats it, in its own words) is folded away, labelled as the system's.
+  const main = page.locator('main');
+  expect((await main.innerText()).match(/60 日/g)).toHaveLength(1);
+  const receipt = main.locator('details').filter({ hasText: '受理系统的回执原文' });
+  await receipt.locator('summary').click();
+  await expect(receipt.getByTestId('service-notice')).toContainText('举报已收到');
+  await new ShellPage(page).toEnglish.click();
+  await expect(form.heading('Report sent')).toBeVisible();
+  expect((await main.innerText()).match(/60 days/g)).toHaveLength(1);
+});
+
 test('a wide screen groups related questions; a draft moves between layouts', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const form = new ReportForm(page);
@@ -137,7 +171,7 @@ test('a wide screen groups related questions; a draft moves between layouts', as
   await form.start();
   await form.field(T.categories.water, true).check();
   await form.next();
-  await expect(page.getByText('第 2 步，共 7 步')).toBeVisible();
+  await expect(page.getByText('第 2 步，共 6 步')).toBeVisible();
   await expect(form.heading('问题发生在哪里？', 2)).toBeVisible();
   await expect(form.field(T.description)).toHaveCount(0);
 
@@ -163,8 +197,7 @@ test('a wide screen groups related questions; a draft moves between layouts', as
   await expect(form.heading(T.photos, 2)).toBeVisible();
   await expect(page.getByText('第 3 页，共 5 页')).toBeVisible();
   await form.next();
-  await expect(form.heading('关于您，以及提交前请了解', 2)).toBeVisible();
-  await form.field(T.consent).check();
+  await expect(form.heading('是否留下您的姓名？', 2)).toBeVisible();
   // Back goes to the previous page, not to the previous question.
   await form.button(T.back).click();
   await expect(form.heading(T.photos, 2)).toBeVisible();

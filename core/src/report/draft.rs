@@ -34,21 +34,21 @@ pub enum Step {
     Photos,
     /// Anonymous or named, and contact details.
     AboutYou,
-    /// What is sent where, acknowledged.
-    Consent,
-    /// Check your answers.
+    /// Check your answers, and acknowledge what is sent where (GOV.UK puts the declaration on
+    /// the check-answers page: one screen fewer). A draft saved at the former consent page
+    /// resumes here.
+    #[serde(alias = "consent")]
     Check,
 }
 
 impl Step {
     /// All steps in order.
-    pub const ALL: [Step; 7] = [
+    pub const ALL: [Step; 6] = [
         Step::Category,
         Step::Where,
         Step::WhatWhen,
         Step::Photos,
         Step::AboutYou,
-        Step::Consent,
         Step::Check,
     ];
 
@@ -77,7 +77,6 @@ impl Step {
             Step::WhatWhen => "what_when",
             Step::Photos => "photos",
             Step::AboutYou => "about_you",
-            Step::Consent => "consent",
             Step::Check => "check",
         }
     }
@@ -90,13 +89,12 @@ impl Step {
             Step::WhatWhen => ("发生了什么，什么时候？", "What is happening, and when?"),
             Step::Photos => ("添加照片（可选）", "Add photos (optional)"),
             Step::AboutYou => ("是否留下您的姓名？", "Do you want to give your name?"),
-            Step::Consent => ("提交前请了解", "Before you send"),
             Step::Check => ("检查您的举报内容", "Check your report"),
         };
         Text { zh, en }
     }
 
-    /// "第 2 步，共 7 步" / "Step 2 of 7".
+    /// "第 2 步，共 6 步" / "Step 2 of 6".
     pub fn progress(self, lang: Lang) -> String {
         let (n, total) = (self.number(), Step::ALL.len());
         match lang {

@@ -62,7 +62,7 @@ impl Field {
             }
             Field::Photos => Step::Photos,
             Field::Anonymous | Field::Name | Field::Phone | Field::Email => Step::AboutYou,
-            Field::Consent => Step::Consent,
+            Field::Consent => Step::Check,
         }
     }
 

@@ -14,23 +14,23 @@ pub enum Layout {
     Grouped,
 }
 
-const ONE_PER_PAGE: [&[Step]; 7] = [
+const ONE_PER_PAGE: [&[Step]; 6] = [
     &[Step::Category],
     &[Step::Where],
     &[Step::WhatWhen],
     &[Step::Photos],
     &[Step::AboutYou],
-    &[Step::Consent],
     &[Step::Check],
 ];
 
 /// The category stays alone (its out-of-remit guidance comes before anything is typed); the
-/// place goes with what happens there; the person goes with what is done with their data.
+/// place goes with what happens there; photos (a file picker, often a camera) keep a page of
+/// their own, as does the choice to give a name.
 const GROUPED: [&[Step]; 5] = [
     &[Step::Category],
     &[Step::Where, Step::WhatWhen],
     &[Step::Photos],
-    &[Step::AboutYou, Step::Consent],
+    &[Step::AboutYou],
     &[Step::Check],
 ];
 
@@ -74,15 +74,11 @@ impl Layout {
                 zh: "在哪里，发生了什么",
                 en: "Where, what and when",
             },
-            [Step::AboutYou, Step::Consent] => Text {
-                zh: "关于您，以及提交前请了解",
-                en: "About you, and before you send",
-            },
             _ => step.title(),
         }
     }
 
-    /// "第 2 页，共 5 页" / "Page 2 of 5" when grouped; "第 2 步，共 7 步" otherwise.
+    /// "第 2 页，共 5 页" / "Page 2 of 5" when grouped; "第 2 步，共 6 步" otherwise.
     pub fn progress(self, step: Step, lang: Lang) -> String {
         let (n, total) = (self.page_index(step) + 1, self.pages().len());
         match (self, lang) {
@@ -118,7 +114,7 @@ mod tests {
             assert_eq!(l.page_of(s), &[s]);
             assert_eq!(l.title(s), s.title());
         }
-        assert_eq!(l.progress(Step::Where, Lang::Zh), "第 2 步，共 7 步");
+        assert_eq!(l.progress(Step::Where, Lang::Zh), "第 2 步，共 6 步");
     }
 
     #[test]
@@ -130,11 +126,11 @@ mod tests {
         assert_eq!(l.next(Step::WhatWhen), Some(Step::Photos));
         assert_eq!(l.page_of(Step::WhatWhen), &[Step::Where, Step::WhatWhen]);
         assert_eq!(l.prev(Step::Photos), Some(Step::Where));
-        assert_eq!(l.prev(Step::Consent), Some(Step::Photos));
-        assert_eq!(l.next(Step::Consent), Some(Step::Check));
+        assert_eq!(l.prev(Step::AboutYou), Some(Step::Photos));
+        assert_eq!(l.next(Step::AboutYou), Some(Step::Check));
         assert_eq!(l.next(Step::Check), None);
         assert_eq!(l.prev(Step::Category), None);
-        assert_eq!(l.progress(Step::Consent, Lang::En), "Page 4 of 5");
+        assert_eq!(l.progress(Step::AboutYou, Lang::En), "Page 4 of 5");
         assert_eq!(l.title(Step::WhatWhen).en, "Where, what and when");
         assert_eq!(l.title(Step::Photos), Step::Photos.title());
     }

@@ -78,7 +78,7 @@ export class ReportForm {
   /** The check page's change link for the question labelled `label`. */
   changeLink(label: string) { return this.page.getByRole('link', { name: new RegExp(`修改.*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }); }
 
-  /** From /report to the check page, answering every question. */
+  /** From /report to the check page, answering every question and ticking the declaration. */
   async fillToCheck(answers: Answers = {}) {
     const a = { ...DEFAULTS, ...answers };
     await this.goto();
@@ -106,10 +106,10 @@ export class ReportForm {
       await this.field(T.phone).fill(a.named.phone);
       await this.field(T.email).fill(a.named.email);
     }
-    if (!this.grouped) await this.next();
-    await this.field(T.consent).check();
     await this.next();
     await expect(this.heading(T.check)).toBeVisible();
+    // The declaration is on the check page (GOV.UK's pattern).
+    await this.field(T.consent).check();
   }
 
   /** Sends from the check page and waits for the reference number. */

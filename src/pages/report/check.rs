@@ -1,11 +1,13 @@
-//! The check-your-answers page and the confirmation, display only.
+//! The check-your-answers page with the declaration, and the confirmation, display only.
 
+use super::fields::{field_error, invalid, InlineError};
 use super::text::rt;
 use super::FormState;
 use cc_core::report::{summary_rows, Field, OutboxItem, OutboxState};
 use leptos::prelude::*;
 
-/// Check your answers: one row per question with a change link, then the send button.
+/// Check your answers: one row per question with a change link, then what is sent where,
+/// acknowledged (GOV.UK's declaration on the check-answers page), and the send button.
 #[component]
 pub fn CheckStep(
     form: FormState,
@@ -42,11 +44,34 @@ pub fn CheckStep(
                 }
             }).collect_view()}
         </dl>
+        <Declaration form />
         <button type="button" class="cc-button cc-button--primary" data-testid="submit"
             aria-disabled=move || busy.get().then_some("true")
             on:click=move |_| on_submit.run(())>
             {move || rt(lang.get()).submit}
         </button>
+    }
+}
+
+/// What is sent where and kept how long, acknowledged.
+#[component]
+fn Declaration(form: FormState) -> impl IntoView {
+    let lang = form.lang;
+    let err = field_error(form, Field::Consent);
+    view! {
+        <h3 class="cc-report__subquestion">{move || rt(lang.get()).consent_title}</h3>
+        <p class="cc-report__statement" id="report-consent-text">{move || rt(lang.get()).consent_text}</p>
+        <div class="cc-field" class:cc-field--error=move || err.with(Option::is_some)>
+            <InlineError field=Field::Consent message=err lang />
+            <div class="cc-choice">
+                <input class="cc-choice__input" type="checkbox" id="report-consent"
+                    aria-describedby=move || if err.with(Option::is_some) { "report-consent-text report-consent-error" } else { "report-consent-text" }
+                    aria-invalid=invalid(err)
+                    prop:checked=move || form.draft.with(|d| d.consent)
+                    on:change:target=move |ev| { let v = ev.target().checked(); form.edit(|d| d.consent = v) } />
+                <label class="cc-choice__label" for="report-consent">{move || rt(lang.get()).consent_label}</label>
+            </div>
+        </div>
     }
 }
 
@@ -97,7 +122,15 @@ pub fn Confirmation(
                             {t.copy}
                         </button>
                         <span role="status" class="cc-field__hint">{move || copied.get().then(|| rt(lang.get()).copied)}</span>
-                        {notice.map(|n| view! { <p>{n}</p> })}
+                        // The system's receipt repeats the reference and, from the reference
+                        // receiver, the handling time said just below: kept, in its own words
+                        // and language, but folded away so the page says each thing once.
+                        {notice.map(|n| view! {
+                            <details class="cc-server-text">
+                                <summary>{t.system_receipt}</summary>
+                                <q data-testid="service-notice">{n}</q>
+                            </details>
+                        })}
                         <p>{t.next_steps}</p>
                         <p><a href=href>{t.view_status}</a></p>
                     }.into_any()

@@ -3,6 +3,7 @@
 //! Ids are the domain's [`Field::html_id`], which the error summary links to.
 
 use super::text::{rt, ReportText};
+use super::FormState;
 use cc_core::i18n::Lang;
 use cc_core::report::{Field, FieldError, ERROR_SUMMARY_TITLE};
 use leptos::prelude::*;
@@ -13,6 +14,16 @@ pub fn error_of(errors: &[FieldError], field: Field, lang: Lang) -> Option<Strin
         .iter()
         .find(|e| e.field == field)
         .map(|e| e.message(lang))
+}
+
+/// The error shown for `field` on the form, as a signal.
+pub(super) fn field_error(form: FormState, field: Field) -> Signal<Option<String>> {
+    Signal::derive(move || form.errors.with(|e| error_of(e, field, form.lang.get())))
+}
+
+/// `aria-invalid` while `msg` is shown.
+pub(super) fn invalid(msg: Signal<Option<String>>) -> impl Fn() -> Option<&'static str> {
+    move || msg.with(Option::is_some).then_some("true")
 }
 
 /// `aria-describedby` for a control: its hint and its error, when shown.

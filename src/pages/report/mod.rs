@@ -334,7 +334,6 @@ fn ReportFlow(report: ReportConfig, flow: RwSignal<FormFlow>) -> impl IntoView {
         }
         Step::Photos => view! { <photos::PhotosStep form photos=photo_slots /> }.into_any(),
         Step::AboutYou => view! { <steps::AboutYouStep form /> }.into_any(),
-        Step::Consent => view! { <steps::ConsentStep form /> }.into_any(),
         Step::Check => {
             view! { <check::CheckStep form on_change=follow on_submit=submit busy /> }.into_any()
         }

@@ -1,23 +1,16 @@
 //! The question pages of the form (GOV.UK "one thing per page"), display only: each reads the
 //! page's [`FormState`] and writes through [`FormState::edit`].
 
-use super::fields::{error_of, InlineError, TextField};
+use super::fields::{field_error, invalid, InlineError, TextField};
 use super::text::rt;
 use super::FormState;
+use cc_core::decimal::fixed;
 use cc_core::i18n::Lang;
 use cc_core::report::{
     validate::DESCRIPTION_LEN, CharCount, Coords, Field, Ongoing, DISTRICTS, OUT_OF_REMIT,
     PHONE_ALTERNATIVE,
 };
 use leptos::prelude::*;
-
-fn field_error(form: FormState, field: Field) -> Signal<Option<String>> {
-    Signal::derive(move || form.errors.with(|e| error_of(e, field, form.lang.get())))
-}
-
-fn invalid(msg: Signal<Option<String>>) -> impl Fn() -> Option<&'static str> {
-    move || msg.with(Option::is_some).then_some("true")
-}
 
 /// Step 1: the type of problem (several allowed), and the sub-type.
 #[component]
@@ -105,7 +98,7 @@ pub fn WhereStep(
 ) -> impl IntoView {
     let lang = form.lang;
     let d_err = field_error(form, Field::District);
-    let fmt = |c: Coords| format!("{:.5}, {:.5}", c.lat, c.lon);
+    let fmt = |c: Coords| format!("{}, {}", fixed(c.lat, 5), fixed(c.lon, 5));
     view! {
         <div class="cc-field" class:cc-field--error=move || d_err.with(Option::is_some)>
             <label class="cc-field__label" for="report-district">{move || Field::District.label(lang.get())}</label>
@@ -309,27 +302,6 @@ pub fn AboutYouStep(form: FormState) -> impl IntoView {
             <TextField field=Field::Email lang value=form.text(|d| &d.email) kind="email"
                 on_input=Callback::new(move |v| form.edit(|d| d.email = v)) errors=form.errors autocomplete="email" />
         </Show>
-    }
-}
-
-/// Step 6: what is sent where and kept how long, acknowledged.
-#[component]
-pub fn ConsentStep(form: FormState) -> impl IntoView {
-    let lang = form.lang;
-    let err = field_error(form, Field::Consent);
-    view! {
-        <p class="cc-report__statement" id="report-consent-text">{move || rt(lang.get()).consent_text}</p>
-        <div class="cc-field" class:cc-field--error=move || err.with(Option::is_some)>
-            <InlineError field=Field::Consent message=err lang />
-            <div class="cc-choice">
-                <input class="cc-choice__input" type="checkbox" id="report-consent"
-                    aria-describedby=move || if err.with(Option::is_some) { "report-consent-text report-consent-error" } else { "report-consent-text" }
-                    aria-invalid=invalid(err)
-                    prop:checked=move || form.draft.with(|d| d.consent)
-                    on:change:target=move |ev| { let v = ev.target().checked(); form.edit(|d| d.consent = v) } />
-                <label class="cc-choice__label" for="report-consent">{move || rt(lang.get()).consent_label}</label>
-            </div>
-        </div>
     }
 }
 

@@ -72,12 +72,14 @@ report_text! {
     anon_explain: "匿名举报时，我们不会收集您的姓名和联系方式，也就无法向您反馈处理结果；您可以凭举报编号查询进度。", "If you report anonymously we do not collect your name or contact details, so we cannot reply to you; you can follow progress with the reference number.";
     named_explain: "您的姓名和联系方式只有生态环境局的办理人员可以看到，用于核实情况和回复您，不会公开，也不会告知被举报对象。", "Only the bureau's case officers see your name and contact details, to check facts and reply to you. They are never published or told to the party reported.";
     contact_hint: "手机号码和电子邮箱至少填写一项。", "Give a mobile number, an email address, or both.";
+    consent_title: "提交前请了解", "Before you send";
     consent_text: "您的举报（问题类型、地点、描述、时间、照片，以及您选择留下的姓名和联系方式）将通过加密连接发送给长春市生态环境局的举报受理系统，用于调查和处理。举报记录保存一年后删除。照片在发送前已在本机删除位置等隐藏信息。", "Your report (type, place, description, time, photos and any name and contact details you chose to give) is sent over an encrypted connection to the Changchun Ecology and Environment Bureau's reporting system, to investigate and deal with it. Reports are deleted after one year. Photos have their hidden data, such as location, removed on this device before sending.";
     consent_label: "我已了解以上说明，同意提交", "I understand this and want to send my report";
     sending: "正在发送", "Sending";
     done_title: "举报已提交", "Report sent";
     sending_title: "正在发送举报", "Sending your report";
     server_says: "受理系统的说明：", "What the reporting system says:";
+    system_receipt: "受理系统的回执原文", "The reporting system's own receipt";
     failed_title: "举报未能提交", "Your report was not accepted";
     reference_label: "您的举报编号", "Your reference number";
     receipt_label: "您的受理凭证", "Your receipt";
