@@ -5,7 +5,6 @@ use crate::charts::Table;
 use crate::text::year_ui;
 use cc_core::air::annual::{annual_limit, annual_statistic, daily_item, AirYear, ItemEvaluation};
 use cc_core::air::{Level, Species};
-use cc_core::decimal::fixed;
 use cc_core::i18n::Lang;
 use cc_core::water::annual::WaterYear;
 use cc_core::water::{Headline, RiverGrade};
@@ -58,7 +57,7 @@ pub fn air_overview(now: &AirYear, before: Option<&AirYear>, lang: Lang) -> Tabl
                 y.stats
                     .good
                     .rate_percent
-                    .map_or("—".into(), |r| format!("{}%", fixed(r, 1)))
+                    .map_or("—".into(), |r| format!("{r:.1}%"))
             }),
         ),
     ];
@@ -86,7 +85,11 @@ pub fn air_overview(now: &AirYear, before: Option<&AirYear>, lang: Lang) -> Tabl
     ));
     figures.push((
         t.composite.into(),
-        Box::new(|y| y.stats.composite_index.map_or("—".into(), |c| fixed(c, 2))),
+        Box::new(|y| {
+            y.stats
+                .composite_index
+                .map_or("—".into(), |c| format!("{c:.2}"))
+        }),
     ));
     Table {
         caption: fill(t.overview_caption, "year", now.year()),
@@ -152,10 +155,7 @@ pub fn water_overview(w: &WaterYear, lang: Lang) -> Table {
     let year = year_of(w);
     let before = (w.previous.assessed > 0).then_some(&w.previous);
     let count = |n: usize| fill(t.count, "n", n);
-    let share = |h: &Headline| {
-        h.good_share()
-            .map_or("—".into(), |s| format!("{}%", fixed(s, 1)))
-    };
+    let share = |h: &Headline| h.good_share().map_or("—".into(), |s| format!("{s:.1}%"));
     let figures: [Figure<Headline>; 3] = [
         (
             t.sections_assessed.into(),

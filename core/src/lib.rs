@@ -5,7 +5,6 @@
 
 pub mod air;
 pub mod config;
-pub mod decimal;
 pub mod feed_error;
 pub mod geo;
 pub mod i18n;

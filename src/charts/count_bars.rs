@@ -6,7 +6,6 @@ use super::frame::{no_data, text_width, Frame};
 use super::palette::{CITY, INK};
 use super::table::Table;
 use super::ChartError;
-use cc_core::decimal::fixed;
 use cc_core::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -139,7 +138,7 @@ pub fn table_count_bars(data: &CountBars, lang: Lang) -> Table {
                 let share = if total == 0 {
                     "—".to_string()
                 } else {
-                    format!("{}%", fixed(*n as f64 * 100.0 / total as f64, 1))
+                    format!("{:.1}%", *n as f64 * 100.0 / total as f64)
                 };
                 vec![name.clone(), n.to_string(), share]
             })

@@ -13,7 +13,6 @@ use super::aggregate::CityDay;
 use super::pollutant::{Pollutant, Species};
 use super::round;
 use super::stats::{period_stats, PeriodStats};
-use crate::decimal::fixed;
 use crate::i18n::{Lang, Text};
 use crate::time::Date;
 
@@ -82,9 +81,9 @@ impl Verdict {
         match (self, lang) {
             (Verdict::Meets, Lang::Zh) => "达标".into(),
             (Verdict::Meets, Lang::En) => "meets the standard".into(),
-            (Verdict::Exceeds { times }, Lang::Zh) => format!("超标 {} 倍", fixed(times, 2)),
+            (Verdict::Exceeds { times }, Lang::Zh) => format!("超标 {times:.2} 倍"),
             (Verdict::Exceeds { times }, Lang::En) => {
-                format!("exceeds the standard by {} times", fixed(times, 2))
+                format!("exceeds the standard by {times:.2} times")
             }
         }
     }
@@ -229,7 +228,7 @@ pub fn air_year_summary(y: &AirYear, lang: Lang) -> String {
     let g = &y.stats.good;
     let rate = g
         .rate_percent
-        .map_or("—".to_string(), |r| format!("{}%", fixed(r, 1)));
+        .map_or("—".to_string(), |r| format!("{r:.1}%"));
     let (year, heavy) = (y.year(), y.heavy_days);
     let mut out = match lang {
         Lang::Zh => format!(
@@ -322,17 +321,16 @@ fn count_change(change: i64, [zh, one, many]: [&str; 3], lang: Lang) -> String {
 
 /// "优良率上升 3.2 个百分点" / "The share of good days rose by 3.2 percentage points".
 pub(crate) fn points_change(zh: &str, en: &str, change: f64, lang: Lang) -> String {
-    let rounded = round::half_even(change.abs(), 1);
-    let x = fixed(rounded, 1);
+    let x = round::half_even(change.abs(), 1);
     match lang {
-        Lang::Zh if rounded == 0.0 => format!("{zh}与上年持平"),
-        Lang::Zh if change > 0.0 => format!("{zh}比上年上升 {x} 个百分点"),
-        Lang::Zh => format!("{zh}比上年下降 {x} 个百分点"),
-        Lang::En if rounded == 0.0 => format!("{en} was the same as the year before"),
+        Lang::Zh if x == 0.0 => format!("{zh}与上年持平"),
+        Lang::Zh if change > 0.0 => format!("{zh}比上年上升 {x:.1} 个百分点"),
+        Lang::Zh => format!("{zh}比上年下降 {x:.1} 个百分点"),
+        Lang::En if x == 0.0 => format!("{en} was the same as the year before"),
         Lang::En if change > 0.0 => {
-            format!("{en} rose by {x} percentage points on the year before")
+            format!("{en} rose by {x:.1} percentage points on the year before")
         }
-        Lang::En => format!("{en} fell by {x} percentage points on the year before"),
+        Lang::En => format!("{en} fell by {x:.1} percentage points on the year before"),
     }
 }
 
@@ -346,15 +344,14 @@ fn percent_change(now: Option<f64>, then: Option<f64>) -> Option<PercentChange> 
 
 impl PercentChange {
     fn sentence(&self, zh: &str, en: &str, lang: Lang) -> String {
-        let same = self.0 == 0.0;
-        let x = fixed(self.0.abs(), 1);
+        let x = self.0.abs();
         match lang {
-            Lang::Zh if same => format!("{zh}与上年持平"),
-            Lang::Zh if self.0 > 0.0 => format!("{zh}比上年上升 {x}%"),
-            Lang::Zh => format!("{zh}比上年下降 {x}%"),
-            Lang::En if same => format!("{en} was the same as the year before"),
-            Lang::En if self.0 > 0.0 => format!("{en} rose by {x}% on the year before"),
-            Lang::En => format!("{en} fell by {x}% on the year before"),
+            Lang::Zh if x == 0.0 => format!("{zh}与上年持平"),
+            Lang::Zh if self.0 > 0.0 => format!("{zh}比上年上升 {x:.1}%"),
+            Lang::Zh => format!("{zh}比上年下降 {x:.1}%"),
+            Lang::En if x == 0.0 => format!("{en} was the same as the year before"),
+            Lang::En if self.0 > 0.0 => format!("{en} rose by {x:.1}% on the year before"),
+            Lang::En => format!("{en} fell by {x:.1}% on the year before"),
         }
     }
 }

@@ -18,7 +18,6 @@
 use super::draft::ReportDraft;
 use super::validate::normalize_phone;
 use crate::config::ReportConfig;
-use crate::decimal::fixed;
 use crate::time::Minute;
 
 /// Where and as whom the app talks to the receiver.
@@ -72,7 +71,7 @@ pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=
 /// A decimal degree with 6 decimals (~0.1 m), trailing zeros dropped; never an exponent,
 /// which the receiver's number check would refuse.
 fn degrees(v: f64) -> String {
-    let s = fixed(v, 6);
+    let s = format!("{v:.6}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
         "0".to_string()
