@@ -136,21 +136,23 @@ test('empty and invalid answers: the summary links to each field, every rule has
 
 test('a phone goes from /report to the confirmation in 7 screens, which says the handling time once', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  // Every screen the form shows: the heading of each question page, then the confirmation's.
+  // Every screen the form shows: the heading of each question page, then the confirmation (one
+  // screen, whose heading goes from 正在发送举报 to 举报已提交).
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as any).__screens = seen;
     new MutationObserver(() => {
-      const h = (document.getElementById('report-step-heading') ?? document.getElementById('report-done-heading'))?.textContent ?? '';
+      const done = document.getElementById('report-done-heading') && 'confirmation';
+      const h = done || (document.getElementById('report-step-heading')?.textContent ?? '');
       if (h && seen[seen.length - 1] !== h) seen.push(h);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    }).observe(document, { subtree: true, childList: true, characterData: true }); // no body yet
   });
   const form = new ReportForm(page);
   await form.fillToCheck();
   await form.submitAndGetReference();
   await expect(form.heading('举报已提交')).toBeVisible();
   expect(await page.evaluate(() => (window as any).__screens)).toEqual([
-    T.what, '问题发生在哪里？', '发生了什么，什么时候？', T.photos, '是否留下您的姓名？', T.check, '举报已提交',
+    T.what, '问题发生在哪里？', '发生了什么，什么时候？', T.photos, '是否留下您的姓名？', T.check, 'confirmation',
   ]);
   // The handling time is said once, in the page's language; the receiving system's receipt
   // (which repeats it, in its own words) is folded away, labelled as the system's.
