@@ -126,11 +126,20 @@ function tooLarge(maxBytes) {
     { Connection: 'close' });
 }
 
-/** Discards what is left of a request body (up to `limit` bytes, then drops the connection). */
+/**
+ * Discards what is left of a request body (up to `limit` bytes, then drops the connection).
+ * Resolves once the body has ended or the connection is gone: an answer that closes the
+ * connection must wait for it, or a client still sending sees a reset (EPIPE), not the answer.
+ */
 function drain(req, limit = 64 * 1024 * 1024) {
-  let seen = 0;
-  req.on('data', (c) => { seen += c.length; if (seen > limit) req.socket.destroy(); });
-  req.resume();
+  return new Promise((resolve) => {
+    let seen = 0;
+    req.on('data', (c) => { seen += c.length; if (seen > limit) req.socket.destroy(); });
+    req.on('end', resolve);
+    req.on('close', resolve);
+    req.resume();
+    if (req.readableEnded) resolve();
+  });
 }
 
 module.exports = { RateLimiter, sniffImage, checkPhotos, readBody, drain };

@@ -123,7 +123,7 @@ async function postRequest(req, res, ctx, { query }) {
     body = await readBody(req, cfg.maxBody);
   } catch (e) {
     if (e instanceof HttpError && e.status === 413) {
-      drain(req);
+      await drain(req); // the answer closes the connection: only once the client has sent
       return sendError(res, 413, e.message, e.headers);
     }
     throw e;
