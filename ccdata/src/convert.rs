@@ -246,6 +246,9 @@ pub fn merge_water(files: Vec<(String, Parsed)>) -> Result<Water, ToolError> {
                      automatic feed itself instead",
             )),
             Parsed::Air(_) => return Err(ToolError::file(&name, "holds air data, not water data")),
+            Parsed::Forecast(_) => {
+                return Err(ToolError::file(&name, "holds a forecast, not water data"))
+            }
         }
     }
     let sample = sample_of(flags.iter().map(|(n, s)| (n.as_str(), *s)))?;

@@ -3,6 +3,7 @@
 
 use crate::detect::{water_kind, WaterKind};
 use cc_core::air::feeds::parse_air_feed;
+use cc_core::air::forecast::{parse_cc_forecast_json, Forecast};
 use cc_core::air::AirDataset;
 use cc_core::config::FeedFormat;
 use cc_core::time::Hour;
@@ -18,6 +19,7 @@ pub enum Parsed {
     Sections(SectionsDoc),
     Results(ResultsDoc),
     Auto(AutoFeed),
+    Forecast(Forecast),
 }
 
 impl Parsed {
@@ -28,6 +30,7 @@ impl Parsed {
             Parsed::Sections(_) => "water-sections",
             Parsed::Results(_) => "water-results",
             Parsed::Auto(_) => "water-automatic",
+            Parsed::Forecast(_) => "air-forecast",
         }
     }
 
@@ -38,6 +41,7 @@ impl Parsed {
             Parsed::Sections(d) => &d.skipped,
             Parsed::Results(d) => &d.skipped,
             Parsed::Auto(d) => &d.skipped,
+            Parsed::Forecast(d) => &d.skipped,
         }
     }
 }
@@ -74,6 +78,7 @@ pub fn parse(format: FeedFormat, text: &str, ctx: &Context) -> Result<Parsed, Fe
             _ => parse_sections(text).map(Parsed::Sections),
         },
         FeedFormat::CnemcWaterJson => parse_cnemc(text, ctx.now).map(Parsed::Auto),
+        FeedFormat::CcForecastJson => parse_cc_forecast_json(text).map(Parsed::Forecast),
         _ => parse_air_feed(format, text, &ctx.openaq_station).map(Parsed::Air),
     }
 }

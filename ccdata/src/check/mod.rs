@@ -103,7 +103,8 @@ pub struct FileReport {
     pub format: Option<String>,
     /// Whether the format was detected (else given with `--format`).
     pub detected: bool,
-    /// `air`, `water-sections`, `water-results`, `water-automatic`; `null` on an error.
+    /// `air`, `water-sections`, `water-results`, `water-automatic`, `air-forecast`; `null` on
+    /// an error.
     pub kind: Option<String>,
     /// `ok`, `warnings` or `error`.
     pub status: String,
@@ -111,14 +112,14 @@ pub struct FileReport {
     pub error: Option<Place>,
     pub sample: Option<bool>,
     pub source: Option<String>,
-    /// Air: station-hours with a value; water: results or sections or readings.
+    /// Air: station-hours with a value; water: results or sections or readings; forecast: days.
     pub rows: usize,
     /// Air: station-days of a daily feed (OpenAQ `/days`, cc-air-json `daily`).
     pub daily_rows: usize,
     pub stations: Vec<StationCount>,
     /// Water: section slugs (sections document) or the sections results refer to.
     pub sections: Vec<String>,
-    /// Air: `YYYY-MM-DDTHH:00`; water results: `YYYY-MM-DD`.
+    /// Air: `YYYY-MM-DDTHH:00`; water results and forecast days: `YYYY-MM-DD`.
     pub first: Option<String>,
     pub last: Option<String>,
     pub gap_hours: usize,
@@ -286,6 +287,13 @@ fn describe(name: &str, parsed: &Parsed, now: Hour) -> FileReport {
                     hour: m.date.to_string(),
                 })
                 .collect();
+        }
+        Parsed::Forecast(f) => {
+            r.sample = Some(f.sample);
+            r.source = Some(format!("{} ({})", f.issuer, f.issued_at.to_iso()));
+            r.rows = f.days.len();
+            r.first = f.days.first().map(|d| d.date.to_string());
+            r.last = f.days.last().map(|d| d.date.to_string());
         }
         Parsed::Auto(feed) => {
             r.rows = feed.readings.len();

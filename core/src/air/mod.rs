@@ -12,6 +12,7 @@ pub mod aggregate;
 pub mod annual;
 pub mod dataset;
 pub mod feeds;
+pub mod forecast;
 pub mod iaqi;
 pub mod level;
 pub mod pollutant;

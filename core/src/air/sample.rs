@@ -11,10 +11,13 @@
 
 use super::dataset::{AirDataset, HourlyRow, Published};
 use super::feeds::cc_json::{write_cc_air_json, CcJsonMeta};
+use super::forecast::{Forecast, ForecastDay};
 use super::pollutant::Species;
+use super::pollutant::{Pollutant, PollutantSet};
 use super::round;
 use super::stations;
-use crate::time::{Date, Hour};
+use super::Level;
+use crate::time::{Date, Hour, Minute};
 
 use crate::rng::SplitMix64 as Rng;
 
@@ -280,5 +283,70 @@ pub fn files() -> Vec<(String, String)> {
         "air-latest.json".to_string(),
         write_cc_air_json(&slice(&ds, Hour(end.0 - 71), end), &meta),
     ));
+    out.push((
+        "air-forecast.json".to_string(),
+        super::forecast::write_cc_forecast_json(&forecast()),
+    ));
     out
+}
+
+/// The sample forecast: three days from 2022-01-01, issued at 16:00 on the sample's last day.
+/// Written by hand, not computed from the sample data (a forecast is a model's output, which
+/// this generator does not imitate).
+pub fn forecast() -> Forecast {
+    let day = |d: u8, aqi: (u16, u16), primary: &[Pollutant], zh: &str, en: &str| {
+        let mut set = PollutantSet::EMPTY;
+        for p in primary {
+            set.insert(*p);
+        }
+        ForecastDay {
+            date: Date {
+                year: 2022,
+                month: 1,
+                day: d,
+            },
+            aqi: Some(aqi),
+            levels: (Level::from_aqi(aqi.0), Level::from_aqi(aqi.1)),
+            primary: set,
+            text: Some(zh.to_string()),
+            text_en: Some(en.to_string()),
+        }
+    };
+    Forecast {
+        sample: true,
+        issuer: "绿色长春示例数据生成器 / sample generator".to_string(),
+        issued_at: Minute(
+            Date {
+                year: 2021,
+                month: 12,
+                day: 31,
+            }
+            .at_hour(16)
+            .0 * 60,
+        ),
+        days: vec![
+            day(
+                1,
+                (60, 85),
+                &[Pollutant::Pm25],
+                "示例：夜间扩散条件一般。",
+                "Sample: fair dispersion overnight.",
+            ),
+            day(
+                2,
+                (85, 120),
+                &[Pollutant::Pm25],
+                "示例：静稳天气，可能出现轻度污染。",
+                "Sample: still air; light pollution is possible.",
+            ),
+            day(
+                3,
+                (40, 65),
+                &[Pollutant::Pm10],
+                "示例：冷空气过境，空气质量转好。",
+                "Sample: a cold front clears the air.",
+            ),
+        ],
+        skipped: Vec::new(),
+    }
 }

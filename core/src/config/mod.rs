@@ -21,17 +21,40 @@ pub enum FeedFormat {
     CcAirJson,
     CcWaterJson,
     CnemcWaterJson,
+    CcForecastJson,
+}
+
+/// What a source's data is, so that a key cannot name a format of another kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedKind {
+    /// Measured air quality (`air.latest`, `air.history`).
+    Air,
+    /// Water sections and results (`water.*`).
+    Water,
+    /// The air-quality forecast (`air.forecast`).
+    Forecast,
+}
+
+impl FeedKind {
+    fn words(self, lang: Lang) -> &'static str {
+        match self {
+            FeedKind::Air => lang.pick("空气", "air"),
+            FeedKind::Water => lang.pick("水质", "water"),
+            FeedKind::Forecast => lang.pick("空气质量预报", "air-quality forecast"),
+        }
+    }
 }
 
 impl FeedFormat {
     /// Every format with its config name, in the order the README lists them.
-    pub const ALL: [(FeedFormat, &'static str); 6] = [
+    pub const ALL: [(FeedFormat, &'static str); 7] = [
         (FeedFormat::CnemcHourlyCsv, "cnemc-hourly-csv"),
         (FeedFormat::QuotsoftSitesCsv, "quotsoft-sites-csv"),
         (FeedFormat::OpenaqV3Json, "openaq-v3-json"),
         (FeedFormat::CcAirJson, "cc-air-json"),
         (FeedFormat::CcWaterJson, "cc-water-json"),
         (FeedFormat::CnemcWaterJson, "cnemc-water-json"),
+        (FeedFormat::CcForecastJson, "cc-forecast-json"),
     ];
 
     /// The config name, e.g. `cnemc-hourly-csv`.
@@ -42,9 +65,13 @@ impl FeedFormat {
             .map_or("", |(_, n)| n)
     }
 
-    /// Whether this format carries air data (else water).
-    pub fn is_air(self) -> bool {
-        !matches!(self, FeedFormat::CcWaterJson | FeedFormat::CnemcWaterJson)
+    /// What this format carries.
+    pub fn kind(self) -> FeedKind {
+        match self {
+            FeedFormat::CcWaterJson | FeedFormat::CnemcWaterJson => FeedKind::Water,
+            FeedFormat::CcForecastJson => FeedKind::Forecast,
+            _ => FeedKind::Air,
+        }
     }
 }
 
@@ -122,6 +149,8 @@ impl Config {
 pub struct Config {
     pub air_latest: Option<Source>,
     pub air_history: Option<Source>,
+    /// `air.forecast`: the city's air-quality forecast (cc-forecast-json).
+    pub air_forecast: Option<Source>,
     pub water_sections: Option<Source>,
     pub water_results: Option<Source>,
     pub report: Option<ReportConfig>,
@@ -162,7 +191,7 @@ pub enum Reason {
     },
     WrongKind {
         format: &'static str,
-        wanted: &'static str,
+        wanted: FeedKind,
     },
     NoUrl,
     BadTemplate,
@@ -232,13 +261,13 @@ impl Reason {
                 format!("unknown format \"{found}\"; known formats: {}", known())
             }
             (Reason::WrongKind { format, wanted }, Lang::Zh) => {
-                format!(
-                    "格式“{format}”不是{}数据",
-                    if *wanted == "air" { "空气" } else { "水质" }
-                )
+                format!("格式“{format}”不是{}数据", wanted.words(lang))
             }
             (Reason::WrongKind { format, wanted }, Lang::En) => {
-                format!("format \"{format}\" does not carry {wanted} data")
+                format!(
+                    "format \"{format}\" does not carry {} data",
+                    wanted.words(lang)
+                )
             }
             (Reason::NoUrl, Lang::Zh) => "需要 url、urls 或 url_template 之一".into(),
             (Reason::NoUrl, Lang::En) => "needs one of url, urls or url_template".into(),
@@ -299,17 +328,18 @@ pub fn parse_config(text: &str, base_url: &str) -> Result<Config, ConfigError> {
 
     let air = section(root, "air")?;
     let water = section(root, "water")?;
-    let source = |sec: Option<&Map<String, Value>>, parent: &str, key: &str, air: bool| {
+    let source = |sec: Option<&Map<String, Value>>, parent: &str, key: &str, kind: FeedKind| {
         sec.and_then(|s| s.get(key))
-            .map(|v| parse_source(v, &format!("{parent}.{key}"), base_url, air))
+            .map(|v| parse_source(v, &format!("{parent}.{key}"), base_url, kind))
             .transpose()
     };
-    let air_latest = source(air, "air", "latest", true)?;
-    let air_history = source(air, "air", "history", true)?;
-    let water_sections = source(water, "water", "sections", false)?;
-    let water_results = source(water, "water", "results", false)?;
+    let air_latest = source(air, "air", "latest", FeedKind::Air)?;
+    let air_history = source(air, "air", "history", FeedKind::Air)?;
+    let air_forecast = source(air, "air", "forecast", FeedKind::Forecast)?;
+    let water_sections = source(water, "water", "sections", FeedKind::Water)?;
+    let water_results = source(water, "water", "results", FeedKind::Water)?;
     for (name, sec, known) in [
-        ("air", air, &["latest", "history"][..]),
+        ("air", air, &["latest", "history", "forecast"][..]),
         ("water", water, &["sections", "results"][..]),
         (
             "widget",
@@ -344,7 +374,7 @@ pub fn parse_config(text: &str, base_url: &str) -> Result<Config, ConfigError> {
             refresh_minutes: opt_uint(w, "widget", "refresh_minutes", 1, 1440)?.unwrap_or(10)
                 as u32,
             message_origins: opt_str_list(w, "widget", "message_origins")?,
-            air_latest: source(widget_section, "widget", "air_latest", true)?,
+            air_latest: source(widget_section, "widget", "air_latest", FeedKind::Air)?,
         },
         None => WidgetConfig {
             refresh_minutes: 10,
@@ -391,6 +421,7 @@ pub fn parse_config(text: &str, base_url: &str) -> Result<Config, ConfigError> {
     Ok(Config {
         air_latest,
         air_history,
+        air_forecast,
         water_sections,
         water_results,
         report,
@@ -533,7 +564,12 @@ fn opt_str_list(
     }
 }
 
-fn parse_source(v: &Value, path: &str, base_url: &str, air: bool) -> Result<Source, ConfigError> {
+fn parse_source(
+    v: &Value,
+    path: &str,
+    base_url: &str,
+    kind: FeedKind,
+) -> Result<Source, ConfigError> {
     let m = v
         .as_object()
         .ok_or(ConfigError::schema(path, Reason::NotAnObject))?;
@@ -546,12 +582,12 @@ fn parse_source(v: &Value, path: &str, base_url: &str, air: bool) -> Result<Sour
             },
         )
     })?;
-    if format.is_air() != air {
+    if format.kind() != kind {
         return Err(ConfigError::schema(
             &join(path, "format"),
             Reason::WrongKind {
                 format: format.as_str(),
-                wanted: if air { "air" } else { "water" },
+                wanted: kind,
             },
         ));
     }

@@ -258,3 +258,26 @@ fn report_retry_overrides_the_timings_it_names() {
     assert_eq!((retry.base_delay_ms, retry.request_timeout_ms), (300, 3000));
     assert_eq!(retry.max_delay_ms, RetryPolicy::default().max_delay_ms);
 }
+
+#[test]
+fn the_forecast_source_takes_the_forecast_format_only() {
+    let cfg = parse_config(
+        r#"{"air": {"forecast": {"format": "cc-forecast-json", "url": "data/forecast.json"}}}"#,
+        BASE,
+    )
+    .expect("valid config");
+    let forecast = cfg.air_forecast.expect("air.forecast");
+    assert_eq!(forecast.format, FeedFormat::CcForecastJson);
+    assert!(cfg.unknown_keys.is_empty());
+    let e = err(r#"{"air": {"forecast": {"format": "cc-air-json", "url": "x"}}}"#);
+    assert_eq!(schema_key(&e), "air.forecast.format");
+    assert_eq!(
+        e.message(Lang::Zh),
+        "config.json 中的“air.forecast.format”有误：格式“cc-air-json”不是空气质量预报数据"
+    );
+    let e = err(r#"{"air": {"latest": {"format": "cc-forecast-json", "url": "x"}}}"#);
+    assert_eq!(
+        e.message(Lang::En),
+        "config.json key \"air.latest.format\" is wrong: format \"cc-forecast-json\" does not carry air data"
+    );
+}

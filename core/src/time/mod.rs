@@ -112,6 +112,11 @@ impl Date {
         Self::from_days(self.to_days() + n)
     }
 
+    /// Day of the week, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+    pub fn weekday(self) -> u8 {
+        (self.to_days() + 3).rem_euclid(7) as u8
+    }
+
     /// The stamp `hour` (0–23) of this date.
     pub fn at_hour(self, hour: u8) -> Hour {
         Hour(self.to_days() * 24 + i64::from(hour))
