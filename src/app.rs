@@ -77,6 +77,15 @@ fn start(site: Site) {
     let config = LocalResource::new(load_config);
     provide_context(SiteConfig(config));
     (site.feeds)(config);
+    let alerts = crate::feeds::AlertsWatch::new();
+    provide_context(alerts);
+    leptos::task::spawn_local(async move {
+        match crate::feeds::config_once(config).await {
+            Ok(cfg) => alerts.run(cfg.clone(), cfg.widget.refresh_minutes).await,
+            // config.json's own message is shown once, by the config gate.
+            Err(_) => alerts.result.set(None),
+        }
+    });
 }
 
 /// The frame every bundle shares: header, footer and (away from the report bundle, the one that
@@ -96,6 +105,7 @@ fn Frame(site: Site) -> impl IntoView {
 
     view! {
         <SkipLink />
+        <crate::components::alerts::AlertBanner watch=expect_context() />
         <Header />
         <main id="main" class="cc-main" tabindex="-1">
             <Routes view=site.routes fallback=elsewhere />

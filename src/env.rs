@@ -80,6 +80,11 @@ pub async fn yield_to_browser() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
+/// The current minute in Beijing time, from the browser clock.
+pub fn now_minute() -> cc_core::time::Minute {
+    cc_core::time::Minute::from_unix_millis(js_sys::Date::now() as i64)
+}
+
 /// The current hour in Beijing time, from the browser clock.
 pub fn now_hour() -> Hour {
     Hour::from_unix_millis(js_sys::Date::now() as i64)

@@ -1,7 +1,8 @@
 // Prints the release bundle's sizes (raw, gzip -9, brotli -11) per file kind: what `make size`
 // reports and what the README quotes. The widget's files (widget.html and what it loads,
 // cc-env-widget.js, embed.js) are a separate group, followed by the AQI widget's first-render
-// transfer (html + js + wasm + css + config.json + air-latest.json, brotli) against its budget,
+// transfer (html + js + wasm + css + config.json + air-latest.json, the forecast and the warnings,
+// brotli) against its budget,
 // and the same for each site page's first screen (its bundle, config.json and the sample data it
 // loads at once) against the site's budget.
 //   node tools/size.mjs <dist>
@@ -27,6 +28,10 @@ const widgetRefs = fs.existsSync(widgetHtml)
   ? [...fs.readFileSync(widgetHtml, 'utf8').matchAll(/(?:src|href)="\.\/([^"?#]+)"/g)].map((m) => m[1])
     .filter((f) => fs.existsSync(path.join(dist, f)) && fs.statSync(path.join(dist, f)).isFile())
   : [];
+const config = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
+// Every page and widget view fetches the warnings at once; /, /air and the AQI widget the forecast.
+const ALERTS = [config.air?.alerts?.url].filter(Boolean);
+const FORECAST = [config.air?.forecast?.url].filter(Boolean);
 const isWidget = (f) => f.startsWith('widget') || f === 'cc-env-widget.js' || f === 'embed.js' || widgetRefs.includes(f);
 
 function group(title, files) {
@@ -42,7 +47,7 @@ group('site', files.filter((f) => !isWidget(f)));
 if (widgetRefs.length) {
   group('widget', files.filter(isWidget));
   const wasm = files.find((f) => /^widget-[0-9a-f]+_bg\.wasm$/.test(f));
-  const first = ['widget.html', ...widgetRefs.filter((f) => fs.existsSync(path.join(dist, f))), wasm, 'config.json', 'data/sample/air-latest.json']
+  const first = ['widget.html', ...widgetRefs.filter((f) => fs.existsSync(path.join(dist, f))), wasm, 'config.json', 'data/sample/air-latest.json', ...FORECAST, ...ALERTS]
     .filter((f, i, a) => f && a.indexOf(f) === i && fs.existsSync(path.join(dist, f)));
   const rows = first.map(measure);
   console.log('\nAQI widget, first render (widget.html?view=aqi)');
@@ -56,10 +61,12 @@ if (widgetRefs.length) {
 // loader fetches, config.json and the data it fetches before anything else, as the bundled
 // config.json names it (/report asks the receiver for its services, which is no file of the
 // build).
-const config = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
 const AIR = [config.air?.latest?.url].filter(Boolean);
 const WATER = [config.water?.sections?.url, config.water?.results?.url].filter(Boolean);
-const PAGES = [['/', 'index.html', [...AIR, ...WATER]], ['/air', 'air.html', AIR], ['/water', 'water.html', WATER], ['/report', 'report.html', []]];
+const PAGES = [
+  ['/', 'index.html', [...AIR, ...FORECAST, ...WATER, ...ALERTS]], ['/air', 'air.html', [...AIR, ...FORECAST, ...ALERTS]],
+  ['/water', 'water.html', [...WATER, ...ALERTS]], ['/report', 'report.html', ALERTS],
+];
 console.log(`\nSite pages, first screen (brotli; budget ${SITE_BUDGET_BR} B each)`);
 for (const [route, page, data] of PAGES) {
   if (!fs.existsSync(path.join(dist, page))) continue;

@@ -246,8 +246,11 @@ pub fn merge_water(files: Vec<(String, Parsed)>) -> Result<Water, ToolError> {
                      automatic feed itself instead",
             )),
             Parsed::Air(_) => return Err(ToolError::file(&name, "holds air data, not water data")),
-            Parsed::Forecast(_) => {
-                return Err(ToolError::file(&name, "holds a forecast, not water data"))
+            Parsed::Forecast(_) | Parsed::Alerts(_) => {
+                return Err(ToolError::file(
+                    &name,
+                    format!("holds {} data, not water data", parsed.kind()),
+                ))
             }
         }
     }

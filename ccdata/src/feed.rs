@@ -2,6 +2,7 @@
 //! reads: air data, a water section list, water results, or the automatic water feed.
 
 use crate::detect::{water_kind, WaterKind};
+use cc_core::air::alerts::{parse_cc_alerts_json, Alerts};
 use cc_core::air::feeds::parse_air_feed;
 use cc_core::air::forecast::{parse_cc_forecast_json, Forecast};
 use cc_core::air::AirDataset;
@@ -20,6 +21,7 @@ pub enum Parsed {
     Results(ResultsDoc),
     Auto(AutoFeed),
     Forecast(Forecast),
+    Alerts(Alerts),
 }
 
 impl Parsed {
@@ -31,6 +33,7 @@ impl Parsed {
             Parsed::Results(_) => "water-results",
             Parsed::Auto(_) => "water-automatic",
             Parsed::Forecast(_) => "air-forecast",
+            Parsed::Alerts(_) => "air-alerts",
         }
     }
 
@@ -42,6 +45,7 @@ impl Parsed {
             Parsed::Results(d) => &d.skipped,
             Parsed::Auto(d) => &d.skipped,
             Parsed::Forecast(d) => &d.skipped,
+            Parsed::Alerts(d) => &d.skipped,
         }
     }
 }
@@ -79,6 +83,7 @@ pub fn parse(format: FeedFormat, text: &str, ctx: &Context) -> Result<Parsed, Fe
         },
         FeedFormat::CnemcWaterJson => parse_cnemc(text, ctx.now).map(Parsed::Auto),
         FeedFormat::CcForecastJson => parse_cc_forecast_json(text).map(Parsed::Forecast),
+        FeedFormat::CcAlertsJson => parse_cc_alerts_json(text).map(Parsed::Alerts),
         _ => parse_air_feed(format, text, &ctx.openaq_station).map(Parsed::Air),
     }
 }

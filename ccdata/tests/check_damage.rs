@@ -214,3 +214,32 @@ fn every_format_of_cores_fixtures_is_detected_and_read() {
     );
     assert_eq!(r["files"][3]["first"], "2021-05-10");
 }
+
+#[test]
+fn a_forecast_and_a_warnings_file_are_read_and_their_bad_entries_named() {
+    let (code, r) = check_json(
+        &[
+            fixture("forecast-bad-day.json"),
+            fixture("alerts-bad-level.json"),
+        ],
+        &[],
+    );
+    assert_eq!(code, 1, "{r:#}");
+    let forecast = &r["files"][0];
+    assert_eq!(forecast["format"], "cc-forecast-json");
+    assert_eq!(forecast["kind"], "air-forecast");
+    assert_eq!(forecast["rows"], 1);
+    assert_eq!(forecast["first"], "2026-01-01");
+    assert_eq!(
+        forecast["skipped"][0]["message"],
+        "days[1].aqi: expected [low, high], whole numbers 0–500, low ≤ high"
+    );
+    let alerts = &r["files"][1];
+    assert_eq!(alerts["kind"], "air-alerts");
+    assert_eq!(alerts["rows"], 1);
+    assert_eq!(alerts["status"], "warnings");
+    assert!(alerts["skipped"][0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("alerts[1].level:"));
+}

@@ -139,15 +139,17 @@ pub fn skipped_note(lang: Lang, files: &[SkippedInFile]) -> Option<String> {
     })
 }
 
-/// One skipped place in words: file name (its last path segment), line and column.
+/// One skipped place in words: file name (its last path segment), line and column; for a
+/// place named by key path (line 0: the JSON documents read through `serde_json::Value`), the
+/// message, which starts with the path.
 fn place(lang: Lang, file: &str, e: &FeedError) -> String {
     let name = file.rsplit('/').next().unwrap_or(file);
     let name = name.split(['?', '#']).next().unwrap_or(name);
     match (lang, e.line, e.column) {
-        (Lang::Zh, 0, _) => name.to_string(),
+        (Lang::Zh, 0, _) => format!("{name}（{}）", e.message),
         (Lang::Zh, l, 0) => format!("{name} 第 {l} 行"),
         (Lang::Zh, l, c) => format!("{name} 第 {l} 行第 {c} 列"),
-        (Lang::En, 0, _) => name.to_string(),
+        (Lang::En, 0, _) => format!("{name} ({})", e.message),
         (Lang::En, l, 0) => format!("{name} line {l}"),
         (Lang::En, l, c) => format!("{name} line {l}, column {c}"),
     }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod feed_error;
 pub mod geo;
 pub mod i18n;
+mod json_doc;
 pub(crate) mod json_items;
 pub mod name;
 pub mod offline;

@@ -1,6 +1,8 @@
 //! The sample generator is deterministic, marks its output as a sample, and reaches every AQI
 //! level, plus missing-data states.
 
+use cc_core::air::alerts::parse_cc_alerts_json;
+use cc_core::air::forecast::parse_cc_forecast_json;
 use cc_core::air::{city_daily, good_days, parse_cc_air_json, sample, station_hourly, Level};
 
 #[test]
@@ -8,10 +10,23 @@ fn generator_is_deterministic_and_reaches_all_six_levels() {
     let a = sample::files();
     let b = sample::files();
     assert_eq!(a, b);
-    assert_eq!(a.len(), 13);
+    // 12 months, the latest 72 hours, the forecast and the warnings.
+    assert_eq!(a.len(), 15);
     for (name, text) in &a {
-        assert!(text.contains("\"sample\":true"), "{name}");
-        parse_cc_air_json(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        match name.as_str() {
+            "air-forecast.json" => {
+                let f = parse_cc_forecast_json(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert!(f.sample, "{name}");
+            }
+            "air-alerts.json" => {
+                let a = parse_cc_alerts_json(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert!(a.sample, "{name}");
+            }
+            _ => {
+                assert!(text.contains("\"sample\":true"), "{name}");
+                parse_cc_air_json(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            }
+        }
     }
     let ds = sample::generate_2021();
     assert_eq!(ds.rows.len(), 87_600);

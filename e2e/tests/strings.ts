@@ -65,3 +65,15 @@ export const REPORT = {
 
 /** The status a new case has on the status page. */
 export const STATUS_OPEN = '已受理，正在处理';
+
+/** 空气质量预报 on the home page, /air and the AQI widget. */
+export const FORECAST = {
+  zh: { heading: '空气质量预报', none: '暂无预报' },
+  en: { heading: 'Air quality forecast', none: 'No forecast available' },
+} as const;
+
+/** 重污染天气预警: the banner above every page and the widget. */
+export const ALERTS = {
+  zh: { heading: '重污染天气预警', orange: '橙色预警（Ⅱ级）', red: '红色预警（Ⅰ级）', measures: '应急措施' },
+  en: { heading: 'Heavy air pollution warning', orange: 'Orange warning (level II)' },
+} as const;

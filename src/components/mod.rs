@@ -1,8 +1,10 @@
 //! Display-only components: they receive data and render it; they never fetch.
 
 pub(crate) mod air;
+pub(crate) mod alerts;
 pub(crate) mod chart;
 pub(crate) mod data_table;
+pub(crate) mod forecast;
 pub(crate) mod nearest;
 pub mod notices;
 pub(crate) mod nowrap;

@@ -18,9 +18,13 @@ use std::future::IntoFuture;
 use std::sync::Arc;
 
 mod air;
+mod alerts;
+mod forecast;
 mod water;
 
 pub(crate) use air::*;
+pub(crate) use alerts::*;
+pub(crate) use forecast::*;
 pub(crate) use water::*;
 
 /// Why the configuration could not be used.

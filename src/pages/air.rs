@@ -8,7 +8,7 @@ use crate::components::notices::{
 use crate::components::page::{Lead, PageTitle};
 use crate::components::read_aloud::ReadAloud;
 use crate::components::stations::{StationRow, StationTable};
-use crate::feeds::{AirData, AirLatest};
+use crate::feeds::{load_forecast, AirData, AirLatest, ForecastResult, SiteConfig};
 use crate::nav::use_query_map;
 use crate::prefs::use_lang;
 use crate::routes::href;
@@ -61,12 +61,33 @@ pub fn CityNow() -> impl IntoView {
     }
 }
 
+/// `air.forecast`, loaded once per page that shows it.
+pub fn forecast_resource() -> LocalResource<ForecastResult> {
+    let config = expect_context::<SiteConfig>().0;
+    LocalResource::new(move || load_forecast(config))
+}
+
+/// The forecast card once `forecast` has loaded (nothing while it loads: the card below it
+/// does not move, as it is the last thing on the home page and follows the city card here).
+#[component]
+pub fn AirForecast(forecast: LocalResource<ForecastResult>) -> impl IntoView {
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let result = forecast.await;
+                view! { <crate::components::forecast::ForecastCard result=result now=crate::env::now_minute() /> }
+            })}
+        </Suspense>
+    }
+}
+
 /// The air-quality page.
 #[component]
 pub fn AirPage() -> impl IntoView {
     let latest = expect_context::<AirLatest>().0;
     let lang = use_lang();
     let query = use_query_map();
+    let forecast = forecast_resource();
     view! {
         <article class="cc-page cc-air">
             <PageTitle text=|l| air_ui(l).air_title />
@@ -76,7 +97,7 @@ pub fn AirPage() -> impl IntoView {
                     match latest.await {
                         Ok(data) => Either::Left(move || {
                             let q = query.read();
-                            air_body(&data, q.get("station").as_deref(), q.get("at").as_deref(), lang.get())
+                            air_body(&data, q.get("station").as_deref(), q.get("at").as_deref(), forecast, lang.get())
                         }),
                         Err(e) => Either::Right(view! { <SourceErrorView error=e /> }),
                     }
@@ -86,7 +107,13 @@ pub fn AirPage() -> impl IntoView {
     }
 }
 
-fn air_body(data: &Arc<AirData>, station: Option<&str>, at: Option<&str>, lang: Lang) -> AnyView {
+fn air_body(
+    data: &Arc<AirData>,
+    station: Option<&str>,
+    at: Option<&str>,
+    forecast: LocalResource<ForecastResult>,
+    lang: Lang,
+) -> AnyView {
     let t = air_ui(lang);
     let (hour, at_notice) = select_hour(at, data);
     let station_index =
@@ -104,6 +131,7 @@ fn air_body(data: &Arc<AirData>, station: Option<&str>, at: Option<&str>, lang: 
                 <PollutantTable values=c.c assessment=c.assessment lang=lang />
                 {advice(&c.assessment, lang)}
             })}
+            <AirForecast forecast=forecast />
             <section aria-labelledby="air-stations">
                 <h2 id="air-stations">{t.air_stations_heading}</h2>
                 <crate::components::nearest::NearestStation stations=data.dataset.stations.clone() lang=lang />

@@ -4,7 +4,11 @@
 use super::text::wt;
 use super::WaterSummary;
 use crate::components::air::{hour_text, level_words, AqiBadge};
-use crate::feeds::AirData;
+use crate::components::alerts::{alert_list, AlertsShown};
+use crate::components::forecast::{forecast_days, shown_days};
+use crate::feeds::{AirData, AlertsWatch, ForecastResult};
+use cc_core::air::alerts::{HEADING as HEADING_ALERTS, UNREADABLE};
+use cc_core::air::forecast::HEADING;
 use cc_core::air::shown::{choose_hour, no_data, stale_since};
 use cc_core::i18n::Lang;
 use cc_core::offline::OfflineCopy;
@@ -148,6 +152,60 @@ pub(super) fn aqi_card(
             </dl>
             {advice.map(|a| view! { <p class="ccw-advice"><span class="ccw-strong">{t.advice}": "</span>{a}</p> })}
             {more_link(href, t.more_air, lang)}
+        </section>
+    }
+    .into_any()
+}
+
+/// Warnings in force, above everything (a polite live region: announced once, see
+/// `components::alerts`).
+pub(super) fn alerts_banner(watch: AlertsWatch, lang: Lang) -> impl IntoView {
+    let shown = Memo::new(move |_| watch.shown());
+    let body = move || {
+        match shown.get() {
+        AlertsShown::Nothing => None,
+        AlertsShown::InForce(list, sample) => Some(
+            view! {
+                <div class="ccw-card ccw-alerts__inner" role="region" aria-label=HEADING_ALERTS.get(lang)>
+                    {sample.then(|| sample_label(lang))}
+                    {alert_list(&list, lang)}
+                </div>
+            }
+            .into_any(),
+        ),
+        AlertsShown::Unreadable(e) => Some(
+            view! {
+                <p class="ccw-small" data-testid="alerts-unreadable">
+                    {UNREADABLE.get(lang)}" "{e.message(lang)}
+                </p>
+            }
+            .into_any(),
+        ),
+    }
+    };
+    view! { <div class="ccw-alerts" aria-live="polite" data-testid="alerts">{body}</div> }
+}
+
+/// The coming days of the city's forecast, or 暂无预报 and why (below the AQI card).
+pub(super) fn forecast_card(result: &ForecastResult, lang: Lang) -> AnyView {
+    let now = crate::env::now_minute();
+    let body = match shown_days(result, now) {
+        Ok((data, days)) => view! {
+            {data.sample.then(|| sample_label(lang))}
+            {data.offline_copy.map(|c| offline_label(c, lang))}
+            {forecast_days(days, now.date(), lang)}
+            <p class="ccw-small">{data.forecast.issued_line(lang)}</p>
+        }
+        .into_any(),
+        Err(no) => {
+            view! { <p class="ccw-small" data-testid="forecast-none">{no.message(lang)}</p> }
+                .into_any()
+        }
+    };
+    view! {
+        <section class="ccw-card ccw-forecast" aria-labelledby="ccw-forecast-h" data-testid="widget-forecast">
+            <h2 id="ccw-forecast-h" class="ccw-h">{HEADING.get(lang)}</h2>
+            {body}
         </section>
     }
     .into_any()

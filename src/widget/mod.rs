@@ -11,7 +11,7 @@ pub mod host;
 pub(crate) mod text;
 
 use crate::api::ApiError;
-use crate::feeds::{AirData, ConfigLoadError, Fetched, SourceError};
+use crate::feeds::{AirData, ConfigLoadError, Fetched, ForecastResult, SourceError};
 use cc_core::config::{Config, FeedFormat};
 use cc_core::i18n::Lang;
 use cc_core::offline::OfflineCopy;
@@ -22,7 +22,7 @@ use std::sync::Arc;
 use text::wt;
 
 pub(crate) use cards::frame_title;
-use cards::{aqi_card, error_card, report_card, water_card, Loading};
+use cards::{alerts_banner, aqi_card, error_card, forecast_card, report_card, water_card, Loading};
 
 /// Fetches and parses `<site_base>config.json`.
 pub async fn load_config_at(site_base: &str) -> Result<Arc<Config>, ConfigLoadError> {
@@ -87,7 +87,7 @@ impl WidgetError {
             WidgetError::Source(e) => e.message(lang),
             WidgetError::Unsupported { key, format } => {
                 let t = wt(lang);
-                let text = if format.is_air() {
+                let text = if format.kind() == cc_core::config::FeedKind::Air {
                     t.air_unsupported
                 } else {
                     t.water_unsupported
@@ -140,7 +140,10 @@ type Loaded<T> = Option<Result<T, WidgetError>>;
 
 /// Stores a refreshed outcome. A failed refresh keeps the data already shown: it still says its
 /// own data time, and the stale notice tells when it gets old.
-fn store<T: Send + Sync + 'static>(slot: RwSignal<Loaded<T>>, outcome: Result<T, WidgetError>) {
+fn store<T: Send + Sync + 'static, E: Send + Sync + 'static>(
+    slot: RwSignal<Option<Result<T, E>>>,
+    outcome: Result<T, E>,
+) {
     let keep_old = outcome.is_err() && slot.with_untracked(|s| matches!(s, Some(Ok(_))));
     if !keep_old {
         slot.set(Some(outcome));
@@ -169,6 +172,8 @@ pub fn Widget(
     let wants_water = matches!(view, View::Water | View::Combo);
     let air: RwSignal<Loaded<Arc<AirData>>> = RwSignal::new(None);
     let water: RwSignal<Loaded<Option<WaterSummary>>> = RwSignal::new(None);
+    let forecast: RwSignal<Option<ForecastResult>> = RwSignal::new(None);
+    let alerts = crate::feeds::AlertsWatch::new();
     let base = site_base.clone();
     leptos::task::spawn_local(async move {
         let cfg = match load_config_at(&base).await {
@@ -181,6 +186,7 @@ pub fn Widget(
             }
         };
         origins.set(cfg.widget.message_origins.clone());
+        leptos::task::spawn_local(alerts.run(cfg.clone(), cfg.widget.refresh_minutes));
         let pause_ms = cfg.widget.refresh_minutes.max(1).saturating_mul(60_000);
         loop {
             let load_air = async {
@@ -188,12 +194,17 @@ pub fn Widget(
                     store(air, load_air_latest(&cfg).await);
                 }
             };
+            let load_forecast = async {
+                if wants_air {
+                    store(forecast, crate::feeds::load_forecast_source(&cfg).await);
+                }
+            };
             let load_water = async {
                 if wants_water {
                     store(water, load_water(&cfg).await);
                 }
             };
-            futures::join!(load_air, load_water);
+            futures::join!(load_air, load_forecast, load_water);
             gloo_timers::future::TimeoutFuture::new(pause_ms).await;
         }
     });
@@ -220,6 +231,9 @@ pub fn Widget(
             Some(Err(e)) => error_card(e.message(lang), lang),
         }
     });
+    // Nothing while it loads: the AQI card above says the widget is loading.
+    let forecast_part =
+        wants_air.then_some(move || forecast.get().map(|result| forecast_card(&result, lang)));
     let sb = site_base.clone();
     let water_part = wants_water.then_some({
         move || match water.get() {
@@ -232,7 +246,9 @@ pub fn Widget(
         matches!(view, View::Report | View::Combo).then(|| report_card(lang, &site_base));
     view! {
         <div class=class lang=lang.tag() data-testid="widget">
+            {alerts_banner(alerts, lang)}
             {air_part}
+            {forecast_part}
             {water_part}
             {report_part}
         </div>

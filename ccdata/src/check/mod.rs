@@ -103,8 +103,8 @@ pub struct FileReport {
     pub format: Option<String>,
     /// Whether the format was detected (else given with `--format`).
     pub detected: bool,
-    /// `air`, `water-sections`, `water-results`, `water-automatic`, `air-forecast`; `null` on
-    /// an error.
+    /// `air`, `water-sections`, `water-results`, `water-automatic`, `air-forecast`,
+    /// `air-alerts`; `null` on an error.
     pub kind: Option<String>,
     /// `ok`, `warnings` or `error`.
     pub status: String,
@@ -112,7 +112,8 @@ pub struct FileReport {
     pub error: Option<Place>,
     pub sample: Option<bool>,
     pub source: Option<String>,
-    /// Air: station-hours with a value; water: results or sections or readings; forecast: days.
+    /// Air: station-hours with a value; water: results or sections or readings; forecast: days;
+    /// alerts: warnings.
     pub rows: usize,
     /// Air: station-days of a daily feed (OpenAQ `/days`, cc-air-json `daily`).
     pub daily_rows: usize,
@@ -294,6 +295,17 @@ fn describe(name: &str, parsed: &Parsed, now: Hour) -> FileReport {
             r.rows = f.days.len();
             r.first = f.days.first().map(|d| d.date.to_string());
             r.last = f.days.last().map(|d| d.date.to_string());
+        }
+        Parsed::Alerts(a) => {
+            r.sample = Some(a.sample);
+            r.rows = a.alerts.len();
+            r.first = a.alerts.iter().map(|w| w.starts).min().map(|m| m.to_iso());
+            r.last = a
+                .alerts
+                .iter()
+                .filter_map(|w| w.ends)
+                .max()
+                .map(|m| m.to_iso());
         }
         Parsed::Auto(feed) => {
             r.rows = feed.readings.len();

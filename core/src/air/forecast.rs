@@ -13,9 +13,10 @@
 
 use super::{Level, Pollutant, PollutantSet};
 use crate::i18n::{Lang, Text};
+use crate::json_doc::{optional_text, read_header, required_minute, required_text};
 use crate::time::{Date, Minute};
 use crate::FeedError;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// The value of `"format"`.
 pub const FORMAT: &str = "cc-forecast-json";
@@ -99,6 +100,30 @@ impl NoForecast {
         match lang {
             Lang::Zh => format!("{head}：{why}。"),
             Lang::En => format!("{head}: {why}."),
+        }
+    }
+}
+
+/// The heading of every forecast view.
+pub const HEADING: Text = Text {
+    zh: "空气质量预报",
+    en: "Air quality forecast",
+};
+/// Before a day's primary pollutants.
+pub const PRIMARY: Text = Text {
+    zh: "首要污染物",
+    en: "Main pollutant",
+};
+
+impl Forecast {
+    /// 绿色长春… 于 2021-12-31 16:00（北京时间）发布 / Issued by … at … Beijing time.
+    pub fn issued_line(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("{} 于 {}（北京时间）发布", self.issuer, self.issued_at),
+            Lang::En => format!(
+                "Issued by {} at {} Beijing time",
+                self.issuer, self.issued_at
+            ),
         }
     }
 }
@@ -199,42 +224,9 @@ impl ForecastDay {
 /// `days` array) must be right; after it, a bad day is skipped and a bad cell of a day is left
 /// out, each recorded in [`Forecast::skipped`].
 pub fn parse_cc_forecast_json(text: &str) -> Result<Forecast, FeedError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: Value = serde_json::from_str(text).map_err(|e| FeedError::from_json(&e))?;
-    let root = root
-        .as_object()
-        .ok_or_else(|| FeedError::whole("expected a JSON object {…}"))?;
-    match root.get("format").and_then(Value::as_str) {
-        Some(FORMAT) => {}
-        other => {
-            return Err(FeedError::whole(format!(
-                "format: expected \"{FORMAT}\", found {}",
-                other.map_or("nothing".to_string(), |f| format!("\"{f}\""))
-            )))
-        }
-    }
-    if root.get("version").and_then(Value::as_u64) != Some(VERSION) {
-        return Err(FeedError::whole(format!("version: expected {VERSION}")));
-    }
-    let sample = match root.get("sample") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => return Err(FeedError::whole("sample: expected true or false")),
-    };
-    let issuer = root
-        .get("issuer")
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| FeedError::whole("issuer: expected the issuer's name"))?
-        .to_string();
-    let issued_at = root
-        .get("issued_at")
-        .and_then(Value::as_str)
-        .and_then(Minute::parse_iso)
-        .ok_or_else(|| {
-            FeedError::whole("issued_at: expected a time like 2021-12-31T16:00+08:00")
-        })?;
+    let (root, sample) = read_header(text, FORMAT, VERSION)?;
+    let issuer = required_text(&root, "issuer", "", "the issuer's name")?;
+    let issued_at = required_minute(&root, "issued_at", "")?;
     let raw_days = root
         .get("days")
         .and_then(Value::as_array)
@@ -263,7 +255,7 @@ pub fn parse_cc_forecast_json(text: &str) -> Result<Forecast, FeedError> {
             return Err(FeedError::no_usable_row(first, skipped.len()));
         }
     }
-    days.sort_by_key(|d| d.date);
+    crate::order::sort_by_key(&mut days, |d| d.date);
     Ok(Forecast {
         sample,
         issuer,
@@ -344,25 +336,9 @@ fn read_day(
         aqi,
         levels,
         primary,
-        text: text_of(day, "text", path, skipped),
-        text_en: text_of(day, "text_en", path, skipped),
+        text: optional_text(day, "text", path, skipped),
+        text_en: optional_text(day, "text_en", path, skipped),
     })
-}
-
-fn text_of(
-    day: &Map<String, Value>,
-    key: &str,
-    path: &str,
-    skipped: &mut Vec<FeedError>,
-) -> Option<String> {
-    match day.get(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        Some(_) => {
-            skipped.push(FeedError::whole(format!("{path}.{key}: expected a text")));
-            None
-        }
-    }
 }
 
 /// `n` or `[low, high]` with `min ≤ low ≤ high ≤ max`.

@@ -9,6 +9,7 @@
 //! and [`shown`] what the site's and the widget's air views show of the scored data.
 
 pub mod aggregate;
+pub mod alerts;
 pub mod annual;
 pub mod dataset;
 pub mod feeds;

@@ -9,6 +9,7 @@
 //! fixed-seed SplitMix64 are used (no `ln`/`cos`), so the output is identical on every run and
 //! platform.
 
+use super::alerts::{Alert, AlertLevel, Alerts};
 use super::dataset::{AirDataset, HourlyRow, Published};
 use super::feeds::cc_json::{write_cc_air_json, CcJsonMeta};
 use super::forecast::{Forecast, ForecastDay};
@@ -287,7 +288,50 @@ pub fn files() -> Vec<(String, String)> {
         "air-forecast.json".to_string(),
         super::forecast::write_cc_forecast_json(&forecast()),
     ));
+    out.push((
+        "air-alerts.json".to_string(),
+        super::alerts::write_cc_alerts_json(&alerts()),
+    ));
     out
+}
+
+/// The sample warnings: an orange warning over the sample's straw-burning episode of late
+/// October 2021, long over, so the bundled site shows no banner (the e2e tests serve warnings
+/// in force, made at test time).
+pub fn alerts() -> Alerts {
+    let at = |day: u8, hour: u8| {
+        Minute(
+            Date {
+                year: 2021,
+                month: 10,
+                day,
+            }
+            .at_hour(hour)
+            .0 * 60,
+        )
+    };
+    let texts = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
+    Alerts {
+        sample: true,
+        alerts: vec![Alert {
+            level: AlertLevel::Orange,
+            issuer: "绿色长春示例数据生成器 / sample generator".to_string(),
+            issued: at(26, 16),
+            starts: at(26, 20),
+            ends: Some(at(30, 0)),
+            headline: "示例：长春市启动重污染天气橙色预警".to_string(),
+            headline_en: Some(
+                "Sample: Changchun issues an orange heavy-pollution warning".to_string(),
+            ),
+            measures: texts(&["示例：机动车限行", "示例：停止室外大型活动"]),
+            measures_en: texts(&[
+                "Sample: traffic restrictions",
+                "Sample: large outdoor events stopped",
+            ]),
+            url: None,
+        }],
+        skipped: Vec::new(),
+    }
 }
 
 /// The sample forecast: three days from 2022-01-01, issued at 16:00 on the sample's last day.

@@ -22,6 +22,7 @@ pub enum FeedFormat {
     CcWaterJson,
     CnemcWaterJson,
     CcForecastJson,
+    CcAlertsJson,
 }
 
 /// What a source's data is, so that a key cannot name a format of another kind.
@@ -33,6 +34,8 @@ pub enum FeedKind {
     Water,
     /// The air-quality forecast (`air.forecast`).
     Forecast,
+    /// Heavy-pollution warnings (`air.alerts`).
+    Alerts,
 }
 
 impl FeedKind {
@@ -41,13 +44,14 @@ impl FeedKind {
             FeedKind::Air => lang.pick("空气", "air"),
             FeedKind::Water => lang.pick("水质", "water"),
             FeedKind::Forecast => lang.pick("空气质量预报", "air-quality forecast"),
+            FeedKind::Alerts => lang.pick("重污染天气预警", "heavy-pollution warning"),
         }
     }
 }
 
 impl FeedFormat {
     /// Every format with its config name, in the order the README lists them.
-    pub const ALL: [(FeedFormat, &'static str); 7] = [
+    pub const ALL: [(FeedFormat, &'static str); 8] = [
         (FeedFormat::CnemcHourlyCsv, "cnemc-hourly-csv"),
         (FeedFormat::QuotsoftSitesCsv, "quotsoft-sites-csv"),
         (FeedFormat::OpenaqV3Json, "openaq-v3-json"),
@@ -55,6 +59,7 @@ impl FeedFormat {
         (FeedFormat::CcWaterJson, "cc-water-json"),
         (FeedFormat::CnemcWaterJson, "cnemc-water-json"),
         (FeedFormat::CcForecastJson, "cc-forecast-json"),
+        (FeedFormat::CcAlertsJson, "cc-alerts-json"),
     ];
 
     /// The config name, e.g. `cnemc-hourly-csv`.
@@ -70,6 +75,7 @@ impl FeedFormat {
         match self {
             FeedFormat::CcWaterJson | FeedFormat::CnemcWaterJson => FeedKind::Water,
             FeedFormat::CcForecastJson => FeedKind::Forecast,
+            FeedFormat::CcAlertsJson => FeedKind::Alerts,
             _ => FeedKind::Air,
         }
     }
@@ -151,6 +157,8 @@ pub struct Config {
     pub air_history: Option<Source>,
     /// `air.forecast`: the city's air-quality forecast (cc-forecast-json).
     pub air_forecast: Option<Source>,
+    /// `air.alerts`: heavy-pollution warnings (cc-alerts-json).
+    pub air_alerts: Option<Source>,
     pub water_sections: Option<Source>,
     pub water_results: Option<Source>,
     pub report: Option<ReportConfig>,
@@ -336,10 +344,11 @@ pub fn parse_config(text: &str, base_url: &str) -> Result<Config, ConfigError> {
     let air_latest = source(air, "air", "latest", FeedKind::Air)?;
     let air_history = source(air, "air", "history", FeedKind::Air)?;
     let air_forecast = source(air, "air", "forecast", FeedKind::Forecast)?;
+    let air_alerts = source(air, "air", "alerts", FeedKind::Alerts)?;
     let water_sections = source(water, "water", "sections", FeedKind::Water)?;
     let water_results = source(water, "water", "results", FeedKind::Water)?;
     for (name, sec, known) in [
-        ("air", air, &["latest", "history", "forecast"][..]),
+        ("air", air, &["latest", "history", "forecast", "alerts"][..]),
         ("water", water, &["sections", "results"][..]),
         (
             "widget",
@@ -422,6 +431,7 @@ pub fn parse_config(text: &str, base_url: &str) -> Result<Config, ConfigError> {
         air_latest,
         air_history,
         air_forecast,
+        air_alerts,
         water_sections,
         water_results,
         report,

@@ -260,7 +260,7 @@ fn report_retry_overrides_the_timings_it_names() {
 }
 
 #[test]
-fn the_forecast_source_takes_the_forecast_format_only() {
+fn the_forecast_and_alerts_sources_take_their_own_formats_only() {
     let cfg = parse_config(
         r#"{"air": {"forecast": {"format": "cc-forecast-json", "url": "data/forecast.json"}}}"#,
         BASE,
@@ -274,6 +274,20 @@ fn the_forecast_source_takes_the_forecast_format_only() {
     assert_eq!(
         e.message(Lang::Zh),
         "config.json 中的“air.forecast.format”有误：格式“cc-air-json”不是空气质量预报数据"
+    );
+    let cfg = parse_config(
+        r#"{"air": {"alerts": {"format": "cc-alerts-json", "url": "data/alerts.json"}}}"#,
+        BASE,
+    )
+    .expect("valid config");
+    assert_eq!(
+        cfg.air_alerts.map(|s| s.format),
+        Some(FeedFormat::CcAlertsJson)
+    );
+    let e = err(r#"{"air": {"alerts": {"format": "cc-forecast-json", "url": "x"}}}"#);
+    assert_eq!(
+        e.message(Lang::En),
+        "config.json key \"air.alerts.format\" is wrong: format \"cc-forecast-json\" does not carry heavy-pollution warning data"
     );
     let e = err(r#"{"air": {"latest": {"format": "cc-forecast-json", "url": "x"}}}"#);
     assert_eq!(

@@ -29,11 +29,12 @@ pub fn parse_air_feed(
         FeedFormat::QuotsoftSitesCsv => parse_quotsoft_sites_csv(text, &stations),
         FeedFormat::OpenaqV3Json => parse_openaq_v3_json(text, openaq_station, &stations),
         FeedFormat::CcAirJson => parse_cc_air_json(text),
-        FeedFormat::CcWaterJson | FeedFormat::CnemcWaterJson | FeedFormat::CcForecastJson => {
-            Err(FeedError::whole(format!(
-                "{} is not a format of air measurements",
-                format.as_str()
-            )))
-        }
+        FeedFormat::CcWaterJson
+        | FeedFormat::CnemcWaterJson
+        | FeedFormat::CcForecastJson
+        | FeedFormat::CcAlertsJson => Err(FeedError::whole(format!(
+            "{} is not a format of air measurements",
+            format.as_str()
+        ))),
     }
 }
