@@ -8,7 +8,7 @@ SAMPLE_DIR  := public/data/sample
 PORT        ?= 8080
 RECEIVER_PORT ?= 8081
 
-.PHONY: setup sample build serve test test-host test-wasm test-e2e test-receiver test-lighthouse lint size bench fuzz clean ccdata
+.PHONY: setup sample build serve test test-host test-wasm test-e2e test-receiver test-lighthouse lint size size-report bench fuzz clean ccdata
 
 setup:
 	@scripts/setup.sh
@@ -74,6 +74,12 @@ test: lint test-host test-wasm test-receiver test-e2e test-lighthouse
 
 size: build
 	@node tools/size.mjs $(DIST)
+
+# Where each bundle's wasm goes, by crate and by function (twiggy from crates.io, installed here
+# on first use: only this target needs it). README "Performance".
+size-report: build
+	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
+	@node tools/size-report.mjs
 
 # The air engine timed in headless Chromium against plain JavaScript, and the report form's
 # processing of a 12 MP photo (budgets are reported as OK/OVER, never enforced):

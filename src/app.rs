@@ -5,7 +5,10 @@
 //! bundle's route is a plain page load.
 
 use crate::components::shell::{Footer, Header, SkipLink};
-use crate::feeds::{load_air, load_config, AirLatest, ConfigResult, SiteConfig, WaterFeed};
+use crate::feeds::{
+    load_air, load_config, load_forecast, AirLatest, ConfigResult, ForecastFeed, SiteConfig,
+    WaterFeed,
+};
 use crate::nav::{provide_location, use_route, Routes};
 use crate::pages;
 use crate::prefs::Prefs;
@@ -80,10 +83,9 @@ fn start(site: Site) {
     let alerts = crate::feeds::AlertsWatch::new();
     provide_context(alerts);
     leptos::task::spawn_local(async move {
-        match crate::feeds::config_once(config).await {
-            Ok(cfg) => alerts.run(cfg.clone(), cfg.widget.refresh_minutes).await,
-            // config.json's own message is shown once, by the config gate.
-            Err(_) => alerts.result.set(None),
+        // Without config.json, its own message is shown once, by the config gate.
+        if let Ok(cfg) = crate::feeds::config_once(config).await {
+            alerts.run(cfg.clone(), cfg.widget.refresh_minutes).await;
         }
     });
 }
@@ -172,6 +174,25 @@ fn water(config: LocalResource<ConfigResult>) {
     provide_context(WaterFeed::new(config));
 }
 
+/// The forecast, for the pages that show it (home and /air). Owned here, with the page's
+/// lifetime, like the data above: a page's own resource is disposed when a query change redraws
+/// the page, while its loading view may still await it.
+fn forecast(config: LocalResource<ConfigResult>) {
+    provide_context(ForecastFeed(LocalResource::new(move || {
+        load_forecast(config)
+    })));
+}
+
+fn home_feeds(config: LocalResource<ConfigResult>) {
+    air_and_water(config);
+    forecast(config);
+}
+
+fn air_page_feeds(config: LocalResource<ConfigResult>) {
+    air(config);
+    forecast(config);
+}
+
 fn air_and_water(config: LocalResource<ConfigResult>) {
     air(config);
     water(config);
@@ -190,7 +211,7 @@ fn info_routes(route: &str) -> Option<AnyView> {
 /// index.html: the home page and the 404 page.
 pub const MAIN: Site = Site {
     bundle: Bundle::Main,
-    feeds: air_and_water,
+    feeds: home_feeds,
     routes: |r| (r == "/").then(|| pages::home::HomePage().into_any()),
 };
 
@@ -205,7 +226,7 @@ pub const INFO: Site = Site {
 /// air.html: the air page, its station views and charts.
 pub const AIR: Site = Site {
     bundle: Bundle::Air,
-    feeds: air,
+    feeds: air_page_feeds,
     routes: |r| (r == "/air").then(|| pages::air::AirPage().into_any()),
 };
 

@@ -105,12 +105,15 @@ test('each page fetches the config and each of its feeds once', async ({ page })
   await page.goto('/');
   await expect(page.getByTestId('city-aqi').getByTestId('aqi')).toHaveText(/^\d+$/);
   await expect(page.getByTestId('water-headline')).toBeVisible();
+  await expect(page.getByTestId('forecast-none')).toBeVisible();
   // The control: a request the page makes now is seen; every request it made before is seen by then.
   await page.evaluate(() => fetch('/robots.txt?control'));
   await expect.poll(() => control).toBe(true);
   expect(counts).toEqual({
     '/config.json': 1,
     '/data/sample/air-latest.json': 1,
+    '/data/sample/air-forecast.json': 1,
+    '/data/sample/air-alerts.json': 1,
     '/data/sample/water-sections.json': 1,
     '/data/sample/water-results.json': 1,
   });

@@ -4,45 +4,15 @@
 //!
 //! The banner's container is a polite live region that exists before any warning does, so a
 //! warning that appears is announced once; a refresh that finds the same warnings changes no
-//! node (the shown list is a memo) and is not announced again. The level is said in words as
-//! well as colour.
+//! node (`AlertsWatch::shown` changes only when what it shows does) and is not announced again.
+//! The level is said in words as well as colour.
 
 use crate::components::notices::SampleLabel;
-use crate::feeds::{AlertsWatch, SourceError};
+use crate::feeds::{AlertsShown, AlertsWatch};
 use crate::prefs::use_lang;
-use cc_core::air::alerts::{in_force, Alert, DETAILS, HEADING, MEASURES, UNREADABLE};
+use cc_core::air::alerts::{Alert, DETAILS, HEADING, MEASURES, UNREADABLE};
 use cc_core::i18n::Lang;
 use leptos::prelude::*;
-
-/// What the banner shows at a minute.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AlertsShown {
-    /// Nothing: no source, still loading, or no warning in force.
-    Nothing,
-    /// The warnings in force, the most severe first, and whether they are sample data.
-    InForce(Vec<Alert>, bool),
-    /// The file could not be read (with the reason, in the reader's language).
-    Unreadable(SourceError),
-}
-
-impl AlertsWatch {
-    /// What to show now (tracked: the file and the clock).
-    pub fn shown(self) -> AlertsShown {
-        let now = self.now.get();
-        self.result.with(|r| match r {
-            Some(Ok(data)) => {
-                let list: Vec<Alert> = in_force(&data.alerts, now).into_iter().cloned().collect();
-                if list.is_empty() {
-                    AlertsShown::Nothing
-                } else {
-                    AlertsShown::InForce(list, data.sample)
-                }
-            }
-            Some(Err(SourceError::Api(e))) => AlertsShown::Unreadable(SourceError::Api(e.clone())),
-            _ => AlertsShown::Nothing,
-        })
-    }
-}
 
 /// The warnings, each with its level in words, headline, validity, measures, issuer and link.
 pub fn alert_list(alerts: &[Alert], lang: Lang) -> impl IntoView {
@@ -83,10 +53,9 @@ pub fn alert_list(alerts: &[Alert], lang: Lang) -> impl IntoView {
 #[component]
 pub fn AlertBanner(watch: AlertsWatch) -> impl IntoView {
     let lang = use_lang();
-    let shown = Memo::new(move |_| watch.shown());
     let body = move || {
         let lang = lang.get();
-        match shown.get() {
+        match watch.shown.get() {
             AlertsShown::Nothing => None,
             AlertsShown::InForce(list, sample) => Some(
                 view! {

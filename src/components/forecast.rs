@@ -20,8 +20,15 @@ pub fn forecast_days(days: &[ForecastDay], today: Date, lang: Lang) -> impl Into
         .iter()
         .map(|day| {
             let (_, high) = day.levels;
-            let primary = (!day.primary.is_empty())
-                .then(|| format!(" · {} {}", PRIMARY.get(lang), day.primary.text(lang)));
+            // One text after the level: a no-break space keeps "AQI" with its range, a word
+            // joiner keeps the range whole across its dash.
+            let mut rest = day
+                .aqi_text()
+                .map(|aqi| format!(" AQI\u{a0}{}", aqi.replace('–', "–\u{2060}")))
+                .unwrap_or_default();
+            if !day.primary.is_empty() {
+                rest += &format!(" · {} {}", PRIMARY.get(lang), day.primary.text(lang));
+            }
             let words = day.words(lang).map(|(text, in_lang)| {
                 view! { <p class="cc-forecast__words" lang=in_lang.tag()>{text.to_string()}</p> }
             });
@@ -32,8 +39,7 @@ pub fn forecast_days(days: &[ForecastDay], today: Date, lang: Lang) -> impl Into
                         <span class=format!("cc-forecast__level cc-level--{}", high.number())>
                             {day.level_words(lang)}
                         </span>
-                        {day.aqi_text().map(|aqi| view! { " "<span class="cc-nowrap">"AQI "{aqi}</span> })}
-                        {primary}
+                        {rest}
                     </p>
                     {words}
                 </li>
@@ -55,24 +61,35 @@ pub fn shown_days(
     }
 }
 
-/// The site's forecast card: the current days with issuer and issue time, or 暂无预报 and why.
+/// The site's forecast card: its heading, and `body` in a slot that keeps its usual height while
+/// the forecast loads.
 #[component]
-pub fn ForecastCard(result: ForecastResult, now: Minute) -> impl IntoView {
+pub fn ForecastCard(body: impl IntoView + 'static) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section class="cc-card cc-forecast" aria-labelledby="cc-forecast-h" data-testid="forecast">
+            <h2 id="cc-forecast-h">{move || HEADING.get(lang.get())}</h2>
+            <div class="cc-forecast__slot">{body}</div>
+        </section>
+    }
+}
+
+/// The forecast's days with issuer and issue time, or 暂无预报 and why.
+#[component]
+pub fn ForecastBody(result: ForecastResult, now: Minute) -> impl IntoView {
     let lang = use_lang();
     let today = now.date();
     move || {
         let lang = lang.get();
-        let body = match shown_days(&result, now) {
-            Ok((data, days)) => {
-                view! {
-                    {data.sample.then(|| view! { <SampleLabel /> })}
-                    {data.offline_copy.map(|copy| view! { <OfflineNotice copy=copy data_time=None lang=lang /> })}
-                    {forecast_days(days, today, lang)}
-                    <p class="cc-small" data-testid="forecast-issued">{data.forecast.issued_line(lang)}</p>
-                    <SkippedNote skipped=data.skipped.clone() />
-                }
-                .into_any()
+        match shown_days(&result, now) {
+            Ok((data, days)) => view! {
+                {data.sample.then(|| view! { <SampleLabel /> })}
+                {data.offline_copy.map(|copy| view! { <OfflineNotice copy=copy data_time=None lang=lang /> })}
+                {forecast_days(days, today, lang)}
+                <p class="cc-small" data-testid="forecast-issued">{data.forecast.issued_line(lang)}</p>
+                <SkippedNote skipped=data.skipped.clone() />
             }
+            .into_any(),
             Err(no) => {
                 // A file that could not be read also says which file, and where.
                 let detail = match &result {
@@ -85,12 +102,6 @@ pub fn ForecastCard(result: ForecastResult, now: Minute) -> impl IntoView {
                 }
                 .into_any()
             }
-        };
-        view! {
-            <section class="cc-card cc-forecast" aria-labelledby="cc-forecast-h" data-testid="forecast">
-                <h2 id="cc-forecast-h">{HEADING.get(lang)}</h2>
-                {body}
-            </section>
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use super::{fetch_source, skipped_in, SourceError};
 use crate::api::ApiError;
-use cc_core::air::alerts::{next_change, parse_cc_alerts_json, Alerts};
+use cc_core::air::alerts::{in_force, next_change, parse_cc_alerts_json, Alert, Alerts};
 use cc_core::config::Config;
 use cc_core::time::Minute;
 use cc_core::SkippedInFile;
@@ -54,49 +54,80 @@ pub async fn load_alerts_source(config: &Config) -> AlertsResult {
     }))
 }
 
-/// What the warning views read: the last outcome (`None` until the first load ends) and the
-/// minute they show the warnings for.
+/// What the warning banners show.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum AlertsShown {
+    /// Nothing: no source, still loading, or no warning in force.
+    #[default]
+    Nothing,
+    /// The warnings in force, the most severe first, and whether they are sample data.
+    InForce(Vec<Alert>, bool),
+    /// The file could not be read, and no earlier reading of it is at hand.
+    Unreadable(SourceError),
+}
+
+impl AlertsShown {
+    /// What `loaded` (the last file read) or `failed` (why it could not be) shows at `now`.
+    fn at(loaded: Option<&AlertsData>, failed: Option<&SourceError>, now: Minute) -> Self {
+        match (loaded, failed) {
+            (Some(data), _) => {
+                let list: Vec<Alert> = in_force(&data.alerts, now).into_iter().cloned().collect();
+                if list.is_empty() {
+                    AlertsShown::Nothing
+                } else {
+                    AlertsShown::InForce(list, data.sample)
+                }
+            }
+            (None, Some(e @ SourceError::Api(_))) => AlertsShown::Unreadable(e.clone()),
+            _ => AlertsShown::Nothing,
+        }
+    }
+}
+
+/// The warnings the banners show, kept current by [`AlertsWatch::run`].
+///
+/// `shown` is set only when it changes: a refresh that finds the same warnings changes no node,
+/// so the banners' live region does not announce them again.
 #[derive(Clone, Copy)]
 pub struct AlertsWatch {
-    pub result: RwSignal<Option<AlertsResult>>,
-    pub now: RwSignal<Minute>,
+    pub shown: RwSignal<AlertsShown>,
 }
 
 impl AlertsWatch {
     pub fn new() -> Self {
         Self {
-            result: RwSignal::new(None),
-            now: RwSignal::new(crate::env::now_minute()),
+            shown: RwSignal::new(AlertsShown::Nothing),
         }
     }
 
-    /// Loads the warnings every `refresh_minutes` and moves `now` at every start and end, for as
-    /// long as the page lives. A failed refresh keeps the warnings already loaded: they still
-    /// end on time.
+    /// Loads the warnings every `refresh_minutes` and wakes at every start and end, for as long
+    /// as the page lives. A failed refresh keeps the warnings already loaded: they still end on
+    /// time.
     pub async fn run(self, config: Arc<Config>, refresh_minutes: u32) {
         if config.air_alerts.is_none() {
-            self.result.set(Some(Err(SourceError::NotConfigured)));
             return;
         }
         let refresh = i64::from(refresh_minutes.max(1));
+        let mut loaded: Option<Arc<AlertsData>> = None;
+        let mut failed: Option<SourceError> = None;
         let mut next_load = crate::env::now_minute();
         loop {
-            let now = crate::env::now_minute();
-            if now >= next_load {
-                let outcome = load_alerts_source(&config).await;
-                let keep_old =
-                    outcome.is_err() && self.result.with_untracked(|r| matches!(r, Some(Ok(_))));
-                if !keep_old {
-                    self.result.set(Some(outcome));
+            if crate::env::now_minute() >= next_load {
+                match load_alerts_source(&config).await {
+                    Ok(data) => {
+                        loaded = Some(data);
+                        failed = None;
+                    }
+                    Err(e) => failed = Some(e),
                 }
                 next_load = Minute(crate::env::now_minute().0 + refresh);
             }
             let now = crate::env::now_minute();
-            self.now.set(now);
-            let change = self.result.with_untracked(|r| match r {
-                Some(Ok(data)) => next_change(&data.alerts, now),
-                _ => None,
-            });
+            let shown = AlertsShown::at(loaded.as_deref(), failed.as_ref(), now);
+            if self.shown.with_untracked(|s| *s != shown) {
+                self.shown.set(shown);
+            }
+            let change = loaded.as_ref().and_then(|d| next_change(&d.alerts, now));
             let wake = change.map_or(next_load, |c| c.min(next_load));
             let wait_ms = (wake.to_unix_millis() - js_sys::Date::now() as i64).clamp(0, 86_400_000);
             gloo_timers::future::TimeoutFuture::new(wait_ms as u32).await;

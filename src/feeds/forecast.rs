@@ -25,6 +25,10 @@ pub struct ForecastData {
 /// The outcome of loading `air.forecast`.
 pub type ForecastResult = Result<Arc<ForecastData>, SourceError>;
 
+/// Context: `air.forecast`, loaded once by the bundles whose pages show it.
+#[derive(Clone, Copy)]
+pub struct ForecastFeed(pub LocalResource<ForecastResult>);
+
 /// Fetches and reads `air.forecast`. When the source names several files, the most recently
 /// issued forecast is the one shown.
 pub async fn load_forecast_source(config: &Config) -> ForecastResult {

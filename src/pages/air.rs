@@ -2,13 +2,14 @@
 //! the six pollutants, health advice, every station, trends; `?station=<code>` for one station.
 
 use crate::components::air::{hour_text, AqiBadge, HealthAdvice, PollutantTable};
+use crate::components::forecast::{ForecastBody, ForecastCard};
 use crate::components::notices::{
     Loading, OfflineNotice, SampleLabel, SkippedNote, SourceErrorView, StaleNotice,
 };
 use crate::components::page::{Lead, PageTitle};
 use crate::components::read_aloud::ReadAloud;
 use crate::components::stations::{StationRow, StationTable};
-use crate::feeds::{load_forecast, AirData, AirLatest, ForecastResult, SiteConfig};
+use crate::feeds::{AirData, AirLatest, ForecastFeed};
 use crate::nav::use_query_map;
 use crate::prefs::use_lang;
 use crate::routes::href;
@@ -61,24 +62,19 @@ pub fn CityNow() -> impl IntoView {
     }
 }
 
-/// `air.forecast`, loaded once per page that shows it.
-pub fn forecast_resource() -> LocalResource<ForecastResult> {
-    let config = expect_context::<SiteConfig>().0;
-    LocalResource::new(move || load_forecast(config))
-}
-
-/// The forecast card once `forecast` has loaded (nothing while it loads: the card below it
-/// does not move, as it is the last thing on the home page and follows the city card here).
+/// The forecast card (`ForecastFeed`), its frame drawn at once and its body once the forecast
+/// has loaded, in a slot that keeps the body's usual height meanwhile (nothing below moves).
 #[component]
-pub fn AirForecast(forecast: LocalResource<ForecastResult>) -> impl IntoView {
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let result = forecast.await;
-                view! { <crate::components::forecast::ForecastCard result=result now=crate::env::now_minute() /> }
-            })}
-        </Suspense>
-    }
+pub fn AirForecast() -> impl IntoView {
+    let forecast = expect_context::<ForecastFeed>().0;
+    // Read, not awaited: on /air this card is redrawn with the page (a language switch, another
+    // hour), and a `<Suspense>` dropped while its future waits panicked on a disposed value.
+    let body = move || {
+        forecast
+            .get()
+            .map(|result| view! { <ForecastBody result=result now=crate::env::now_minute() /> })
+    };
+    view! { <ForecastCard body=body /> }
 }
 
 /// The air-quality page.
@@ -87,7 +83,6 @@ pub fn AirPage() -> impl IntoView {
     let latest = expect_context::<AirLatest>().0;
     let lang = use_lang();
     let query = use_query_map();
-    let forecast = forecast_resource();
     view! {
         <article class="cc-page cc-air">
             <PageTitle text=|l| air_ui(l).air_title />
@@ -97,7 +92,7 @@ pub fn AirPage() -> impl IntoView {
                     match latest.await {
                         Ok(data) => Either::Left(move || {
                             let q = query.read();
-                            air_body(&data, q.get("station").as_deref(), q.get("at").as_deref(), forecast, lang.get())
+                            air_body(&data, q.get("station").as_deref(), q.get("at").as_deref(), lang.get())
                         }),
                         Err(e) => Either::Right(view! { <SourceErrorView error=e /> }),
                     }
@@ -107,13 +102,7 @@ pub fn AirPage() -> impl IntoView {
     }
 }
 
-fn air_body(
-    data: &Arc<AirData>,
-    station: Option<&str>,
-    at: Option<&str>,
-    forecast: LocalResource<ForecastResult>,
-    lang: Lang,
-) -> AnyView {
+fn air_body(data: &Arc<AirData>, station: Option<&str>, at: Option<&str>, lang: Lang) -> AnyView {
     let t = air_ui(lang);
     let (hour, at_notice) = select_hour(at, data);
     let station_index =
@@ -131,7 +120,7 @@ fn air_body(
                 <PollutantTable values=c.c assessment=c.assessment lang=lang />
                 {advice(&c.assessment, lang)}
             })}
-            <AirForecast forecast=forecast />
+            <AirForecast />
             <section aria-labelledby="air-stations">
                 <h2 id="air-stations">{t.air_stations_heading}</h2>
                 <crate::components::nearest::NearestStation stations=data.dataset.stations.clone() lang=lang />

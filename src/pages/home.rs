@@ -12,7 +12,6 @@ use leptos::prelude::*;
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
     let t = move || ui(lang.get());
-    let forecast = crate::pages::air::forecast_resource();
     view! {
         <article class="cc-page cc-home">
             <PageTitle text=|l| ui(l).home_title />
@@ -27,7 +26,7 @@ pub fn HomePage() -> impl IntoView {
                 <p><NavLink route="/air">{move || t().home_air_more}</NavLink></p>
                 <p><a href=href("/air/year")>{move || air_ui(lang.get()).air_year_link}</a></p>
             </section>
-            <crate::pages::air::AirForecast forecast=forecast />
+            <crate::pages::air::AirForecast />
             <section class="cc-card" aria-labelledby="home-water">
                 <h2 id="home-water">{move || t().home_water_heading}</h2>
                 <div class="cc-home__slot cc-home__slot--water">

@@ -4,9 +4,9 @@
 use super::text::wt;
 use super::WaterSummary;
 use crate::components::air::{hour_text, level_words, AqiBadge};
-use crate::components::alerts::{alert_list, AlertsShown};
+use crate::components::alerts::alert_list;
 use crate::components::forecast::{forecast_days, shown_days};
-use crate::feeds::{AirData, AlertsWatch, ForecastResult};
+use crate::feeds::{AirData, AlertsShown, AlertsWatch, ForecastResult};
 use cc_core::air::alerts::{HEADING as HEADING_ALERTS, UNREADABLE};
 use cc_core::air::forecast::HEADING;
 use cc_core::air::shown::{choose_hour, no_data, stale_since};
@@ -15,6 +15,7 @@ use cc_core::offline::OfflineCopy;
 use cc_core::time::Hour;
 use cc_core::water::WaterClass;
 use cc_core::widget::{Size, View};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -160,55 +161,43 @@ pub(super) fn aqi_card(
 /// Warnings in force, above everything (a polite live region: announced once, see
 /// `components::alerts`).
 pub(super) fn alerts_banner(watch: AlertsWatch, lang: Lang) -> impl IntoView {
-    let shown = Memo::new(move |_| watch.shown());
-    let body = move || {
-        match shown.get() {
+    let body = move || match watch.shown.get() {
         AlertsShown::Nothing => None,
-        AlertsShown::InForce(list, sample) => Some(
-            view! {
-                <div class="ccw-card ccw-alerts__inner" role="region" aria-label=HEADING_ALERTS.get(lang)>
-                    {sample.then(|| sample_label(lang))}
-                    {alert_list(&list, lang)}
-                </div>
-            }
-            .into_any(),
-        ),
-        AlertsShown::Unreadable(e) => Some(
-            view! {
-                <p class="ccw-small" data-testid="alerts-unreadable">
-                    {UNREADABLE.get(lang)}" "{e.message(lang)}
-                </p>
-            }
-            .into_any(),
-        ),
-    }
+        AlertsShown::InForce(list, sample) => Some(Either::Left(view! {
+            <div class="ccw-card ccw-alerts__inner" role="region" aria-label=HEADING_ALERTS.get(lang)>
+                {sample.then(|| sample_label(lang))}
+                {alert_list(&list, lang)}
+            </div>
+        })),
+        AlertsShown::Unreadable(e) => Some(Either::Right(view! {
+            <p class="ccw-small" data-testid="alerts-unreadable">
+                {UNREADABLE.get(lang)}" "{e.message(lang)}
+            </p>
+        })),
     };
     view! { <div class="ccw-alerts" aria-live="polite" data-testid="alerts">{body}</div> }
 }
 
 /// The coming days of the city's forecast, or 暂无预报 and why (below the AQI card).
-pub(super) fn forecast_card(result: &ForecastResult, lang: Lang) -> AnyView {
+pub(super) fn forecast_card(result: &ForecastResult, lang: Lang) -> impl IntoView {
     let now = crate::env::now_minute();
     let body = match shown_days(result, now) {
-        Ok((data, days)) => view! {
+        Ok((data, days)) => Either::Left(view! {
             {data.sample.then(|| sample_label(lang))}
             {data.offline_copy.map(|c| offline_label(c, lang))}
             {forecast_days(days, now.date(), lang)}
             <p class="ccw-small">{data.forecast.issued_line(lang)}</p>
-        }
-        .into_any(),
-        Err(no) => {
-            view! { <p class="ccw-small" data-testid="forecast-none">{no.message(lang)}</p> }
-                .into_any()
-        }
+        }),
+        Err(no) => Either::Right(
+            view! { <p class="ccw-small" data-testid="forecast-none">{no.message(lang)}</p> },
+        ),
     };
     view! {
         <section class="ccw-card ccw-forecast" aria-labelledby="ccw-forecast-h" data-testid="widget-forecast">
-            <h2 id="ccw-forecast-h" class="ccw-h">{HEADING.get(lang)}</h2>
+            <h3 id="ccw-forecast-h" class="ccw-h">{HEADING.get(lang)}</h3>
             {body}
         </section>
     }
-    .into_any()
 }
 
 pub(super) fn water_card(summary: Option<&WaterSummary>, lang: Lang, base: &str) -> AnyView {

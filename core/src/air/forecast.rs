@@ -194,7 +194,13 @@ impl ForecastDay {
         }
         match lang {
             Lang::Zh => format!("{}至{}", low.name().zh, high.name().zh),
-            Lang::En => format!("{} to {}", low.name().en, high.name().en.to_lowercase()),
+            // ASCII: `str::to_lowercase` would link Unicode's case tables (15 KB) for names
+            // that are plain English.
+            Lang::En => format!(
+                "{} to {}",
+                low.name().en,
+                high.name().en.to_ascii_lowercase()
+            ),
         }
     }
 
