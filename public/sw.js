@@ -250,7 +250,9 @@ function dataSources() {
     try { cfg = stored ? await stored.json() : null; } catch { cfg = null; }
     const tests = [];
     const exact = (u) => { const href = new URL(u.trim(), configUrl).href; tests.push((x) => x === href); };
-    for (const s of [cfg?.air?.latest, cfg?.air?.history, cfg?.water?.sections, cfg?.water?.results]) {
+    const configured = [cfg?.air?.latest, cfg?.air?.history, cfg?.air?.forecast, cfg?.air?.alerts,
+      cfg?.water?.sections, cfg?.water?.results, cfg?.widget?.air_latest];
+    for (const s of configured) {
       if (!s || typeof s !== 'object') continue;
       if (typeof s.url === 'string') exact(s.url);
       if (Array.isArray(s.urls)) s.urls.filter((u) => typeof u === 'string').forEach(exact);

@@ -39,6 +39,8 @@ test('the last data shows offline, with the offline notice, its data time and wh
   const air = `${origin}/data/sample/air-latest.json`;
   const sections = `${origin}/data/sample/water-sections.json`;
   const results = `${origin}/data/sample/water-results.json`;
+  const forecast = `${origin}/data/sample/air-forecast.json`;
+  const alerts = `${origin}/data/sample/air-alerts.json`;
 
   // Online: the worker takes over, then every page's data passes through it.
   await page.goto('/');
@@ -58,8 +60,9 @@ test('the last data shows offline, with the offline notice, its data time and wh
   await services;
   // Online there is no offline notice anywhere.
   await expect(page.getByTestId('offline')).toHaveCount(0);
-  // Exactly the three data files, no report request, no page or build file.
-  await expect.poll(() => dataCopies(page)).toEqual([air, results, sections].sort());
+  // Exactly the five data files (the warnings of every page, the forecast of / and /air), no
+  // report request, no page or build file.
+  await expect.poll(() => dataCopies(page)).toEqual([air, alerts, forecast, results, sections].sort());
 
   await context.setOffline(true);
 
@@ -124,7 +127,8 @@ test('the widget says it shows the last data received, too', async ({ page, cont
   await expect(page.getByTestId('widget-aqi')).toBeVisible();
   await expect(page.getByTestId('widget-water')).toBeVisible();
   await expect(page.getByTestId('offline')).toHaveCount(0);
-  await expect.poll(async () => (await dataCopies(page)).length).toBe(3);
+  // Air, water (two files), the forecast and the warnings.
+  await expect.poll(async () => (await dataCopies(page)).length).toBe(5);
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByTestId('widget-aqi').getByTestId('offline')).toContainText('离线：显示的是上次收到的数据。 收到于');
@@ -158,6 +162,8 @@ test('offline under a sub-path: a route opened without its slash still finds its
   await page.reload();
   await expect(page.getByTestId('water-headline')).toBeVisible();
   await expect(page).toHaveURL(/\/sthjj\/env\/water$/);
+  // The warnings file (every page reads it) has its copy too before the connection goes.
+  await expect.poll(() => dataCopies(page)).toContain(new URL('/sthjj/env/data/sample/air-alerts.json', page.url()).href);
   await context.setOffline(true);
   // The server redirects /sthjj/env/water to /sthjj/env/water/ (the route copy's relative
   // <base> needs the slash); offline, the worker does the same. (A reload: a plain visit could
@@ -183,7 +189,7 @@ test('without a stored copy, offline data fails with the network message, not a 
   await expect(page.getByTestId('feed-error')).toContainText('网络连接失败');
   await expect(page.getByTestId('offline')).toHaveCount(0);
   // The failures this test causes on purpose; anything else still fails it.
-  for (const file of ['air-latest.json', 'water-sections.json', 'water-results.json']) {
+  for (const file of ['air-latest.json', 'air-alerts.json', 'water-sections.json', 'water-results.json']) {
     allowProblem(watch, `request failed: /data/sample/${file} net::ERR_FAILED`);
   }
 });

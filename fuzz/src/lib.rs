@@ -89,6 +89,16 @@ pub fn targets() -> Vec<Target> {
             },
         },
         Target {
+            name: "cc-forecast-json",
+            run: |t| feed(air::forecast::parse_cc_forecast_json(t)),
+            seeds: || vec![air::forecast::write_cc_forecast_json(&air::sample::forecast())],
+        },
+        Target {
+            name: "cc-alerts-json",
+            run: |t| feed(air::alerts::parse_cc_alerts_json(t)),
+            seeds: || vec![air::alerts::write_cc_alerts_json(&air::sample::alerts())],
+        },
+        Target {
             name: "cc-water-json sections",
             run: |t| feed(cc_json::parse_sections(t)),
             seeds: || {
