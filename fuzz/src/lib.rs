@@ -91,7 +91,11 @@ pub fn targets() -> Vec<Target> {
         Target {
             name: "cc-forecast-json",
             run: |t| feed(air::forecast::parse_cc_forecast_json(t)),
-            seeds: || vec![air::forecast::write_cc_forecast_json(&air::sample::forecast())],
+            seeds: || {
+                vec![air::forecast::write_cc_forecast_json(
+                    &air::sample::forecast(),
+                )]
+            },
         },
         Target {
             name: "cc-alerts-json",
