@@ -173,10 +173,7 @@ impl Alert {
 
     /// 长春市重污染天气应急指挥部 于 … 发布 / Issued by … at ….
     pub fn issued_line(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => format!("{} 于 {}（北京时间）发布", self.issuer, self.issued),
-            Lang::En => format!("Issued by {} at {} Beijing time", self.issuer, self.issued),
-        }
+        super::forecast::issued_by(&self.issuer, self.issued, lang)
     }
 }
 

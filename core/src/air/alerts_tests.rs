@@ -31,6 +31,14 @@ fn a_warning_is_read_with_its_measures() {
         "有效期：2021-10-26 20:00 至 2021-10-30 00:00（北京时间）"
     );
     assert_eq!(w.level.name().en, "Orange warning (level II)");
+    assert_eq!(
+        w.issued_line(Lang::Zh),
+        "长春市重污染天气应急指挥部 于 2021-10-26 16:00（北京时间）发布"
+    );
+    assert_eq!(
+        w.issued_line(Lang::En),
+        "Issued by 长春市重污染天气应急指挥部 at 2021-10-26 16:00 Beijing time"
+    );
 }
 
 #[test]

@@ -118,13 +118,16 @@ pub const PRIMARY: Text = Text {
 impl Forecast {
     /// 绿色长春… 于 2021-12-31 16:00（北京时间）发布 / Issued by … at … Beijing time.
     pub fn issued_line(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => format!("{} 于 {}（北京时间）发布", self.issuer, self.issued_at),
-            Lang::En => format!(
-                "Issued by {} at {} Beijing time",
-                self.issuer, self.issued_at
-            ),
-        }
+        issued_by(&self.issuer, self.issued_at, lang)
+    }
+}
+
+/// `issuer` 于 `at`（北京时间）发布 / Issued by `issuer` at `at` Beijing time: the forecast's and
+/// the warnings' line.
+pub(crate) fn issued_by(issuer: &str, at: Minute, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{issuer} 于 {at}（北京时间）发布"),
+        Lang::En => format!("Issued by {issuer} at {at} Beijing time"),
     }
 }
 
