@@ -53,10 +53,11 @@ async function editConfig(context: BrowserContext, edit: (config: any) => void) 
 
 function card(page: Page) { return page.getByTestId('forecast'); }
 
-/** A day's line as shown: "AQI" and its range are joined by a no-break space, and the range's
- * dash carries a word joiner (it never breaks there). */
+/** A day's line as shown: "AQI" and its range are joined by a no-break space, and word joiners
+ * keep the range's dash and a pollutant name's bracket from breaking. */
 function line(text: string): RegExp {
-  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/–/g, '–\u2060?').replace(/ /g, '\\s');
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/–/g, '–\u2060?').replace(/\\\(/g, '\u2060?\\(')
+    .replace(/ /g, '\\s');
   return new RegExp(`^${escaped}$`);
 }
 

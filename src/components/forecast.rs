@@ -20,14 +20,16 @@ pub fn forecast_days(days: &[ForecastDay], today: Date, lang: Lang) -> impl Into
         .iter()
         .map(|day| {
             let (_, high) = day.levels;
-            // One text after the level: a no-break space keeps "AQI" with its range, a word
-            // joiner keeps the range whole across its dash.
+            // One text after the level: a no-break space keeps "AQI" with its range, word
+            // joiners keep the range whole across its dash and a pollutant's name whole before
+            // its bracket (细颗粒物(PM2.5)).
             let mut rest = day
                 .aqi_text()
                 .map(|aqi| format!(" AQI\u{a0}{}", aqi.replace('–', "–\u{2060}")))
                 .unwrap_or_default();
             if !day.primary.is_empty() {
-                rest += &format!(" · {} {}", PRIMARY.get(lang), day.primary.text(lang));
+                let names = day.primary.text(lang).replace('(', "\u{2060}(");
+                rest += &format!(" · {} {names}", PRIMARY.get(lang));
             }
             let words = day.words(lang).map(|(text, in_lang)| {
                 view! { <p class="cc-forecast__words" lang=in_lang.tag()>{text.to_string()}</p> }
