@@ -400,6 +400,10 @@ test.describe('configuration errors are explained, never a blank page', () => {
     await expect(error).toContainText('air.latest.format');
     await expect(error).toContainText('cnemc-hourly-csv');
     await expect(error).toContainText('cc-water-json');
+    // The forecast card blames the configuration too, not a forecast file.
+    await expect(page.getByTestId('forecast-none')).toHaveText(
+      'No forecast available: the site configuration has a problem, so the forecast cannot be found.',
+    );
     await expectNoAxeViolations(page);
   });
 

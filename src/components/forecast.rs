@@ -59,6 +59,7 @@ pub fn shown_days(
     match result {
         Ok(data) => current_days(&data.forecast, now).map(|days| (&**data, days)),
         Err(SourceError::NotConfigured) => Err(NoForecast::NotConfigured),
+        Err(SourceError::Config(_)) => Err(NoForecast::ConfigUnusable),
         Err(_) => Err(NoForecast::Unreadable),
     }
 }

@@ -61,6 +61,8 @@ pub struct ForecastDay {
 pub enum NoForecast {
     /// config.json names no `air.forecast`.
     NotConfigured,
+    /// config.json itself could not be used (the page says why, once).
+    ConfigUnusable,
     /// The forecast file could not be fetched or read.
     Unreadable,
     /// The file holds no day.
@@ -79,6 +81,10 @@ impl NoForecast {
             (NoForecast::NotConfigured, Lang::Zh) => "本站未配置空气质量预报".to_string(),
             (NoForecast::NotConfigured, Lang::En) => {
                 "this site has no air-quality forecast source".to_string()
+            }
+            (NoForecast::ConfigUnusable, Lang::Zh) => "站点配置有误，无法找到预报".to_string(),
+            (NoForecast::ConfigUnusable, Lang::En) => {
+                "the site configuration has a problem, so the forecast cannot be found".to_string()
             }
             (NoForecast::Unreadable, Lang::Zh) => "预报文件无法读取".to_string(),
             (NoForecast::Unreadable, Lang::En) => "the forecast file could not be read".to_string(),

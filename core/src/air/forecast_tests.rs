@@ -221,4 +221,8 @@ fn the_reason_is_said_in_both_languages() {
         NoForecast::NotConfigured.message(Lang::En),
         "No forecast available: this site has no air-quality forecast source."
     );
+    assert_eq!(
+        NoForecast::ConfigUnusable.message(Lang::Zh),
+        "暂无预报：站点配置有误，无法找到预报。"
+    );
 }
