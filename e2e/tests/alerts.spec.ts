@@ -158,7 +158,18 @@ test('hostile text stays text, a javascript: link is dropped, a bad warning cost
   await expect(alert).toContainText('<script>');
   await expect(banner(page).locator('img, script')).toHaveCount(0);
   await expect(alert.getByRole('link')).toHaveCount(0);
+  // The warning that could not be read is named, not left out in silence.
+  await expect(banner(page).getByTestId('skipped-cells')).toContainText('air-alerts.json（alerts[0].level');
   expect(await page.title()).not.toContain('owned');
+});
+
+test('a file whose only warning cannot be read says so, even with nothing in force', async ({ page, context }) => {
+  await serveAlerts(context, () => doc([warning('purple', -10, 60)]));
+  await page.goto('/water?lang=en');
+  await expect(banner(page).getByTestId('alert')).toHaveCount(0);
+  await expect(banner(page).getByTestId('skipped-cells')).toContainText('air-alerts.json (alerts[0].level');
+  await page.goto('/widget.html?view=report');
+  await expect(page.getByTestId('alerts').getByTestId('skipped-cells')).toContainText('alerts[0].level');
 });
 
 test('a malformed warnings file is said to be unreadable and hides nothing else', async ({ page, context }) => {

@@ -7,7 +7,7 @@
 //! node (`AlertsWatch::shown` changes only when what it shows does) and is not announced again.
 //! The level is said in words as well as colour.
 
-use crate::components::notices::SampleLabel;
+use crate::components::notices::{SampleLabel, SkippedNote};
 use crate::feeds::{AlertsShown, AlertsWatch};
 use crate::prefs::use_lang;
 use cc_core::air::alerts::{Alert, DETAILS, HEADING, MEASURES, UNREADABLE};
@@ -57,11 +57,16 @@ pub fn AlertBanner(watch: AlertsWatch) -> impl IntoView {
         let lang = lang.get();
         match watch.shown.get() {
             AlertsShown::Nothing => None,
-            AlertsShown::InForce(list, sample) => Some(
+            AlertsShown::InForce {
+                alerts,
+                sample,
+                skipped,
+            } => Some(
                 view! {
                     <div class="cc-alerts__inner" role="region" aria-label=HEADING.get(lang)>
                         {sample.then(|| view! { <SampleLabel /> })}
-                        {alert_list(&list, lang)}
+                        {alert_list(&alerts, lang)}
+                        <SkippedNote skipped=skipped />
                     </div>
                 }
                 .into_any(),

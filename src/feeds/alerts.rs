@@ -57,11 +57,17 @@ pub async fn load_alerts_source(config: &Config) -> AlertsResult {
 /// What the warning banners show.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum AlertsShown {
-    /// Nothing: no source, still loading, or no warning in force.
+    /// Nothing: no source, still loading, or no warning in force and none unreadable.
     #[default]
     Nothing,
-    /// The warnings in force, the most severe first, and whether they are sample data.
-    InForce(Vec<Alert>, bool),
+    /// The warnings in force, the most severe first (none when only `skipped` is to be said),
+    /// whether they are sample data, and the warnings of the file that could not be read: one of
+    /// them may be in force, so the banner says so rather than stay silent.
+    InForce {
+        alerts: Vec<Alert>,
+        sample: bool,
+        skipped: Vec<SkippedInFile>,
+    },
     /// The file could not be read, and no earlier reading of it is at hand.
     Unreadable(SourceError),
 }
@@ -71,11 +77,15 @@ impl AlertsShown {
     fn at(loaded: Option<&AlertsData>, failed: Option<&SourceError>, now: Minute) -> Self {
         match (loaded, failed) {
             (Some(data), _) => {
-                let list: Vec<Alert> = in_force(&data.alerts, now).into_iter().cloned().collect();
-                if list.is_empty() {
+                let alerts: Vec<Alert> = in_force(&data.alerts, now).into_iter().cloned().collect();
+                if alerts.is_empty() && data.skipped.is_empty() {
                     AlertsShown::Nothing
                 } else {
-                    AlertsShown::InForce(list, data.sample)
+                    AlertsShown::InForce {
+                        alerts,
+                        sample: data.sample,
+                        skipped: data.skipped.clone(),
+                    }
                 }
             }
             (None, Some(e @ SourceError::Api(_))) => AlertsShown::Unreadable(e.clone()),

@@ -163,10 +163,17 @@ pub(super) fn aqi_card(
 pub(super) fn alerts_banner(watch: AlertsWatch, lang: Lang) -> impl IntoView {
     let body = move || match watch.shown.get() {
         AlertsShown::Nothing => None,
-        AlertsShown::InForce(list, sample) => Some(Either::Left(view! {
+        AlertsShown::InForce {
+            alerts,
+            sample,
+            skipped,
+        } => Some(Either::Left(view! {
             <div class="ccw-card ccw-alerts__inner" role="region" aria-label=HEADING_ALERTS.get(lang)>
                 {sample.then(|| sample_label(lang))}
-                {alert_list(&list, lang)}
+                {alert_list(&alerts, lang)}
+                {cc_core::skipped_note(lang, &skipped).map(|note| view! {
+                    <p class="ccw-small" data-testid="skipped-cells">{note}</p>
+                })}
             </div>
         })),
         AlertsShown::Unreadable(e) => Some(Either::Right(view! {
