@@ -126,10 +126,19 @@ test('refreshes its data on the configured interval, without reloading', async (
   // at once. Refreshes first fail (a failed refresh keeps the data shown), then carry different
   // figures, which the widget then shows.
   await page.clock.install();
-  // `served` counts answers delivered; `inFlight` the requests being answered, during which the
-  // clock must not jump (ten minutes on would also fire the request's own timeout and abort it).
+  // `served` counts air answers delivered; `inFlight` every data request being answered (the air,
+  // the forecast and the warnings are refreshed on the same interval), during which the clock must
+  // not jump (ten minutes on would also fire the request's own timeout and abort it).
   let served = 0;
   let inFlight = 0;
+  await page.route('**/data/sample/air-{forecast,alerts}.json', async (route) => {
+    inFlight += 1;
+    try {
+      await route.fulfill({ response: await route.fetch() });
+    } finally {
+      inFlight -= 1;
+    }
+  });
   let answer: 'as-is' | 'fail' | 'raised' = 'as-is';
   const respond = async (route: Route) => {
     if (answer === 'fail') return route.fulfill({ status: 503, body: 'unavailable' });
