@@ -77,9 +77,13 @@ size: build
 
 # Where each bundle's wasm goes, by crate and by function (twiggy from crates.io, installed here
 # on first use: only this target needs it). README "Performance".
+# The floor beside them: tools/floor, a near-empty Leptos app on the same dependencies, built with
+# the site's flags and with the widget's.
 size-report: build
 	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
-	@node tools/size-report.mjs
+	@rm -rf target/floor && env $(SITE_CARGO) trunk build tools/floor/index.html --release --dist target/floor/site
+	@trunk build tools/floor/index.html --release --dist target/floor/widget
+	@node tools/size-report.mjs $(DIST)
 
 # The air engine timed in headless Chromium against plain JavaScript, and the report form's
 # processing of a 12 MP photo (budgets are reported as OK/OVER, never enforced):

@@ -1,12 +1,17 @@
 // `make size-report`: where each bundle's wasm goes, by crate and by function (twiggy 0.8 over
 // the wasm as wasm-bindgen wrote it, with its names: before wasm-opt, so its totals are some 5 %
-// larger than the shipped files that `make size` measures; the shares are what to read).
-//   node tools/size-report.mjs [--top N]
+// larger than the shipped files that `make size` measures; the shares are what to read), and the
+// floor beside each shipped wasm: tools/floor, a near-empty Leptos app on the same dependencies
+// and flags (built by the Makefile into target/floor/{site,widget}), so that what remains is our
+// own code and what it pulls in.
+//   node tools/size-report.mjs [dist] [--top N]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const top = Number(process.argv[process.argv.indexOf('--top') + 1]) || 12;
+const dist = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'dist';
 const site = 'target/erased/wasm-bindgen/release';
 const bundles = [
   ...(fs.existsSync(site) ? fs.readdirSync(site).filter((f) => f.endsWith('_bg.wasm')).sort().map((f) => path.join(site, f)) : []),
@@ -41,7 +46,9 @@ for (const file of bundles) {
   const total = all.reduce((s, r) => s + r.size, 0);
   const byCrate = new Map();
   for (const r of all) byCrate.set(crateOf(r.name), (byCrate.get(crateOf(r.name)) ?? 0) + r.size);
-  console.log(`\n${path.basename(file, '_bg.wasm')}: ${total} B of code and data (before wasm-opt)`);
+  const name = path.basename(file, '_bg.wasm');
+  const what = name === 'floor' ? ' (the floor, tools/floor, with the site\'s flags)' : '';
+  console.log(`\n${name}${what}: ${total} B of code and data (before wasm-opt)`);
   for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, top)) {
     console.log(`  ${crate.padEnd(28)} ${pad(size, 9)} B ${pad((100 * size / total).toFixed(1), 5)} %`);
   }
@@ -49,4 +56,26 @@ for (const file of bundles) {
   for (const r of all.sort((a, b) => b.size - a.size).slice(0, top)) {
     console.log(`  ${pad(r.size, 9)} B  ${r.name.replace(/::h[0-9a-f]{16}$/, '').slice(0, 110)}`);
   }
+}
+
+// The floor: the shipped (wasm-opt'd) wasm of each bundle against tools/floor's, built the same way.
+const brotli = (file) => zlib.brotliCompressSync(fs.readFileSync(file),
+  { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const wasmIn = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+  .filter((f) => f.endsWith('_bg.wasm')).map((f) => path.join(dir, f));
+const floors = { site: wasmIn('target/floor/site')[0], widget: wasmIn('target/floor/widget')[0] };
+if (floors.site && floors.widget) {
+  const floor = { site: brotli(floors.site), widget: brotli(floors.widget) };
+  console.log(`\nThe floor (tools/floor: a Leptos 0.8 CSR app with a signal, a JSON resource, Suspense and a
+plotters-canvas line chart): ${floor.site} B brotli with the site's flags, ${floor.widget} B with the
+widget's. Each shipped bundle's wasm, brotli, and what it carries beyond the floor:`);
+  for (const file of wasmIn(dist).sort()) {
+    const name = path.basename(file).replace(/-[0-9a-f]+_bg\.wasm$/, '');
+    if (/bench|floor/.test(name)) continue;
+    const size = brotli(file);
+    const base = name === 'widget' ? floor.widget : floor.site;
+    console.log(`  ${name.padEnd(10)} ${pad(size, 9)} B  floor ${pad(base, 7)} B  beyond it ${pad(size - base, 8)} B`);
+  }
+} else {
+  console.log('\n(no floor: target/floor/{site,widget} not built; `make size-report` builds them)');
 }
