@@ -1,7 +1,7 @@
 //! The benchmark workload of `make bench`, natively: parse one year of hourly CNEMC CSV for 10
 //! stations (87,600 rows), then compute the city's daily AQI series and 优良天数. The budget is
-//! 150 ms in wasm; this test prints the native time (run with `--release --nocapture` to see a
-//! meaningful figure) and only guards against gross regressions.
+//! 50 ms in wasm (`make bench`); this test prints the native time (run with `--release
+//! --nocapture` to see a meaningful figure) and only guards against gross regressions.
 
 use cc_core::air::{city_daily, good_days, parse_cnemc_hourly_csv, sample};
 use std::time::Instant;

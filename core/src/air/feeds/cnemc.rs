@@ -283,8 +283,19 @@ fn add_row(
     read: ReadRow<'_, '_>,
 ) -> Result<(), FeedError> {
     let code_text = read.code.text.trim();
-    let station = match index.get(code_text) {
-        Some(&i) => i,
+    // A file lists its stations in the same order every hour: the station after the last row's
+    // is nearly always this row's, found without hashing.
+    let guess = ds
+        .rows
+        .last()
+        .map_or(0, |r| usize::from(r.station) + 1)
+        .checked_rem(ds.stations.len());
+    let station = match guess
+        .filter(|&g| ds.stations.get(g).is_some_and(|s| s.code == code_text))
+        .and_then(|g| u16::try_from(g).ok())
+        .or_else(|| index.get(code_text).copied())
+    {
+        Some(i) => i,
         None => {
             let i = u16::try_from(ds.stations.len())
                 .map_err(|_| FeedError::at(read.line, 0, "too many stations"))?;
@@ -418,6 +429,41 @@ mod tests {
         );
         assert_eq!(ds.rows[2].c, [None; 6]);
         assert_eq!(ds.stations[2].name, "经开区环卫处");
+    }
+
+    #[test]
+    fn rows_are_filed_under_their_station_whatever_the_order_of_the_hour() {
+        // The reader guesses each row's station from the row before; the order changing from
+        // hour to hour, a station missing for an hour and one coming new must not fool it.
+        let mut text = SAMPLE.lines().next().unwrap_or_default().to_string();
+        for (hour, codes) in [
+            ("00", ["1119A", "1125A", "1126A"].as_slice()),
+            ("01", &["1126A", "1119A", "1125A"]),
+            ("02", &["1125A", "1126A"]),
+            ("03", &["1119A", "2000A", "1125A", "1126A"]),
+        ] {
+            for code in codes {
+                text.push_str(&format!(
+                    "\n2021-11-20T{hour}:00:00,{code},,,长春市,{code},,,1,,1,,1,,,,1,,1,,0.1,"
+                ));
+            }
+        }
+        let ds = parse_cnemc_hourly_csv(&text).unwrap();
+        assert!(ds.skipped.is_empty(), "{:?}", ds.skipped);
+        let codes: Vec<&str> = ds.stations.iter().map(|s| s.code.as_str()).collect();
+        assert_eq!(codes, ["1119A", "1125A", "1126A", "2000A"]);
+        let filed: Vec<&str> = ds
+            .rows
+            .iter()
+            .map(|r| codes[usize::from(r.station)])
+            .collect();
+        assert_eq!(
+            filed,
+            [
+                "1119A", "1125A", "1126A", "1126A", "1119A", "1125A", "1125A", "1126A", "1119A",
+                "2000A", "1125A", "1126A"
+            ]
+        );
     }
 
     #[test]

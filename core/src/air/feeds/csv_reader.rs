@@ -123,7 +123,7 @@ impl<'a> CsvReader<'a> {
                 let rest = bytes.get(start..).unwrap_or(&[]);
                 let len = rest
                     .iter()
-                    .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'))
+                    .position(|&b| b <= b',' && matches!(b, b',' | b'\n' | b'\r' | b'"'))
                     .unwrap_or(rest.len());
                 self.pos = start + len;
                 if bytes.get(self.pos) == Some(&b'"') {
@@ -221,6 +221,17 @@ impl<'a> CsvReader<'a> {
     }
 }
 
+/// 10⁰ to 10¹⁵, the scales [`number`] reads by hand.
+const POWERS_OF_TEN: [u64; 16] = {
+    let mut p = [1u64; 16];
+    let mut i = 1;
+    while i < 16 {
+        p[i] = p[i - 1] * 10;
+        i += 1;
+    }
+    p
+};
+
 /// A cell that is neither a number nor a missing-value marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotANumber;
@@ -228,8 +239,13 @@ pub struct NotANumber;
 /// Parses a decimal number by hand (`12`, `0.6`, `-3`, `1e3` falls back to std). Empty or a
 /// dash (`-`, `—`) or `NA` is a missing value (`Ok(None)`); anything else is an error.
 pub fn number(text: &str) -> Result<Option<f64>, NotANumber> {
-    let t = text.trim();
-    if t.is_empty() || t == "-" || t == "—" || t == "--" || t.eq_ignore_ascii_case("na") {
+    // Nearly every cell of a real feed starts and ends with a digit: those need no trimming
+    // (Unicode-aware, so slow) and are no missing-value marker.
+    let b = text.as_bytes();
+    let plain = matches!((b.first(), b.last()), (Some(f), Some(l)) if f.is_ascii_digit() && l.is_ascii_digit());
+    let t = if plain { text } else { text.trim() };
+    if !plain && (t.is_empty() || t == "-" || t == "—" || t == "--" || t.eq_ignore_ascii_case("na"))
+    {
         return Ok(None);
     }
     let b = t.as_bytes();
@@ -268,7 +284,10 @@ pub fn number(text: &str) -> Result<Option<f64>, NotANumber> {
         return Err(NotANumber);
     }
     // One division of two exactly representable integers rounds once, like std's parser.
-    let pow = 10u64.pow(scale);
+    let pow = POWERS_OF_TEN
+        .get(scale as usize)
+        .copied()
+        .unwrap_or(u64::MAX);
     let Some(whole) = int
         .checked_mul(pow)
         .and_then(|x| x.checked_add(frac))
@@ -322,6 +341,11 @@ mod tests {
         for s in ["0", "12", "0.6", "1.25", "125.3325", "-3.5", "1e3", "007"] {
             assert_eq!(number(s), Ok(Some(s.parse::<f64>().unwrap())), "{s}");
         }
+        // Around a number, any Unicode space is trimmed; inside one it is an error.
+        assert_eq!(number(" 12 "), Ok(Some(12.0)));
+        assert_eq!(number("\u{3000}7.5"), Ok(Some(7.5)));
+        assert_eq!(number("1 2"), Err(NotANumber));
+        assert_eq!(number(" na "), Ok(None));
         assert_eq!(number(""), Ok(None));
         assert_eq!(number("—"), Ok(None));
         assert_eq!(number("abc"), Err(NotANumber));
