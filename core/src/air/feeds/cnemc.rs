@@ -244,7 +244,7 @@ impl<'r, 'a> Cells<'r, 'a> {
         let (Some(hour), Some(code)) = (hour, code) else {
             return Err(FeedError::at(line, 0, "row without time or station code"));
         };
-        if code.text.trim().is_empty() {
+        if trim_code(&code.text).is_empty() {
             return Err(FeedError::at(
                 code.line,
                 code.column(),
@@ -276,13 +276,23 @@ fn aqi(f: &Field<'_>, header: &str) -> Result<Option<f64>, FeedError> {
     }
 }
 
+/// A station code without the spaces around it; a code like `1119A` is returned as it is, without
+/// the Unicode-aware (slow) trim that every row would otherwise pay for.
+fn trim_code(code: &str) -> &str {
+    let b = code.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(f), Some(l)) if f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric() => code,
+        _ => code.trim(),
+    }
+}
+
 /// Files a read row under its station (added on first sight).
 fn add_row(
     ds: &mut AirDataset,
     index: &mut HashMap<String, u16>,
     read: ReadRow<'_, '_>,
 ) -> Result<(), FeedError> {
-    let code_text = read.code.text.trim();
+    let code_text = trim_code(&read.code.text);
     // A file lists its stations in the same order every hour: the station after the last row's
     // is nearly always this row's, found without hashing.
     let guess = ds

@@ -13,15 +13,19 @@ pub struct Field<'a> {
     pub text: Cow<'a, str>,
     /// 1-based line of the field start.
     pub line: usize,
-    /// The line's text before the field; the column is counted from it only when needed,
-    /// because counting characters for every field would make reading quadratic in line length.
-    prefix: &'a str,
+    /// The whole text and the byte offsets of the field's line and of the field: the column is
+    /// counted from them only when needed, because counting characters for every field would
+    /// make reading quadratic in line length (and slicing for every field costs a check).
+    text_all: &'a str,
+    line_start: usize,
+    start: usize,
 }
 
 impl Field<'_> {
     /// 1-based character column of the field start.
     pub fn column(&self) -> usize {
-        self.prefix.chars().count() + 1
+        let prefix = self.text_all.get(self.line_start..self.start).unwrap_or("");
+        prefix.chars().count() + 1
     }
 }
 
@@ -115,8 +119,9 @@ impl<'a> CsvReader<'a> {
         self.record_start = (self.pos, self.line);
         loop {
             let line = self.line;
-            let prefix = self.text.get(self.line_start..self.pos).unwrap_or("");
+            let (line_start, start) = (self.line_start, self.pos);
             let text = if bytes.get(self.pos) == Some(&b'"') {
+                let prefix = self.text.get(line_start..start).unwrap_or("");
                 self.quoted(line, prefix)?
             } else {
                 let start = self.pos;
@@ -135,7 +140,13 @@ impl<'a> CsvReader<'a> {
                 }
                 Cow::Borrowed(self.text.get(start..self.pos).unwrap_or(""))
             };
-            out.push(Field { text, line, prefix });
+            out.push(Field {
+                text,
+                line,
+                text_all: self.text,
+                line_start,
+                start,
+            });
             match bytes.get(self.pos) {
                 Some(b',') => self.pos += 1,
                 Some(b'\r') if bytes.get(self.pos + 1) == Some(&b'\n') => {
