@@ -5,7 +5,7 @@
 //! The O3 column names do not say what the columns hold; [`COLUMNS`] maps them by what the
 //! data shows (checked on 477 real rows), and is the only place that knows.
 
-use super::csv_reader::{number, CsvReader, Field};
+use super::csv_reader::{number, trim_cell, CsvReader, Field};
 use crate::air::dataset::{code_is_reference, AirDataset, HourlyRow, Published, Station};
 use crate::air::pollutant::{PollutantSet, Species};
 use crate::time::Hour;
@@ -244,7 +244,7 @@ impl<'r, 'a> Cells<'r, 'a> {
         let (Some(hour), Some(code)) = (hour, code) else {
             return Err(FeedError::at(line, 0, "row without time or station code"));
         };
-        if trim_code(&code.text).is_empty() {
+        if trim_cell(&code.text).is_empty() {
             return Err(FeedError::at(
                 code.line,
                 code.column(),
@@ -276,23 +276,13 @@ fn aqi(f: &Field<'_>, header: &str) -> Result<Option<f64>, FeedError> {
     }
 }
 
-/// A station code without the spaces around it; a code like `1119A` is returned as it is, without
-/// the Unicode-aware (slow) trim that every row would otherwise pay for.
-fn trim_code(code: &str) -> &str {
-    let b = code.as_bytes();
-    match (b.first(), b.last()) {
-        (Some(f), Some(l)) if f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric() => code,
-        _ => code.trim(),
-    }
-}
-
 /// Files a read row under its station (added on first sight).
 fn add_row(
     ds: &mut AirDataset,
     index: &mut HashMap<String, u16>,
     read: ReadRow<'_, '_>,
 ) -> Result<(), FeedError> {
-    let code_text = trim_code(&read.code.text);
+    let code_text = trim_cell(&read.code.text);
     // A file lists its stations in the same order every hour: the station after the last row's
     // is nearly always this row's, found without hashing.
     let guess = ds
