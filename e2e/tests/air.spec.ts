@@ -73,6 +73,9 @@ test('each chart has a summary, a table alternative and a CSV download labelled 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(HEADINGS.history.zh);
   await expect(new ShellPage(page).nav().getByRole('link', { name: HEADINGS.air.zh })).toHaveAttribute('aria-current', 'page');
   await page.getByRole('button', { name: /载入全年数据/ }).click();
+  // Twelve monthly files are fetched and parsed: at the start of a run on a busy 2-core machine
+  // this has taken more than the default 10 s once.
+  await expect(page.getByTestId('chart-daily-aqi').getByTestId('chart-summary')).not.toBeEmpty({ timeout: 20_000 });
   for (const id of ['chart-daily-aqi', 'chart-aqi-calendar']) {
     const chart = page.getByTestId(id);
     await expect(chart.getByTestId('chart-summary')).not.toBeEmpty();
