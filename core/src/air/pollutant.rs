@@ -215,6 +215,9 @@ impl PollutantSet {
     /// unknown. An empty text is the empty set (CNEMC leaves the field empty when AQI ≤ 50).
     pub fn parse_cnemc(text: &str) -> Option<Self> {
         let mut set = PollutantSet::EMPTY;
+        if text.is_empty() {
+            return Some(set);
+        }
         // Most hours name one pollutant exactly as CNEMC writes it: found without splitting.
         if let Some(p) = Pollutant::ALL.into_iter().find(|p| p.name().zh == text) {
             set.insert(p);

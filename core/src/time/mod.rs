@@ -140,6 +140,9 @@ impl Hour {
     /// be zero. A trailing `+08:00` is accepted; any other offset or a `Z` is refused, since
     /// every source here is in Beijing time.
     pub fn parse(text: &str) -> Option<Self> {
+        if let Some(hour) = Self::parse_canonical(text.as_bytes()) {
+            return Some(hour);
+        }
         let t = text.trim();
         let t = t.strip_suffix("+08:00").unwrap_or(t);
         let (date, time) = t.split_once(['T', ' '])?;
@@ -156,6 +159,27 @@ impl Hour {
             }
         }
         (hour < 24).then(|| date.at_hour(hour))
+    }
+
+    /// `YYYY-MM-DDTHH:00:00` exactly, as every feed writes its stamps, read byte by byte: the
+    /// general reading splits strings, which showed in `make bench` (8,760 stamps a year).
+    /// `None` for any other form, which [`Hour::parse`] then reads.
+    fn parse_canonical(b: &[u8]) -> Option<Self> {
+        let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T', h0, h1, b':', b'0', b'0', b':', b'0', b'0'] =
+            *b
+        else {
+            return None;
+        };
+        let digit = |c: u8| c.is_ascii_digit().then(|| u32::from(c - b'0'));
+        let two = |a, b| Some(digit(a)? * 10 + digit(b)?);
+        let year = two(y0, y1)? * 100 + two(y2, y3)?;
+        let hour = u8::try_from(two(h0, h1)?).ok().filter(|h| *h < 24)?;
+        let date = Date::new(
+            i32::try_from(year).ok()?,
+            u8::try_from(two(m0, m1)?).ok()?,
+            u8::try_from(two(d0, d1)?).ok()?,
+        )?;
+        Some(date.at_hour(hour))
     }
 
     /// The calendar date of this stamp.
@@ -226,6 +250,23 @@ mod tests {
         assert_eq!(day.len(), 24);
         assert_eq!(day[23].to_param(), "2022-01-02T00:00");
         assert_eq!(Hour::parse("2022-01-01T08:30"), None);
+        // The byte-by-byte reading of the usual form agrees with the general one.
+        for stamp in [
+            "2022-01-01T00:00:00",
+            "2021-12-31T23:00:00",
+            "2020-02-29T05:00:00",
+            "2021-02-29T05:00:00",
+            "2021-13-01T05:00:00",
+            "2021-00-10T05:00:00",
+            "0000-01-01T00:00:00",
+            "2022-01-01T24:00:00",
+            "2022-01-01T0x:00:00",
+            "2022-01-01T08:00:01",
+        ] {
+            let general = Hour::parse(&format!(" {stamp}"));
+            assert_eq!(Hour::parse_canonical(stamp.as_bytes()), general, "{stamp}");
+            assert_eq!(Hour::parse(stamp), general, "{stamp}");
+        }
         assert_eq!(Hour::parse("2022-01-01T24:00"), None);
         assert_eq!(Hour::parse("2022-01-01T08:00+08:00"), Some(h.add(8)));
     }

@@ -5,12 +5,13 @@
 //! The O3 column names do not say what the columns hold; [`COLUMNS`] maps them by what the
 //! data shows (checked on 477 real rows), and is the only place that knows.
 
-use super::csv_reader::{number, trim_cell, CsvReader, Field};
+use super::csv_reader::{
+    number, plain_decimal, trim_cell, Cell, CsvReader, Field, PlainCell, PlainSplit,
+};
 use crate::air::dataset::{code_is_reference, AirDataset, HourlyRow, Published, Station};
 use crate::air::pollutant::{PollutantSet, Species};
 use crate::time::Hour;
 use crate::FeedError;
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,8 +59,23 @@ const COLUMNS: [(&str, Target); 21] = [
     ("co_24h", Target::Mean24(Species::Co)),
 ];
 
-fn value(f: &Field<'_>, header: &str) -> Result<Option<f64>, FeedError> {
-    match number(&f.text) {
+/// A value cell's number (`None`: empty or a missing-value marker); a bad one is recorded in
+/// `skipped` and left empty. Inlined: it runs for every cell of a year's file.
+#[inline(always)]
+fn number_or_skip(f: &Cell<'_>, header: &str, skipped: &mut Vec<FeedError>) -> Option<f64> {
+    match plain_decimal(f.text.as_bytes()) {
+        Some(v) => Some(v),
+        None if f.text.is_empty() => None,
+        None => value(f, header).unwrap_or_else(|e| {
+            skipped.push(e);
+            None
+        }),
+    }
+}
+
+/// A cell's value (`None`: empty or a missing-value marker); an error names the column.
+fn value(f: &Cell<'_>, header: &str) -> Result<Option<f64>, FeedError> {
+    match number(f.text) {
         Ok(Some(v)) if v < 0.0 => Err(FeedError::at(
             f.line,
             f.column(),
@@ -85,8 +101,71 @@ pub fn parse_cnemc_hourly_csv(text: &str) -> Result<AirDataset, FeedError> {
     let header_line = reader
         .next_record(&mut fields)?
         .ok_or_else(|| FeedError::whole("empty file: no header line"))?;
-    let mut map: Vec<Option<(Target, &'static str)>> = Vec::with_capacity(fields.len());
-    for f in &fields {
+    let map = header_map(&fields, header_line)?;
+    let width = map.len();
+    let mut ds = AirDataset {
+        source: "CNEMC".to_string(),
+        ..Default::default()
+    };
+    let mut stations = StationIndex::default();
+    let mut last_stamp = (String::new(), Hour(0));
+    let mut skipped = Vec::new();
+    loop {
+        let mark = skipped.len();
+        let mut parts = RowParts::default();
+        let plain = reader.plain_split().and_then(|mut split| {
+            let read = parts.read_plain(&mut split, &map, &mut last_stamp, &mut skipped);
+            reader
+                .pass(&split)
+                .then(|| (split.line(), split.len_read(), read))
+        });
+        let added = if let Some((line, len, read)) = plain {
+            if ds.rows.capacity() == 0 {
+                // One allocation sized by the first line instead of doubling copies of megabytes
+                // of rows (a year is 87,600 rows).
+                ds.rows.reserve(text.len() / len.unwrap_or(1).max(1) + 1);
+            }
+            read.and_then(|(hour, code)| add_row(&mut ds, &mut stations, line, hour, code, &parts))
+        } else {
+            // Not a plain line: what its cells added is dropped, and the full reader reads it.
+            skipped.truncate(mark);
+            let Some(line) = reader.next_record_or_skip(&mut fields, &mut skipped) else {
+                break;
+            };
+            if fields.len() != width {
+                skipped.push(wrong_width(line, width, fields.len()));
+                continue;
+            }
+            let mut parts = RowParts::default();
+            parts
+                .read(line, &fields, &map, &mut last_stamp, &mut skipped)
+                .and_then(|(hour, code)| add_row(&mut ds, &mut stations, line, hour, code, &parts))
+        };
+        if let Err(e) = added {
+            skipped.push(e);
+        }
+    }
+    if ds.rows.is_empty() {
+        if let Some(first) = skipped.first() {
+            return Err(FeedError::no_usable_row(first, skipped.len()));
+        }
+    }
+    ds.skipped = skipped;
+    Ok(ds)
+}
+
+fn wrong_width(line: usize, width: usize, found: usize) -> FeedError {
+    FeedError::at(line, 0, format!("expected {width} fields, found {found}"))
+}
+
+/// What each column of `header` means (`None`: ignored); an error for a repeated or a missing
+/// required column.
+fn header_map(
+    header: &[Field<'_>],
+    header_line: usize,
+) -> Result<Vec<Option<(Target, &'static str)>>, FeedError> {
+    let mut map: Vec<Option<(Target, &'static str)>> = Vec::with_capacity(header.len());
+    for f in header {
         let name = f.text.trim().to_ascii_lowercase();
         let target = COLUMNS
             .iter()
@@ -122,150 +201,171 @@ pub fn parse_cnemc_hourly_csv(text: &str) -> Result<AirDataset, FeedError> {
             ));
         }
     }
-    let width = map.len();
-    let mut ds = AirDataset {
-        source: "CNEMC".to_string(),
-        ..Default::default()
-    };
-    let mut index: HashMap<String, u16> = HashMap::new();
-    let mut last_time: Option<(&str, Hour)> = None;
-    let mut skipped = Vec::new();
-    while let Some(line) = reader.next_record_or_skip(&mut fields, &mut skipped) {
-        if fields.len() != width {
-            skipped.push(FeedError::at(
-                line,
-                0,
-                format!("expected {width} fields, found {}", fields.len()),
-            ));
-            continue;
-        }
-        let cells = Cells {
-            fields: &fields,
-            map: &map,
-        };
-        match cells.row(line, &mut last_time, &mut skipped) {
-            Ok(read) => {
-                if let Err(e) = add_row(&mut ds, &mut index, read) {
-                    skipped.push(e);
-                }
-            }
-            Err(e) => skipped.push(e),
-        }
-    }
-    if ds.rows.is_empty() {
-        if let Some(first) = skipped.first() {
-            return Err(FeedError::no_usable_row(first, skipped.len()));
-        }
-    }
-    ds.skipped = skipped;
-    Ok(ds)
-}
-
-/// One data record's fields with the header's meaning of each.
-struct Cells<'r, 'a> {
-    fields: &'r [Field<'a>],
-    map: &'r [Option<(Target, &'static str)>],
+    Ok(map)
 }
 
 /// What one record holds, before its station is looked up.
-struct ReadRow<'r, 'a> {
-    line: usize,
-    hour: Hour,
-    code: &'r Field<'a>,
-    name: Option<&'r Field<'a>>,
-    lon: Option<f64>,
-    lat: Option<f64>,
+#[derive(Default)]
+struct RowParts<'t> {
+    hour: Option<Hour>,
+    code: Option<Cell<'t>>,
+    name: Option<&'t str>,
+    /// Read only for a station seen for the first time.
+    lon: Option<Cell<'t>>,
+    lat: Option<Cell<'t>>,
     c: [Option<f64>; 6],
     published: Published,
 }
 
-impl<'r, 'a> Cells<'r, 'a> {
-    /// Reads a record. A bad value costs its cell (recorded in `skipped`, left empty); a bad
-    /// time or a missing station code costs the row (the `Err`).
-    fn row(
-        &self,
+impl<'t> RowParts<'t> {
+    /// Reads a record's cells, each with the header's meaning of it. A bad value costs its
+    /// cell (recorded in `skipped`, left empty); a bad time or a missing station code costs the
+    /// row (the `Err`). `last_stamp` is the last time cell read and its hour: rows of one hour
+    /// are consecutive, so each distinct stamp is parsed once.
+    fn read(
+        &mut self,
         line: usize,
-        last_time: &mut Option<(&'a str, Hour)>,
+        fields: &'t [Field<'_>],
+        map: &[Option<(Target, &'static str)>],
+        last_stamp: &mut (String, Hour),
         skipped: &mut Vec<FeedError>,
-    ) -> Result<ReadRow<'r, 'a>, FeedError> {
-        let mut c = [None; 6];
-        let mut pubd = Published::default();
-        let (mut hour, mut code, mut name, mut lon, mut lat) = (None, None, None, None, None);
-        for (f, m) in self.fields.iter().zip(self.map) {
+    ) -> Result<(Hour, Cell<'t>), FeedError> {
+        for (f, m) in fields.iter().zip(map) {
             let Some((target, header)) = *m else { continue };
-            let mut cell = |r: Result<Option<f64>, FeedError>| {
-                r.unwrap_or_else(|e| {
-                    skipped.push(e);
-                    None
-                })
+            self.take(target, header, f.cell(), last_stamp, skipped)?;
+        }
+        self.finish(line)
+    }
+
+    /// [`RowParts::read`] for a plain line, split as it is read: a year's file is nearly all
+    /// plain lines, and this loop is what `make bench` times. A line with the wrong number of
+    /// cells is an error of the row (its cells' errors are dropped, as the full reader never
+    /// reads them); a line that is not plain leaves `split` unfinished, and the `Err` is not
+    /// kept (the caller reads the line again).
+    ///
+    /// Out of line, called once a line: V8 runs a wasm function in its baseline tier until the
+    /// call returns (it has no on-stack replacement for wasm), so the loop over a file's lines
+    /// inlined into the parser would never be optimised (parse 67 → 45 ms in `make bench`).
+    /// wasm-opt's `-ocimfs=50` (each page's `data-wasm-opt-params`) keeps it out of line too.
+    #[inline(never)]
+    fn read_plain(
+        &mut self,
+        split: &mut PlainSplit<'t>,
+        map: &[Option<(Target, &'static str)>],
+        last_stamp: &mut (String, Hour),
+        skipped: &mut Vec<FeedError>,
+    ) -> Result<(Hour, Cell<'t>), FeedError> {
+        let mark = skipped.len();
+        let (mut cells, mut row_error) = (0, None);
+        loop {
+            let (cell, last) = match split.next_cell() {
+                PlainCell::More(cell) => (cell, false),
+                PlainCell::Last(cell) => (cell, true),
+                PlainCell::NotPlain => return Err(FeedError::whole("read by the full reader")),
             };
-            match target {
-                Target::Time => {
-                    // Rows of one hour are consecutive: parse each distinct stamp once.
-                    let h = match *last_time {
-                        Some((t, h)) if t == f.text.as_ref() => h,
-                        _ => Hour::parse(&f.text).ok_or_else(|| {
-                            FeedError::at(
-                                f.line,
-                                f.column(),
-                                format!(
-                                    "expected a time like 2022-01-01T00:00:00, found \"{}\"",
-                                    f.text
-                                ),
-                            )
-                        })?,
-                    };
-                    if let Cow::Borrowed(t) = f.text {
-                        *last_time = Some((t, h));
-                    }
-                    hour = Some(h);
-                }
-                Target::Code => code = Some(f),
-                Target::Name => name = Some(f),
-                Target::Lon => lon = value(f, header).ok().flatten(),
-                Target::Lat => lat = value(f, header).ok().flatten(),
-                Target::Primary => pubd.primary = PollutantSet::parse_cnemc(&f.text),
-                Target::Aqi => pubd.aqi = cell(aqi(f, header)).map(|v| v as u16),
-                Target::OneHour(s) => {
-                    if let Some(slot) = c.get_mut(s.index()) {
-                        *slot = cell(value(f, header));
-                    }
-                }
-                Target::Mean24(s) => {
-                    if let Some(slot) = pubd.mean_24h.get_mut(s.index()) {
-                        *slot = cell(value(f, header)).map(|v| v as f32);
-                    }
-                }
-                Target::O3Running8h => pubd.o3_8h = cell(value(f, header)).map(|v| v as f32),
-                Target::O3Max1h => pubd.o3_max_1h = cell(value(f, header)).map(|v| v as f32),
-                Target::O3Max8h => pubd.o3_max_8h = cell(value(f, header)).map(|v| v as f32),
+            if let (None, Some(Some((target, header)))) = (&row_error, map.get(cells)) {
+                row_error = self.take(*target, header, cell, last_stamp, skipped).err();
+            }
+            cells += 1;
+            if last {
+                break;
             }
         }
-        let (Some(hour), Some(code)) = (hour, code) else {
+        if cells != map.len() {
+            skipped.truncate(mark);
+            return Err(wrong_width(split.line(), map.len(), cells));
+        }
+        match row_error {
+            Some(e) => Err(e),
+            None => self.finish(split.line()),
+        }
+    }
+
+    /// The row's time and station code, or why the row cannot be used.
+    fn finish(&self, line: usize) -> Result<(Hour, Cell<'t>), FeedError> {
+        let (Some(hour), Some(code)) = (self.hour, self.code) else {
             return Err(FeedError::at(line, 0, "row without time or station code"));
         };
-        if trim_cell(&code.text).is_empty() {
+        if trim_cell(code.text).is_empty() {
             return Err(FeedError::at(
                 code.line,
                 code.column(),
                 "empty station code",
             ));
         }
-        Ok(ReadRow {
-            line,
-            hour,
-            code,
-            name,
-            lon,
-            lat,
-            c,
-            published: pubd,
-        })
+        Ok((hour, code))
+    }
+
+    fn take(
+        &mut self,
+        target: Target,
+        header: &str,
+        f: Cell<'t>,
+        last_stamp: &mut (String, Hour),
+        skipped: &mut Vec<FeedError>,
+    ) -> Result<(), FeedError> {
+        // One inlined reading of a number for all the value columns.
+        let number = match target {
+            Target::OneHour(_)
+            | Target::Mean24(_)
+            | Target::O3Running8h
+            | Target::O3Max1h
+            | Target::O3Max8h => number_or_skip(&f, header, skipped),
+            _ => None,
+        };
+        let p = &mut self.published;
+        match target {
+            Target::Time => {
+                if last_stamp.0 != f.text {
+                    let h = Hour::parse(f.text).ok_or_else(|| {
+                        FeedError::at(
+                            f.line,
+                            f.column(),
+                            format!(
+                                "expected a time like 2022-01-01T00:00:00, found \"{}\"",
+                                f.text
+                            ),
+                        )
+                    })?;
+                    last_stamp.0.clear();
+                    last_stamp.0.push_str(f.text);
+                    last_stamp.1 = h;
+                }
+                self.hour = Some(last_stamp.1);
+            }
+            Target::Code => self.code = Some(f),
+            Target::Name => self.name = Some(f.text),
+            Target::Lon => self.lon = Some(f),
+            Target::Lat => self.lat = Some(f),
+            Target::Primary => p.primary = PollutantSet::parse_cnemc(f.text),
+            Target::Aqi => {
+                p.aqi = aqi(&f, header)
+                    .unwrap_or_else(|e| {
+                        skipped.push(e);
+                        None
+                    })
+                    .map(|v| v as u16)
+            }
+            Target::OneHour(s) => {
+                if let Some(slot) = self.c.get_mut(s.index()) {
+                    *slot = number;
+                }
+            }
+            Target::Mean24(s) => {
+                if let Some(slot) = p.mean_24h.get_mut(s.index()) {
+                    *slot = number.map(|v| v as f32);
+                }
+            }
+            Target::O3Running8h => p.o3_8h = number.map(|v| v as f32),
+            Target::O3Max1h => p.o3_max_1h = number.map(|v| v as f32),
+            Target::O3Max8h => p.o3_max_8h = number.map(|v| v as f32),
+        }
+        Ok(())
     }
 }
 
 /// A published AQI cell: an integer ≤ 500, or empty.
-fn aqi(f: &Field<'_>, header: &str) -> Result<Option<f64>, FeedError> {
+fn aqi(f: &Cell<'_>, header: &str) -> Result<Option<f64>, FeedError> {
     match value(f, header)? {
         Some(v) if v.fract() != 0.0 || v > 500.0 => Err(FeedError::at(
             f.line,
@@ -276,13 +376,25 @@ fn aqi(f: &Field<'_>, header: &str) -> Result<Option<f64>, FeedError> {
     }
 }
 
+/// A station's longitude or latitude; a cell that is not a number ≥ 0 is left out (the
+/// station is still listed).
+fn coordinate(f: Cell<'_>) -> Option<f64> {
+    number(f.text).ok().flatten().filter(|v| *v >= 0.0)
+}
+
+/// Station code → index in [`AirDataset::stations`].
+type StationIndex = HashMap<String, u16>;
+
 /// Files a read row under its station (added on first sight).
 fn add_row(
     ds: &mut AirDataset,
-    index: &mut HashMap<String, u16>,
-    read: ReadRow<'_, '_>,
+    index: &mut StationIndex,
+    line: usize,
+    hour: Hour,
+    code: Cell<'_>,
+    read: &RowParts<'_>,
 ) -> Result<(), FeedError> {
-    let code_text = trim_cell(&read.code.text);
+    let code_text = trim_cell(code.text);
     // A file lists its stations in the same order every hour: the station after the last row's
     // is nearly always this row's, found without hashing.
     let guess = ds
@@ -298,18 +410,18 @@ fn add_row(
         Some(i) => i,
         None => {
             let i = u16::try_from(ds.stations.len())
-                .map_err(|_| FeedError::at(read.line, 0, "too many stations"))?;
+                .map_err(|_| FeedError::at(line, 0, "too many stations"))?;
             let name = read
                 .name
-                .map(|n| n.text.trim().to_string())
+                .map(|n| n.trim().to_string())
                 .filter(|n| !n.is_empty())
                 .unwrap_or_else(|| code_text.to_string());
             ds.stations.push(Station {
                 code: code_text.to_string(),
                 is_reference: code_is_reference(code_text, &name),
                 name,
-                lon: read.lon,
-                lat: read.lat,
+                lon: read.lon.and_then(coordinate),
+                lat: read.lat.and_then(coordinate),
             });
             index.insert(code_text.to_string(), i);
             i
@@ -317,7 +429,7 @@ fn add_row(
     };
     ds.rows.push(HourlyRow {
         station,
-        hour: read.hour,
+        hour,
         c: read.c,
         published: (!read.published.is_empty()).then_some(read.published),
     });
@@ -506,6 +618,19 @@ mod tests {
         let e = &ds.skipped[0];
         assert_eq!((e.line, e.column), (2, 65));
         assert!(e.message.contains("pm10"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_bad_cell_is_named_alike_on_a_line_with_quotes() {
+        // Line 3 has a quoted cell, so it is read field by field rather than split in place.
+        let bad = SAMPLE.replace(",94,77,52,70,", ",94,77,52,7x,");
+        let ds = parse_cnemc_hourly_csv(&bad).unwrap();
+        assert_eq!(ds.rows.len(), 3);
+        assert_eq!(ds.rows[1].get(Species::Pm25), None);
+        assert_eq!(ds.rows[1].get(Species::Pm10), Some(77.0));
+        let e = &ds.skipped[0];
+        assert_eq!((e.line, e.column), (3, 89));
+        assert!(e.message.contains("pm2_5"), "{}", e.message);
     }
 
     #[test]
