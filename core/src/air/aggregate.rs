@@ -5,7 +5,7 @@
 //! The natural day D is the stamps D 01:00 … D+1 00:00. City values average the stations that
 //! are not 对照点 and have the value. Everything is one pass over the rows (O(n)).
 
-use super::dataset::AirDataset;
+use super::dataset::{AirDataset, HourlyRow};
 use super::iaqi::{assess_daily, assess_hourly, Assessment, DailyInputs, HourlyInputs};
 use super::pollutant::{Pollutant, Species};
 use super::round;
@@ -50,6 +50,18 @@ struct Grid {
 }
 
 impl Grid {
+    /// A grid of `len` empty hours. Out of line for the reason of [`ROWS_PER_CALL`]: it writes
+    /// a year of hours, and is optimised after its first stations.
+    #[inline(never)]
+    fn empty(station: u16, start: i64, len: usize) -> Self {
+        Grid {
+            station,
+            start,
+            c: vec![[None; 6]; len],
+            present: vec![false; len],
+        }
+    }
+
     fn column(&self, s: Species) -> Vec<Option<f64>> {
         self.c
             .iter()
@@ -58,13 +70,17 @@ impl Grid {
     }
 }
 
+/// Rows go through [`widen_spans`] and [`fill_grids`] this many at a time. V8 runs a wasm
+/// function in its baseline tier until the call returns (it has no on-stack replacement for
+/// wasm), so one call looping over a year's rows would never be optimised; a helper called per
+/// chunk is, after its first calls (`make bench`). The helpers are out of line for that, and
+/// wasm-opt's `-ocimfs=50` keeps them so.
+const ROWS_PER_CALL: usize = 4096;
+
 fn grids(ds: &AirDataset) -> Vec<Grid> {
     let mut span: Vec<Option<(i64, i64)>> = vec![None; ds.stations.len()];
-    for r in &ds.rows {
-        if let Some(s) = span.get_mut(usize::from(r.station)) {
-            let h = r.hour.0;
-            *s = Some(s.map_or((h, h), |(a, b)| (a.min(h), b.max(h))));
-        }
+    for rows in ds.rows.chunks(ROWS_PER_CALL) {
+        widen_spans(&mut span, rows);
     }
     let mut grids: Vec<Option<Grid>> = span
         .iter()
@@ -72,15 +88,30 @@ fn grids(ds: &AirDataset) -> Vec<Grid> {
         .map(|(i, s)| {
             let (a, b) = (*s)?;
             let len = usize::try_from(b - a + 1).ok()?;
-            Some(Grid {
-                station: u16::try_from(i).ok()?,
-                start: a,
-                c: vec![[None; 6]; len],
-                present: vec![false; len],
-            })
+            Some(Grid::empty(u16::try_from(i).ok()?, a, len))
         })
         .collect();
-    for r in &ds.rows {
+    for rows in ds.rows.chunks(ROWS_PER_CALL) {
+        fill_grids(&mut grids, rows);
+    }
+    grids.into_iter().flatten().collect()
+}
+
+/// Each station's first and last hour, widened by `rows`.
+#[inline(never)]
+fn widen_spans(span: &mut [Option<(i64, i64)>], rows: &[HourlyRow]) {
+    for r in rows {
+        if let Some(s) = span.get_mut(usize::from(r.station)) {
+            let h = r.hour.0;
+            *s = Some(s.map_or((h, h), |(a, b)| (a.min(h), b.max(h))));
+        }
+    }
+}
+
+/// Puts `rows` on their stations' grids.
+#[inline(never)]
+fn fill_grids(grids: &mut [Option<Grid>], rows: &[HourlyRow]) {
+    for r in rows {
         if let Some(Some(g)) = grids.get_mut(usize::from(r.station)) {
             let i = (r.hour.0 - g.start) as usize;
             if let (Some(c), Some(p)) = (g.c.get_mut(i), g.present.get_mut(i)) {
@@ -89,7 +120,6 @@ fn grids(ds: &AirDataset) -> Vec<Grid> {
             }
         }
     }
-    grids.into_iter().flatten().collect()
 }
 
 fn rounded(s: Species, v: Option<f64>) -> Option<f64> {
