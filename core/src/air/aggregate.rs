@@ -74,7 +74,7 @@ impl Grid {
 /// function in its baseline tier until the call returns (it has no on-stack replacement for
 /// wasm), so one call looping over a year's rows would never be optimised; a helper called per
 /// chunk is, after its first calls (`make bench`). The helpers are out of line for that, and
-/// wasm-opt's `-ocimfs=50` keeps them so.
+/// wasm-opt's `-ocimfs=20` keeps them so.
 const ROWS_PER_CALL: usize = 4096;
 
 fn grids(ds: &AirDataset) -> Vec<Grid> {

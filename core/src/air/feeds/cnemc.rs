@@ -246,7 +246,7 @@ impl<'t> RowParts<'t> {
     /// Out of line, called once a line: V8 runs a wasm function in its baseline tier until the
     /// call returns (it has no on-stack replacement for wasm), so the loop over a file's lines
     /// inlined into the parser would never be optimised (parse 67 → 45 ms in `make bench`).
-    /// wasm-opt's `-ocimfs=50` (each page's `data-wasm-opt-params`) keeps it out of line too.
+    /// wasm-opt's `-ocimfs=20` (each page's `data-wasm-opt-params`) keeps it out of line too.
     #[inline(never)]
     fn read_plain(
         &mut self,
