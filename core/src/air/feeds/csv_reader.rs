@@ -221,8 +221,9 @@ impl<'a> CsvReader<'a> {
         }
     }
 
-    /// A [`PlainSplit`] of the next record, after blank lines; `None` at the end. Nothing is
-    /// consumed until [`CsvReader::pass`] is given the split of the whole line.
+    /// A [`PlainSplit`] of the next record, after blank lines (which are passed, as
+    /// [`CsvReader::next_record`] passes them); `None` at the end. The record itself is passed
+    /// only when [`CsvReader::pass`] is given the split of the whole line.
     pub fn plain_split(&mut self) -> Option<PlainSplit<'a>> {
         if !self.skip_blank_lines() {
             return None;
