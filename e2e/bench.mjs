@@ -15,7 +15,10 @@
 // the wasm engine disagree (a correctness cross-check: 优良天数, valid days, every daily AQI), or
 // when the processed photo breaks the upload limits (bytes, long side, JPEG).
 //
-//   node e2e/bench.mjs [--dist dist-bench]
+//   node e2e/bench.mjs [--dist dist-bench] [--js-flags=…]
+//
+// --js-flags passes V8 flags to Chromium, e.g. --js-flags=--no-liftoff (every wasm function
+// optimised from its first call) to see what the baseline tier costs (README "Performance").
 
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -29,6 +32,7 @@ const repo = path.resolve(here, '..');
 const args = process.argv.slice(2);
 const di = args.indexOf('--dist');
 const dist = path.resolve(di >= 0 ? args[di + 1] : path.join(repo, 'dist-bench'));
+const jsFlags = args.filter((a) => a.startsWith('--js-flags='));
 const outFile = path.join(repo, 'bench-results', 'air.json');
 const photoFile = path.join(repo, 'bench-results', 'photo.json');
 
@@ -100,7 +104,7 @@ async function main() {
   if (!fs.existsSync(page_)) return fail(`${page_} is missing (run \`make bench\`, which builds it)`);
   const port = await freePort();
   const server = await startServer(port);
-  const browser = await chromium.launch(CHROMIUM);
+  const browser = await chromium.launch({ ...CHROMIUM, args: [...CHROMIUM.args, ...jsFlags] });
   try {
     const page = await browser.newPage();
     const problems = [];
