@@ -120,9 +120,10 @@ pub fn parse_cnemc_hourly_csv(text: &str) -> Result<AirDataset, FeedError> {
                 .then(|| (split.line(), split.len_read(), read))
         });
         let added = if let Some((line, len, read)) = plain {
-            if ds.rows.capacity() == 0 {
-                // One allocation sized by the first line instead of doubling copies of megabytes
-                // of rows (a year is 87,600 rows).
+            if ds.rows.capacity() == 0 && read.is_ok() {
+                // One allocation sized by the first usable line instead of doubling copies of
+                // megabytes of rows (a year is 87,600 rows). Only a line with every column
+                // counts: a short broken first line would reserve rows by the million.
                 ds.rows.reserve(text.len() / len.unwrap_or(1).max(1) + 1);
             }
             read.and_then(|(hour, code)| add_row(&mut ds, &mut stations, line, hour, code, &parts))
@@ -631,6 +632,17 @@ mod tests {
         let e = &ds.skipped[0];
         assert_eq!((e.line, e.column), (3, 89));
         assert!(e.message.contains("pm2_5"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_short_broken_first_line_does_not_size_the_rows() {
+        let header = SAMPLE.lines().next().unwrap_or_default();
+        let good = SAMPLE.lines().nth(1).unwrap_or_default();
+        let text = format!("{header}\nx\n{good}\n");
+        let ds = parse_cnemc_hourly_csv(&text).unwrap();
+        assert_eq!((ds.rows.len(), ds.skipped.len()), (1, 1));
+        // Sized by the good line: a few rows, not the file's length over two bytes.
+        assert!(ds.rows.capacity() < 10, "{}", ds.rows.capacity());
     }
 
     #[test]
