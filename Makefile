@@ -20,13 +20,14 @@ sample:
 	@cargo run --quiet --release -p cc_core --bin gen_water_sample -- $(SAMPLE_DIR)
 
 # Release build of every Trunk entry: the site's bundles and the widget, each its own page and
-# wasm. The route table (src/routes.rs) names them: `cargo run --bin prerender` prints it as JSON,
+# wasm, and the feeds module (the parsers a page loads only when its config names their format,
+# src/feeds/module.rs; finalize drops its page and names its script in every site page). The route table (src/routes.rs) names them: `cargo run --bin prerender` prints it as JSON,
 # with every route's static first screen (src/prerender.rs), for this loop, finalize and the e2e
 # tests. Trunk names every output index.html: each entry is built into its own directory and moved
 # into dist/ as <entry>.html beside its hashed files. Finalize then makes the whole hostable at any
 # path under a strict CSP, copies each bundle's page to its routes and writes cc-env-widget.js.
 SITE_JSON := target/site.json
-ENTRIES = node -p "const s = require('./$(SITE_JSON)'); [...s.bundles, s.widget].map((b) => b.entry).join(' ')"
+ENTRIES = node -p "const s = require('./$(SITE_JSON)'); [...s.bundles, s.widget, s.feeds].map((b) => b.entry).join(' ')"
 # The site's bundles are built with Leptos's erase_components (type-erased component boundaries:
 # smaller, see README "Performance"), in a target directory of their own so the two sets of flags
 # never rebuild each other's artifacts; the widget is smaller without it.

@@ -24,8 +24,9 @@ use serde_json::{json, Value};
 
 /// The route table, the title of every page in both languages and every first screen, as the
 /// build and the e2e tests read them:
-/// `{ bundles: [{ entry, page, route }], widget, routes: [{ path, page, title: { zh, en } }],
-/// firstScreens: { route | "404": html } }`.
+/// `{ bundles: [{ entry, page, route }], widget, feeds, routes: [{ path, page, title: { zh, en } }],
+/// firstScreens: { route | "404": html } }`. `feeds` is the feeds module's entry (no page of
+/// its own, see src/feeds/module.rs).
 pub fn site_json() -> Value {
     let bundles: Vec<Value> = Bundle::ALL
         .iter()
@@ -52,6 +53,7 @@ pub fn site_json() -> Value {
     json!({
         "bundles": bundles,
         "widget": { "entry": "widget", "page": "widget.html" },
+        "feeds": { "entry": "feeds", "page": "feeds.html" },
         "routes": routes,
         "firstScreens": screens,
     })

@@ -8,6 +8,7 @@
 //    "../../", so deep links work without an SPA fallback and one build serves at "/" and under
 //    a sub-path such as "/sthjj/env/";
 //  - writes 404.html, whose base must be absolute (it is served at any depth): --base-path.
+//  - drops Trunk's preloads of wasm-bindgen snippets the page's glue does not import;
 //  - fails if any inline style or script is left;
 //  - minifies the scripts and stylesheets of each page, updating their integrity hashes: the
 //    wasm-bindgen glue (the module the page preloads), the loader and first-paint.js with terser,
@@ -71,6 +72,12 @@ async function minifyLinked(file) {
 async function finalizePage(file, afterFirstPaint) {
   let html = fs.readFileSync(file, 'utf8');
   html = html.replace(/<base\b[^>]*>\s*/gi, '');
+  // Trunk preloads every wasm-bindgen snippet of the crate on every page; keep only those the
+  // page's own glue imports (src/feeds/module.rs's is imported by the bundles that load feeds).
+  const glue = html.match(/<link rel="modulepreload" href="\.\/([\w-]+\.js)"/)?.[1];
+  const glueText = glue ? fs.readFileSync(path.join(dist, glue), 'utf8') : '';
+  html = html.replace(/\s*<link rel="modulepreload" href="\.\/(snippets\/[^"]+)"[^>]*>/g,
+    (link, snippet) => (glueText.includes(snippet) ? link : ''));
   if (afterFirstPaint) html = html.replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/gi, '');
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
     .filter(([, attrs, body]) => !/\bsrc\s*=/.test(attrs) && body.trim() !== '');
@@ -109,6 +116,22 @@ const ROUTES = Object.fromEntries((siteTable?.routes ?? [])
   .filter((r) => r.path !== '/')
   .map((r) => [r.path.slice(1), r.page]));
 
+// The feeds module (feeds.html, src/feeds/module.rs): not a page. Its script is minified and named
+// in every site page, which imports it only when its config names a format only it reads.
+const feedsPage = path.join(dist, 'feeds.html');
+let feedsMeta = '';
+if (fs.existsSync(feedsPage)) {
+  const glue = fs.readFileSync(feedsPage, 'utf8').match(/(feeds-[0-9a-f]+\.js)/)?.[1];
+  if (!glue) throw new Error(`${feedsPage}: no feeds-*.js found`);
+  const file = path.join(dist, glue);
+  fs.writeFileSync(file, await minifyJs(fs.readFileSync(file, 'utf8'), true));
+  fs.rmSync(feedsPage);
+  feedsMeta = `<meta name="cc-feeds-module" content="./${glue}" />`;
+}
+const withFeeds = (html) => (feedsMeta && !html.includes('name="cc-feeds-module"')
+  ? html.replace(/<\/head>/i, `  ${feedsMeta}\n  </head>`)
+  : html);
+
 // Every top-level page (index.html, the other bundles' pages, widget.html; bench.html in
 // dist-bench, which has no index.html), finalized in place with base "./".
 const names = fs.readdirSync(dist).filter((f) => f.endsWith('.html') && f !== '404.html');
@@ -119,6 +142,7 @@ if (fs.existsSync(firstPaint)) fs.writeFileSync(firstPaint, await minifyJs(fs.re
 for (const name of names) {
   await minifyLinked(path.join(dist, name));
   pages[name] = await finalizePage(path.join(dist, name), name in PAGE_ROUTE);
+  if (name in PAGE_ROUTE) pages[name] = withFeeds(pages[name]);
   const page = name in PAGE_ROUTE ? withFirstScreen(pages[name], PAGE_ROUTE[name]) : pages[name];
   fs.writeFileSync(path.join(dist, name), withBase(page, './'));
 }

@@ -19,6 +19,7 @@ pub mod time;
 pub mod url;
 pub mod water;
 pub mod widget;
+pub mod wire;
 
 pub use feed_error::{skipped_note, FeedError, SkippedInFile};
 pub use name::UnknownName;

@@ -115,6 +115,32 @@ test('a bad cell costs that cell: the page names the file, line and column and s
   await expect(page.getByTestId('skipped-cells').first()).toContainText('1 个数据单元无法读取，已跳过：bad.csv 第 3 行第 50 列');
 });
 
+// The parsers of the formats other than our own are a wasm module of their own
+// (src/feeds/module.rs), fetched only by a page whose configuration names such a format.
+const FEEDS_MODULE = /\/feeds-[0-9a-f]+(_bg\.wasm|\.js)$/;
+
+test('the feeds module is fetched only when the configuration names a format only it reads', async ({ page }) => {
+  const air = new AirPage(page);
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await air.goto();
+  await expect(air.cityCard.getByTestId('aqi')).toHaveText(/^\d+$/);
+  expect(fetched.filter((p) => FEEDS_MODULE.test(p))).toEqual([]);
+  await page.goto('/fx/air-bad-csv/air?lang=en');
+  await expect(air.cityCard).toContainText('2021-03-01 11:00');
+  const module = fetched.filter((p) => FEEDS_MODULE.test(p)).map((p) => p.replace(/.*\/feeds-[0-9a-f]+/, 'feeds-…'));
+  expect(module.sort()).toEqual(['feeds-….js', 'feeds-…_bg.wasm']);
+});
+
+test('a feeds module that cannot be fetched is a network error on the page, not a blank page', async ({ page, watch }) => {
+  const air = new AirPage(page);
+  await page.route(FEEDS_MODULE, (route) => route.abort('internetdisconnected'));
+  await page.goto('/fx/air-bad-csv/air?lang=en');
+  await expect(air.feedError).toContainText('The network connection failed');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  watch.problems.splice(0, watch.problems.length, ...watch.problems.filter((p) => !/feeds/.test(p)));
+});
+
 test('a feed none of whose rows can be read is still an error naming the file and the first problem', async ({ page }) => {
   const air = new AirPage(page);
   await page.goto('/fx/air-no-usable-row/air?lang=en');

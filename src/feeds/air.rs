@@ -47,14 +47,18 @@ impl AirLatest {
     }
 }
 
-/// Parses one fetched file of an air source by the source's format.
+/// Parses one fetched file of an air source by the source's format: `cc-air-json` here, the
+/// other formats in the feeds module (see [`super::module`]).
 pub fn parse_air(
     format: cc_core::config::FeedFormat,
     file: &Fetched,
     config: &Config,
 ) -> Result<cc_core::air::AirDataset, ApiError> {
     let openaq_station = config.default_station.as_deref().unwrap_or("openaq");
-    let parsed = cc_core::air::feeds::parse_air_feed(format, &file.text, openaq_station);
+    let parsed = match format {
+        cc_core::config::FeedFormat::CcAirJson => cc_core::air::parse_cc_air_json(&file.text),
+        _ => super::module::parse_air(format, &file.text, openaq_station),
+    };
     parsed.map_err(|error| ApiError::Parse {
         url: file.url.clone(),
         error,
@@ -83,10 +87,11 @@ async fn fetch_air_dataset(
     config: &Config,
     source: &Source,
     parse: AirParser,
+    parser_ready: impl std::future::Future<Output = Result<(), ApiError>>,
 ) -> Result<MergedAir, SourceError> {
-    let files = fetch_source(source, config)
-        .await
-        .map_err(SourceError::Api)?;
+    let (files, ready) = futures::join!(fetch_source(source, config), parser_ready);
+    let files = files.map_err(SourceError::Api)?;
+    ready.map_err(SourceError::Api)?;
     crate::env::yield_to_browser().await;
     let mut datasets = Vec::with_capacity(files.len());
     let mut skipped = Vec::new();
@@ -106,17 +111,24 @@ async fn fetch_air_dataset(
 
 /// Loads an air source and scores every hour: what the site displays.
 pub async fn load_air_source(config: &Config, source: &Source) -> AirResult {
-    load_air_source_with(config, source, parse_air).await
+    let ready = super::module::ready_for(source.format);
+    load_air_source_with(config, source, parse_air, ready).await
 }
 
-/// [`load_air_source`] with the given parser (the widget's).
-pub async fn load_air_source_with(config: &Config, source: &Source, parse: AirParser) -> AirResult {
+/// [`load_air_source`] with the given parser (the widget's), which can parse once `parser_ready`
+/// has finished (it runs while the files are fetched).
+pub async fn load_air_source_with(
+    config: &Config,
+    source: &Source,
+    parse: AirParser,
+    parser_ready: impl std::future::Future<Output = Result<(), ApiError>>,
+) -> AirResult {
     let MergedAir {
         dataset,
         notes,
         offline_copy,
         skipped,
-    } = fetch_air_dataset(config, source, parse).await?;
+    } = fetch_air_dataset(config, source, parse, parser_ready).await?;
     crate::env::yield_to_browser().await;
     let station_hours = cc_core::air::station_hourly(&dataset);
     let city_hours = cc_core::air::city_hourly(&dataset);
@@ -188,7 +200,8 @@ async fn load_air_daily(config: LocalResource<ConfigResult>) -> Result<Arc<AirDa
         .air_history
         .clone()
         .ok_or(SourceError::NotConfigured)?;
-    let merged = fetch_air_dataset(&config, &source, parse_air).await?;
+    let ready = super::module::ready_for(source.format);
+    let merged = fetch_air_dataset(&config, &source, parse_air, ready).await?;
     Ok(Arc::new(AirDaily {
         days: cc_core::air::city_daily(&merged.dataset),
         sample: source.sample || merged.dataset.sample,

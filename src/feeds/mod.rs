@@ -20,6 +20,7 @@ use std::sync::Arc;
 mod air;
 mod alerts;
 mod forecast;
+mod module;
 mod water;
 
 pub(crate) use air::*;

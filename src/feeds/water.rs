@@ -81,22 +81,22 @@ pub type WaterParser = fn(
     &[cc_core::water::Section],
 ) -> Result<WaterResults, ApiError>;
 
-/// Parses one fetched `water.results` file by the source's format.
+/// Parses one fetched `water.results` file by the source's format: `cc-water-json` here,
+/// `cnemc-water-json` in the feeds module (see [`super::module`]).
 pub fn parse_water_results(
     format: cc_core::config::FeedFormat,
     file: &Fetched,
     sections: &[cc_core::water::Section],
 ) -> Result<WaterResults, ApiError> {
     use cc_core::config::FeedFormat as F;
-    use cc_core::water::feeds::cnemc_json;
     let parse_error = |error| ApiError::Parse {
         url: file.url.clone(),
         error,
     };
     match format {
         F::CnemcWaterJson => {
-            let feed =
-                cnemc_json::parse_cnemc(&file.text, crate::env::now_hour()).map_err(parse_error)?;
+            let feed = super::module::parse_water_auto(&file.text, crate::env::now_hour())
+                .map_err(parse_error)?;
             Ok(WaterResults {
                 automatic: feed.readings,
                 skipped: feed.skipped,
@@ -133,14 +133,23 @@ pub fn parse_cc_water_results(
 
 async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData>, SourceError> {
     let config = config_once(config).await.map_err(SourceError::Config)?;
-    load_water_with(&config, parse_water_results).await
+    let format = config.water_results.as_ref().map(|s| s.format);
+    let ready = async move {
+        match format {
+            Some(format) => super::module::ready_for(format).await,
+            None => Ok(()),
+        }
+    };
+    load_water_with(&config, parse_water_results, ready).await
 }
 
 /// Loads `water.sections` (Changchun's built-in list when absent) and `water.results`, the
-/// results parsed by `parse`: the one water loader of the site and the widget.
+/// results parsed by `parse` once `parser_ready` has finished (it runs while the files are
+/// fetched): the one water loader of the site and the widget.
 pub async fn load_water_with(
     config: &Config,
     parse: WaterParser,
+    parser_ready: impl std::future::Future<Output = Result<(), ApiError>>,
 ) -> Result<Arc<WaterData>, SourceError> {
     use cc_core::water::feeds::cc_json;
     let results_source = config
@@ -175,9 +184,9 @@ pub async fn load_water_with(
     };
     let mut results = Vec::new();
     let mut automatic = Vec::new();
-    let files = fetch_source(&results_source, config)
-        .await
-        .map_err(SourceError::Api)?;
+    let (files, ready) = futures::join!(fetch_source(&results_source, config), parser_ready);
+    let files = files.map_err(SourceError::Api)?;
+    ready.map_err(SourceError::Api)?;
     crate::env::yield_to_browser().await;
     copies.push(oldest_copy(&files));
     for file in files {

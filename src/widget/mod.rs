@@ -42,9 +42,14 @@ pub async fn load_air_latest(config: &Config) -> Result<Arc<AirData>, WidgetErro
             format: source.format,
         });
     }
-    crate::feeds::load_air_source_with(config, source, parse_cc_air_json)
-        .await
-        .map_err(WidgetError::Source)
+    crate::feeds::load_air_source_with(
+        config,
+        source,
+        parse_cc_air_json,
+        std::future::ready(Ok(())),
+    )
+    .await
+    .map_err(WidgetError::Source)
 }
 
 fn parse_cc_air_json(
@@ -114,11 +119,10 @@ async fn load_water(config: &Config) -> Result<Option<WaterSummary>, WidgetError
             });
         }
     }
-    let data = crate::feeds::load_water_with(config, |_, file, sections| {
-        crate::feeds::parse_cc_water_results(file, sections)
-    })
-    .await
-    .map_err(WidgetError::Source)?;
+    let parse = |_, file: &_, sections: &_| crate::feeds::parse_cc_water_results(file, sections);
+    let data = crate::feeds::load_water_with(config, parse, std::future::ready(Ok(())))
+        .await
+        .map_err(WidgetError::Source)?;
     Ok(
         newest_month_summary(&data.sections, &data.results).map(|summary| WaterSummary {
             summary,
