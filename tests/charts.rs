@@ -232,15 +232,15 @@ fn water_steps_draw_six_class_bands_and_break_at_unassessed_months() {
     for (size, lang) in SIZES.into_iter().zip([Lang::Zh, Lang::En]) {
         let s = svg(size, |r| draw_water_class_steps(r, &data, lang));
         let t = texts(&s);
-        let (top, bottom) = if lang == Lang::Zh {
-            ("Ⅰ", "劣Ⅴ")
+        // Every class is on the axis: plotters' own ticks must fall on the six ranks.
+        let labels: &[&str] = if lang == Lang::Zh {
+            &["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "劣Ⅴ"]
         } else {
-            ("I", "&gt;V")
+            &["I", "II", "III", "IV", "V", "&gt;V"]
         };
-        assert!(
-            t.iter().any(|x| x == top) && t.iter().any(|x| x == bottom),
-            "{t:?}"
-        );
+        for label in labels {
+            assert_eq!(t.iter().filter(|x| x == label).count(), 1, "{label}: {t:?}");
+        }
         preview(
             &format!("water-class-steps-{}x{}-{}", size.0, size.1, lang.as_str()),
             &s,

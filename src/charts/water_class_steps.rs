@@ -25,15 +25,17 @@ pub struct WaterClassSteps {
 /// Opacity of the class bands: the class swatches are already light.
 const ALPHA: f64 = 0.45;
 
-/// Position of a class on the y axis: Ⅰ at 10 (top) … 劣Ⅴ at 0, in steps of 2 so that band
-/// edges fall on integers (integer axes carry plotters' tick formatting).
-fn rank(c: WaterClass) -> i32 {
-    2 * i32::from(6 - c.code())
+/// Position of a class on the y axis: Ⅰ at 10 (top) … 劣Ⅴ at 0, in steps of 2, so that band
+/// edges fall on odd numbers and plotters' own ticks for −1..11 (at most 7) are the six ranks.
+/// The axes have the indicator chart's types (days as `i64` with key points, values as `f64`),
+/// so the water bundle links plotters' axis and series code once for the two charts.
+fn rank(c: WaterClass) -> f64 {
+    2.0 * f64::from(6 - c.code())
 }
 
 /// Month `m` (1–12) is centred on x = 10 m; its slot is `10 m ± 5`.
-fn mx(m: i32) -> i32 {
-    10 * m
+fn mx(m: i32) -> i64 {
+    10 * i64::from(m)
 }
 
 /// Short class label for the axis: the Unicode numerals in Chinese, ASCII in English (which
@@ -63,27 +65,23 @@ pub fn draw_water_class_steps<DB: DrawingBackend>(
     }
     let f = Frame::of(root);
     root.fill(&WHITE)?;
-    let ticks: Vec<i32> = (1..=12).map(mx).collect();
-    let ranks: Vec<i32> = WaterClass::ALL.into_iter().map(rank).collect();
+    let ticks: Vec<i64> = (1..=12).map(mx).collect();
     let mut chart = ChartBuilder::on(root)
         .margin_top(f.font + 8)
         .margin_right(8)
         .margin_left(4)
         .x_label_area_size(f.font + 10)
         .y_label_area_size(f.font * 2 + 12)
-        .build_cartesian_2d(
-            (mx(1) - 5..mx(12) + 5).with_key_points(ticks),
-            (-1..11).with_key_points(ranks),
-        )?;
+        .build_cartesian_2d((mx(1) - 5..mx(12) + 5).with_key_points(ticks), -1.0..11.0)?;
     chart.draw_series(WaterClass::ALL.into_iter().map(|c| {
         let r = rank(c);
         Rectangle::new(
-            [(mx(1) - 5, r - 1), (mx(12) + 5, r + 1)],
+            [(mx(1) - 5, r - 1.0), (mx(12) + 5, r + 1.0)],
             class_colour(c).mix(ALPHA).filled(),
         )
     }))?;
     // On a phone the month numbers alone fit; the caption says they are months.
-    let x_fmt = |x: &i32| {
+    let x_fmt = |x: &i64| {
         let m = u8::try_from(x / 10).unwrap_or(0);
         if f.narrow {
             m.to_string()
@@ -91,10 +89,10 @@ pub fn draw_water_class_steps<DB: DrawingBackend>(
             month_label(m, lang)
         }
     };
-    let y_fmt = |r: &i32| {
+    let y_fmt = |r: &f64| {
         WaterClass::ALL
             .into_iter()
-            .find(|&c| rank(c) == *r)
+            .find(|&c| (rank(c) - r).abs() < 0.5)
             .map_or("", |c| class_axis_label(c, lang))
             .to_string()
     };
@@ -104,6 +102,7 @@ pub fn draw_water_class_steps<DB: DrawingBackend>(
         .disable_y_mesh()
         .axis_style(INK)
         .label_style(f.axis())
+        .y_labels(7)
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)
         .draw()?;
@@ -111,9 +110,9 @@ pub fn draw_water_class_steps<DB: DrawingBackend>(
     // Month boundaries as faint verticals, so a one-month gap reads as a gap.
     chart.draw_series((1..12).map(|m| {
         let x = mx(m) + 5;
-        PathElement::new(vec![(x, -1), (x, 11)], GRID.mix(0.5))
+        PathElement::new(vec![(x, -1.0), (x, 11.0)], GRID.mix(0.5))
     }))?;
-    let mut run: Vec<(i32, i32)> = Vec::new();
+    let mut run: Vec<(i64, f64)> = Vec::new();
     let mut paths = Vec::new();
     for (m, class) in (1..).zip(data.months.iter()) {
         match class {
