@@ -6,8 +6,8 @@
 
 use crate::components::shell::{Footer, Header, SkipLink};
 use crate::feeds::{
-    load_air, load_config, load_forecast, AirLatest, ConfigResult, ForecastFeed, SiteConfig,
-    WaterFeed,
+    load_air, load_air_here, load_config, load_forecast, AirLatest, ConfigResult, ForecastFeed,
+    SiteConfig, WaterFeed,
 };
 use crate::nav::{provide_location, use_route, Routes};
 use crate::pages;
@@ -198,6 +198,14 @@ fn air_and_water(config: LocalResource<ConfigResult>) {
     water(config);
 }
 
+/// As [`air_and_water`], the air data read by the history bundle's own parsers.
+fn history_feeds(config: LocalResource<ConfigResult>) {
+    provide_context(AirLatest(LocalResource::new(move || {
+        load_air_here(config, |c| c.air_latest.as_ref())
+    })));
+    water(config);
+}
+
 fn info_routes(route: &str) -> Option<AnyView> {
     Some(match route {
         "/embed" => pages::embed::EmbedPage().into_any(),
@@ -234,7 +242,7 @@ pub const AIR: Site = Site {
 /// water results).
 pub const HISTORY: Site = Site {
     bundle: Bundle::History,
-    feeds: air_and_water,
+    feeds: history_feeds,
     routes: |r| match r {
         "/air/history" => Some(pages::air_history::AirHistoryPage().into_any()),
         "/air/year" => Some(pages::air_year::AirYearPage().into_any()),

@@ -130,6 +130,11 @@ test('the feeds module is fetched only when the configuration names a format onl
   await expect(air.cityCard).toContainText('2021-03-01 11:00');
   const module = fetched.filter((p) => FEEDS_MODULE.test(p)).map((p) => p.replace(/.*\/feeds-[0-9a-f]+/, 'feeds-…'));
   expect(module.sort()).toEqual(['feeds-….js', 'feeds-…_bg.wasm']);
+  // The history bundle reads every air format itself (the year is parsed there): no module.
+  fetched.length = 0;
+  await page.goto('/fx/air-bad-csv/air/history?lang=en');
+  await expect(page.getByTestId('data-as-of')).toContainText('2021-03-01');
+  expect(fetched.filter((p) => FEEDS_MODULE.test(p))).toEqual([]);
 });
 
 test('a feeds module that cannot be fetched is a network error on the page, not a blank page', async ({ page, watch }) => {

@@ -172,6 +172,17 @@ pub async fn load_air(
     load_air_source(&config, &source).await
 }
 
+/// [`load_air`] for the history bundle, which links every air parser itself for the year (see
+/// [`load_air_daily`]), so it never fetches the feeds module for the latest data either.
+pub async fn load_air_here(
+    config: LocalResource<ConfigResult>,
+    pick: fn(&Config) -> Option<&Source>,
+) -> AirResult {
+    let config = config_once(config).await.map_err(SourceError::Config)?;
+    let source = pick(&config).cloned().ok_or(SourceError::NotConfigured)?;
+    load_air_source_with(&config, &source, parse_air_here, async { Ok(()) }).await
+}
+
 /// The daily city values of an air source (for the 30-day and calendar charts).
 #[derive(Debug, Clone)]
 pub struct AirDaily {
