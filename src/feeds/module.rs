@@ -13,12 +13,22 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+// One load at a time: the air and the water loaders may ask together, and two initialisations
+// would instantiate the module twice. A failed load is forgotten, so a later load tries again.
 #[wasm_bindgen(inline_js = r#"
-export async function cc_load_feeds(glue) {
-  const url = new URL(glue, document.baseURI);
-  const module = await import(url.href);
-  await module.default({ module_or_path: new URL(glue.replace(/\.js$/, '_bg.wasm'), url) });
-  return module;
+let loading;
+export function cc_load_feeds(glue) {
+  if (loading) return loading;
+  loading = (async () => {
+    const url = new URL(glue, document.baseURI);
+    const module = await import(url.href);
+    await module.default({ module_or_path: new URL(glue.replace(/\.js$/, '_bg.wasm'), url) });
+    return module;
+  })().catch((e) => {
+    loading = undefined;
+    throw e;
+  });
+  return loading;
 }
 export function cc_feeds_parse_air(module, format, text, station) {
   return module.parse_air(format, text, station);
