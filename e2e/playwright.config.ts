@@ -59,6 +59,7 @@ export default defineConfig({
       '--mount /fx/water-bad-json/=../dist:fixtures/sites/water-bad-json',
       '--mount /fx/water-rules/=../dist:fixtures/sites/water-rules',
       '--mount /fx/water-automatic/=../dist:fixtures/sites/water-automatic:../core/tests/fixtures/water',
+      '--mount /fx/feeds-both/=../dist:fixtures/sites/feeds-both:fixtures/sites/air-bad-csv:../core/tests/fixtures/water',
       '--mount /fx/hostile/=../dist:fixtures/sites/hostile',
       '--mount /fx/too-large/=../dist:fixtures/sites/too-large',
       '--mount /fx/messy/=../dist:fixtures/sites/messy',

@@ -137,6 +137,20 @@ test('the feeds module is fetched only when the configuration names a format onl
   expect(fetched.filter((p) => FEEDS_MODULE.test(p))).toEqual([]);
 });
 
+test('one page reads its air and its water through the feeds module, fetched once', async ({ page }) => {
+  const air = new AirPage(page);
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/fx/feeds-both/?lang=en');
+  await expect(air.cityCard).toContainText('2021-03-01 11:00');
+  // The water readings (automatic stations only: no headline) are read too, with no error.
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByTestId('feed-error')).toHaveCount(0);
+  expect(fetched.filter((p) => p.endsWith('/cnemc-realtime-jilin.json'))).toHaveLength(1);
+  expect(fetched.filter((p) => FEEDS_MODULE.test(p)).map((p) => p.replace(/.*\/feeds-[0-9a-f]+/, 'feeds-…')).sort())
+    .toEqual(['feeds-….js', 'feeds-…_bg.wasm']);
+});
+
 test('a feeds module that cannot be fetched is a network error on the page, not a blank page', async ({ page, watch }) => {
   const air = new AirPage(page);
   await page.route(FEEDS_MODULE, (route) => route.abort('internetdisconnected'));
