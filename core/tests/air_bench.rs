@@ -38,3 +38,24 @@ fn one_year_of_cnemc_csv_to_good_days() {
     assert_eq!(ds.rows.len(), 87_600);
     assert_eq!(days.len(), 365);
 }
+
+/// What passing the year back from the feeds module would cost (README "The feeds module": why
+/// the history bundle keeps its parsers): the year written as `cc_core::wire` bytes and read
+/// back, natively.
+#[test]
+fn one_year_through_the_wire() {
+    let text = sample::cnemc_csv_2021();
+    let parsed = parse_cnemc_hourly_csv(&text);
+    let t0 = Instant::now();
+    let bytes = cc_core::wire::air::encode_air(&parsed);
+    let t1 = Instant::now();
+    let back = cc_core::wire::air::decode_air(&bytes);
+    let t2 = Instant::now();
+    println!(
+        "wire: {} bytes, written in {:?}, read in {:?}",
+        bytes.len(),
+        t1 - t0,
+        t2 - t1
+    );
+    assert_eq!(back, parsed);
+}

@@ -226,8 +226,8 @@ async fn load_air_daily(config: LocalResource<ConfigResult>) -> Result<Arc<AirDa
         .clone()
         .ok_or(SourceError::NotConfigured)?;
     // The year is parsed here, in the history bundle (the only one that loads it), whatever its
-    // format: through the feeds module a year of CNEMC CSV would cost 31 ms more to pass back
-    // (8.6 MB of cc_core::wire, natively) on top of the 86 KB module.
+    // format: through the feeds module a year of CNEMC CSV would cost 30 ms more to pass back
+    // (8.6 MB of cc_core::wire, natively: README "The feeds module") on top of the 86 KB module.
     let merged = fetch_air_dataset(&config, &source, parse_air_here, async { Ok(()) }).await?;
     Ok(Arc::new(AirDaily {
         days: cc_core::air::city_daily(&merged.dataset),
