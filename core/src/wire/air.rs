@@ -20,20 +20,8 @@ impl Writer {
             return self.u8(0);
         };
         self.u8(1);
-        match p.aqi {
-            None => self.u8(0),
-            Some(aqi) => {
-                self.u8(1);
-                self.u16(aqi);
-            }
-        }
-        match p.primary {
-            None => self.u8(0),
-            Some(set) => {
-                self.u8(1);
-                self.u8(set.0);
-            }
-        }
+        self.option(p.aqi.map(u16::to_le_bytes));
+        self.option(p.primary.map(|set| [set.0]));
         for v in p.mean_24h {
             self.f32(v);
         }
@@ -79,6 +67,13 @@ impl Writer {
 }
 
 impl Reader<'_> {
+    fn six_f64(&mut self) -> Option<[Option<f64>; 6]> {
+        let mut values = [None; 6];
+        for v in &mut values {
+            *v = self.f64()?;
+        }
+        Some(values)
+    }
     fn published(&mut self) -> Option<Option<Published>> {
         self.option(|r| {
             let aqi = r.option(Self::u16)?;

@@ -76,23 +76,21 @@ impl Writer {
         self.len(s.len());
         self.0.extend_from_slice(s.as_bytes());
     }
-    fn f64(&mut self, v: Option<f64>) {
-        match v {
+    /// An optional value: a flag, then its bytes if there is one.
+    fn option<const N: usize>(&mut self, bytes: Option<[u8; N]>) {
+        match bytes {
             None => self.u8(0),
-            Some(v) => {
+            Some(bytes) => {
                 self.u8(1);
-                self.0.extend_from_slice(&v.to_le_bytes());
+                self.0.extend_from_slice(&bytes);
             }
         }
     }
+    fn f64(&mut self, v: Option<f64>) {
+        self.option(v.map(f64::to_le_bytes));
+    }
     fn f32(&mut self, v: Option<f32>) {
-        match v {
-            None => self.u8(0),
-            Some(v) => {
-                self.u8(1);
-                self.0.extend_from_slice(&v.to_le_bytes());
-            }
-        }
+        self.option(v.map(f32::to_le_bytes));
     }
     fn hour(&mut self, h: Hour) {
         self.0.extend_from_slice(&h.0.to_le_bytes());
@@ -191,12 +189,5 @@ impl Reader<'_> {
     }
     fn error(&mut self) -> Option<FeedError> {
         Some(FeedError::at(self.len()?, self.len()?, self.str()?))
-    }
-    fn six_f64(&mut self) -> Option<[Option<f64>; 6]> {
-        let mut values = [None; 6];
-        for v in &mut values {
-            *v = self.f64()?;
-        }
-        Some(values)
     }
 }

@@ -42,13 +42,7 @@ impl Writer {
             self.opt_str(&r.city);
             self.opt_str(&r.river);
             self.str(&r.section);
-            match r.time {
-                None => self.u8(0),
-                Some(h) => {
-                    self.u8(1);
-                    self.hour(h);
-                }
-            }
+            self.option(r.time.map(|h| h.0.to_le_bytes()));
             self.u8(r.reported_class.map_or(0, WaterClass::code));
             self.values(&r.values);
             self.values(&r.not_detected);
