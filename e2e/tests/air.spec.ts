@@ -151,6 +151,38 @@ test('one page reads its air and its water through the feeds module, fetched onc
     .toEqual(['feeds-….js', 'feeds-…_bg.wasm']);
 });
 
+test('two loads of the feeds module at once instantiate it once', async ({ page }) => {
+  // Counts every wasm instantiation of the page: the bundle's own, then the module's.
+  await page.addInitScript(() => {
+    const counted = (name: 'instantiate' | 'instantiateStreaming') => {
+      const original = WebAssembly[name] as (...args: unknown[]) => unknown;
+      (WebAssembly as unknown as Record<string, unknown>)[name] = function (...args: unknown[]) {
+        (window as unknown as { ccInstances: number }).ccInstances += 1;
+        return original.apply(WebAssembly, args);
+      };
+    };
+    (window as unknown as { ccInstances: number }).ccInstances = 0;
+    counted('instantiate');
+    counted('instantiateStreaming');
+  });
+  const air = new AirPage(page);
+  await air.goto();
+  await expect(air.cityCard.getByTestId('aqi')).toHaveText(/^\d+$/);
+  // The sample config needs no module: ask for it twice at once, as the air and the water
+  // loaders can, through the loader the page's glue imports (src/feeds/module.rs), which relies
+  // on wasm-bindgen's init sharing one pending instantiation.
+  const same = await page.evaluate(async () => {
+    const glue = document.querySelector('meta[name=cc-feeds-module]')!.getAttribute('content')!;
+    const snippet = [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')]
+      .find((l) => l.href.includes('/snippets/'))!.href;
+    const loader = await import(snippet);
+    const [a, b] = await Promise.all([loader.cc_load_feeds(glue), loader.cc_load_feeds(glue)]);
+    return a === b && typeof a.parse_air === 'function';
+  });
+  expect(same).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { ccInstances: number }).ccInstances)).toBe(2);
+});
+
 test('a feeds module that cannot be fetched is a network error on the page, not a blank page', async ({ page, watch }) => {
   const air = new AirPage(page);
   await page.route(FEEDS_MODULE, (route) => route.abort('internetdisconnected'));

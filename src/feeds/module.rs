@@ -13,22 +13,14 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-// One load at a time: the air and the water loaders may ask together, and two initialisations
-// would instantiate the module twice. A failed load is forgotten, so a later load tries again.
+// Two loaders may ask at once (air and water): import() shares one module, and wasm-bindgen's
+// init shares one pending instantiation (e2e: "two loads of the feeds module at once…").
 #[wasm_bindgen(inline_js = r#"
-let loading;
-export function cc_load_feeds(glue) {
-  if (loading) return loading;
-  loading = (async () => {
-    const url = new URL(glue, document.baseURI);
-    const module = await import(url.href);
-    await module.default({ module_or_path: new URL(glue.replace(/\.js$/, '_bg.wasm'), url) });
-    return module;
-  })().catch((e) => {
-    loading = undefined;
-    throw e;
-  });
-  return loading;
+export async function cc_load_feeds(glue) {
+  const url = new URL(glue, document.baseURI);
+  const module = await import(url.href);
+  await module.default({ module_or_path: new URL(glue.replace(/\.js$/, '_bg.wasm'), url) });
+  return module;
 }
 export function cc_feeds_parse_air(module, format, text, station) {
   return module.parse_air(format, text, station);
