@@ -10,6 +10,7 @@ pub mod geo;
 pub mod i18n;
 mod json_doc;
 pub(crate) mod json_items;
+pub(crate) mod json_obj;
 pub mod name;
 pub mod offline;
 pub mod order;

@@ -140,13 +140,15 @@ fn results_errors_point_at_the_problem() {
     let e = err_results(&only_bad);
     assert!(e.message.contains("no usable result"), "{e}");
     assert_eq!(e.line, 3);
-    assert!(err_results(&HEAD.replace("\"results\"", "\"sections\""))
-        .message
-        .contains("kind must be"));
+    assert!(
+        err_results(&(HEAD.replace("\"results\"", "\"sections\"") + "]}"))
+            .message
+            .contains("kind must be")
+    );
     assert!(err_results("{\"format\": \"other\"}")
         .message
         .contains("format must be"));
-    assert!(err_results(&HEAD.replace("1,", "3,"))
+    assert!(err_results(&(HEAD.replace("1,", "3,") + "]}"))
         .message
         .contains("unsupported version 3"));
     let no_sample = HEAD.replace(" \"sample\": false,", "") + "]}";

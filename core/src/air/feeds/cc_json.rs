@@ -1,13 +1,13 @@
 //! `cc-air-json`: this project's own open-data format for station air data, columnar and
-//! compact (documented in `core/src/air/FORMAT.md`). Reading validates inside deserialisation
-//! so that every error carries serde_json's line and column.
+//! compact (documented in `core/src/air/FORMAT.md`). Objects are read member by member
+//! ([`crate::json_obj`]) so that every error carries a line and column.
 
 use crate::air::dataset::{AirDataset, DailyRow, HourlyRow, Station};
 use crate::air::pollutant::Species;
-use crate::json_items::{parse_each_raw, place_bad_values, BadValue, Cell, Locator};
+use crate::json_items::{place_bad_values, BadValue, Cell, Locator};
+use crate::json_obj::{Object, Problem};
 use crate::time::{Date, Hour};
 use crate::FeedError;
-use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::fmt::Write;
 
@@ -18,150 +18,144 @@ pub const VERSION: u32 = 1;
 /// Longest series accepted (11 years of hours).
 const MAX_LEN: usize = 100_000;
 
-/// The document; its stations and series are read one by one (see [`parse_cc_air_json`]).
-#[derive(Deserialize)]
-struct Doc<'a> {
-    // Validated while parsing; nothing to keep.
-    #[allow(dead_code)]
-    format: Tag,
-    #[allow(dead_code)]
-    version: Version,
-    sample: bool,
-    source: String,
-    #[allow(dead_code)]
-    generated_at: Stamp,
-    #[allow(dead_code)]
-    units: Units,
-    #[serde(borrow)]
-    stations: Vec<&'a RawValue>,
-    #[serde(default, borrow)]
-    hourly: Vec<&'a RawValue>,
-    #[serde(default, borrow)]
-    daily: Vec<&'a RawValue>,
-}
-
-#[derive(Deserialize)]
-#[serde(try_from = "String")]
-struct Tag;
-impl TryFrom<String> for Tag {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
+/// The header's checks; its values (but `sample` and `source`) are not kept.
+fn read_header<'t>(doc: &Object<'t>) -> Result<(bool, String), Problem<'t>> {
+    doc.checked("format", |s| {
         (s == FORMAT)
-            .then_some(Tag)
+            .then_some(())
             .ok_or_else(|| format!("expected format \"{FORMAT}\", found \"{s}\""))
+    })?;
+    let version = doc.whole("version")?;
+    if version != u64::from(VERSION) {
+        return Err(Problem {
+            at: doc.required("version")?,
+            message: format!("unsupported version {version}, expected {VERSION}"),
+        });
     }
-}
-
-#[derive(Deserialize)]
-#[serde(try_from = "u32")]
-struct Version;
-impl TryFrom<u32> for Version {
-    type Error = String;
-    fn try_from(v: u32) -> Result<Self, String> {
-        (v == VERSION)
-            .then_some(Version)
-            .ok_or_else(|| format!("unsupported version {v}, expected {VERSION}"))
-    }
-}
-
-/// A string field read by `$parse` into `$name($ty)`, refused as "expected $what, found "…"".
-macro_rules! parsed_string {
-    ($name:ident($ty:ty) = $parse:path, $what:literal) => {
-        #[derive(Deserialize)]
-        #[serde(try_from = "String")]
-        struct $name($ty);
-        impl TryFrom<String> for $name {
-            type Error = String;
-            fn try_from(s: String) -> Result<Self, String> {
-                $parse(&s)
-                    .map($name)
-                    .ok_or_else(|| format!(concat!("expected ", $what, ", found \"{}\""), s))
-            }
+    let sample = doc.bool("sample")?;
+    let source = doc.string("source")?;
+    doc.checked("generated_at", |s| {
+        parsed(s, Hour::parse, "an hour like 2021-01-01T01:00")
+    })?;
+    let units = Object::at(doc.required("units")?)?;
+    for s in Species::ALL {
+        let got = units.string(s.as_str())?;
+        if got != s.unit() {
+            return Err(units.problem(format!(
+                "unit of {} must be \"{}\", found \"{got}\"",
+                s.as_str(),
+                s.unit()
+            )));
         }
-    };
-}
-parsed_string!(Stamp(Hour) = Hour::parse, "an hour like 2021-01-01T01:00");
-parsed_string!(Day(Date) = Date::parse, "a date like 2021-01-01");
-
-#[derive(Deserialize)]
-#[serde(try_from = "RawUnits")]
-struct Units;
-#[derive(Deserialize)]
-struct RawUnits {
-    pm25: String,
-    pm10: String,
-    so2: String,
-    no2: String,
-    co: String,
-    o3: String,
-}
-impl TryFrom<RawUnits> for Units {
-    type Error = String;
-    fn try_from(u: RawUnits) -> Result<Self, String> {
-        for (s, got) in [
-            (Species::Pm25, &u.pm25),
-            (Species::Pm10, &u.pm10),
-            (Species::So2, &u.so2),
-            (Species::No2, &u.no2),
-            (Species::Co, &u.co),
-            (Species::O3, &u.o3),
-        ] {
-            if got != s.unit() {
-                return Err(format!(
-                    "unit of {} must be \"{}\", found \"{got}\"",
-                    s.as_str(),
-                    s.unit()
-                ));
-            }
-        }
-        Ok(Units)
     }
+    Ok((sample, source))
 }
 
-#[derive(Deserialize)]
-struct JsonStation {
-    code: String,
-    name: String,
-    lon: Option<f64>,
-    lat: Option<f64>,
-    reference: bool,
+/// `parse(s)`, refused as "expected `what`, found "…"".
+fn parsed<T>(s: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, String> {
+    parse(s).ok_or_else(|| format!("expected {what}, found \"{s}\""))
+}
+
+fn read_station(raw: &str) -> Result<Station, Problem<'_>> {
+    let o = Object::at(raw)?;
+    Ok(Station {
+        code: o.string("code")?,
+        name: o.string("name")?,
+        lon: o.optional_number("lon")?,
+        lat: o.optional_number("lat")?,
+        is_reference: o.bool("reference")?,
+    })
 }
 
 type Column = Vec<Cell>;
 
-#[derive(Deserialize)]
-#[serde(try_from = "RawHourly")]
+/// The named columns of a series, all of one length.
+fn read_columns<'t, const N: usize>(
+    o: &Object<'t>,
+    names: [&str; N],
+) -> Result<[Column; N], Problem<'t>> {
+    let mut cols: [Column; N] = std::array::from_fn(|_| Vec::new());
+    for (col, name) in cols.iter_mut().zip(names) {
+        let raw = o.required(name)?;
+        *col = serde_json::from_str(raw).map_err(|e| Problem {
+            at: raw,
+            message: FeedError::from_json(&e).message,
+        })?;
+    }
+    let n = cols.first().map_or(0, Vec::len);
+    if n > MAX_LEN {
+        return Err(o.problem(format!("series longer than {MAX_LEN} values")));
+    }
+    for (c, name) in cols.iter().zip(names) {
+        if c.len() != n {
+            return Err(o.problem(format!(
+                "array \"{name}\" has {} values, expected {n}",
+                c.len()
+            )));
+        }
+    }
+    Ok(cols)
+}
+
 struct HourlySeries {
     station: String,
     start: Hour,
     values: [Column; 6],
 }
-#[derive(Deserialize)]
-struct RawHourly {
-    station: String,
-    start: Stamp,
-    pm25: Column,
-    pm10: Column,
-    so2: Column,
-    no2: Column,
-    co: Column,
-    o3: Column,
+
+fn read_hourly(raw: &str) -> Result<HourlySeries, Problem<'_>> {
+    let o = Object::at(raw)?;
+    Ok(HourlySeries {
+        station: o.string("station")?,
+        start: o.checked("start", |s| {
+            parsed(s, Hour::parse, "an hour like 2021-01-01T01:00")
+        })?,
+        values: read_columns(&o, HOURLY_NAMES)?,
+    })
 }
 
-fn check_columns(cols: &[(&str, &Column)]) -> Result<(), String> {
-    let n = cols.first().map_or(0, |c| c.1.len());
-    if n > MAX_LEN {
-        return Err(format!("series longer than {MAX_LEN} values"));
-    }
-    for (name, c) in cols {
-        if c.len() != n {
-            return Err(format!(
-                "array \"{name}\" has {} values, expected {n}",
-                c.len()
-            ));
+struct DailySeries {
+    station: String,
+    start: Date,
+    means: [Column; 5],
+    o3_1h_max: Column,
+    o3_8h_max: Column,
+}
+
+fn read_daily(raw: &str) -> Result<DailySeries, Problem<'_>> {
+    let o = Object::at(raw)?;
+    let station = o.string("station")?;
+    let start = o.checked("start", |s| {
+        parsed(s, Date::parse, "a date like 2021-01-01")
+    })?;
+    let [pm25, pm10, so2, no2, co, o3_1h_max, o3_8h_max] = read_columns(
+        &o,
+        ["pm25", "pm10", "so2", "no2", "co", "o3_1h_max", "o3_8h_max"],
+    )?;
+    Ok(DailySeries {
+        station,
+        start,
+        means: [pm25, pm10, so2, no2, co],
+        o3_1h_max,
+        o3_8h_max,
+    })
+}
+
+/// Reads each element with `read`; one that fails is left out and its error goes to `skipped`.
+fn read_each<'t, T>(
+    at: &mut Locator<'_>,
+    items: &[&'t RawValue],
+    read: fn(&'t str) -> Result<T, Problem<'t>>,
+    skipped: &mut Vec<FeedError>,
+) -> Vec<(&'t str, T)> {
+    let mut out = Vec::with_capacity(items.len());
+    for raw in items {
+        match read(raw.get()) {
+            Ok(item) => out.push((raw.get(), item)),
+            Err(p) => skipped.push(p.place(at)),
         }
     }
-    Ok(())
+    out
 }
 
 /// The value at `i` of a column; a bad cell is read as missing and recorded in `bad` (the
@@ -188,68 +182,6 @@ fn take<'t>(
     }
 }
 
-impl TryFrom<RawHourly> for HourlySeries {
-    type Error = String;
-    fn try_from(r: RawHourly) -> Result<Self, String> {
-        check_columns(&[
-            ("pm25", &r.pm25),
-            ("pm10", &r.pm10),
-            ("so2", &r.so2),
-            ("no2", &r.no2),
-            ("co", &r.co),
-            ("o3", &r.o3),
-        ])?;
-        Ok(HourlySeries {
-            station: r.station,
-            start: r.start.0,
-            values: [r.pm25, r.pm10, r.so2, r.no2, r.co, r.o3],
-        })
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(try_from = "RawDaily")]
-struct DailySeries {
-    station: String,
-    start: Date,
-    means: [Column; 5],
-    o3_1h_max: Column,
-    o3_8h_max: Column,
-}
-#[derive(Deserialize)]
-struct RawDaily {
-    station: String,
-    start: Day,
-    pm25: Column,
-    pm10: Column,
-    so2: Column,
-    no2: Column,
-    co: Column,
-    o3_1h_max: Column,
-    o3_8h_max: Column,
-}
-impl TryFrom<RawDaily> for DailySeries {
-    type Error = String;
-    fn try_from(r: RawDaily) -> Result<Self, String> {
-        check_columns(&[
-            ("pm25", &r.pm25),
-            ("pm10", &r.pm10),
-            ("so2", &r.so2),
-            ("no2", &r.no2),
-            ("co", &r.co),
-            ("o3_1h_max", &r.o3_1h_max),
-            ("o3_8h_max", &r.o3_8h_max),
-        ])?;
-        Ok(DailySeries {
-            station: r.station,
-            start: r.start.0,
-            means: [r.pm25, r.pm10, r.so2, r.no2, r.co],
-            o3_1h_max: r.o3_1h_max,
-            o3_8h_max: r.o3_8h_max,
-        })
-    }
-}
-
 const HOURLY_NAMES: [&str; 6] = ["pm25", "pm10", "so2", "no2", "co", "o3"];
 const DAILY_NAMES: [&str; 5] = ["pm25", "pm10", "so2", "no2", "co"];
 
@@ -258,22 +190,28 @@ const DAILY_NAMES: [&str; 5] = ["pm25", "pm10", "so2", "no2", "co"];
 /// entry or series costs that entry and a bad value costs that value (see
 /// [`AirDataset::skipped`]), unless nothing at all can be read.
 pub fn parse_cc_air_json(text: &str) -> Result<AirDataset, FeedError> {
-    let doc: Doc = serde_json::from_str(text).map_err(|e| FeedError::from_json(&e))?;
+    let mut at = Locator::new(text);
+    let doc = Object::parse(text).map_err(|e| FeedError::from_json(&e))?;
+    let read = || -> Result<_, Problem<'_>> {
+        let (sample, source) = read_header(&doc)?;
+        Ok((
+            sample,
+            source,
+            doc.array("stations", false)?,
+            doc.array("hourly", true)?,
+            doc.array("daily", true)?,
+        ))
+    };
+    let (sample, source, stations, hourly, daily) = read().map_err(|p| p.place(&mut at))?;
     let mut skipped = Vec::new();
     let mut ds = AirDataset {
-        sample: doc.sample,
-        source: doc.source,
+        sample,
+        source,
         ..Default::default()
     };
-    let mut at = Locator::new(text);
-    for (raw, s) in doc
-        .stations
-        .iter()
-        .zip(parse_stations(text, &doc.stations, &mut skipped))
-    {
-        let Some(s) = s else { continue };
+    for (raw, s) in read_each(&mut at, &stations, read_station, &mut skipped) {
         if ds.stations.iter().any(|o| o.code == s.code) {
-            let (line, column) = at.start_of(raw.get());
+            let (line, column) = at.start_of(raw);
             skipped.push(FeedError::at(
                 line,
                 column,
@@ -281,17 +219,11 @@ pub fn parse_cc_air_json(text: &str) -> Result<AirDataset, FeedError> {
             ));
             continue;
         }
-        ds.stations.push(Station {
-            code: s.code,
-            name: s.name,
-            lon: s.lon,
-            lat: s.lat,
-            is_reference: s.reference,
-        });
+        ds.stations.push(s);
     }
-    let series_count = doc.hourly.len() + doc.daily.len();
-    let hourly: Vec<(_, HourlySeries)> = parse_each_raw(text, &doc.hourly, &mut skipped);
-    let daily: Vec<(_, DailySeries)> = parse_each_raw(text, &doc.daily, &mut skipped);
+    let series_count = hourly.len() + daily.len();
+    let hourly = read_each(&mut at, &hourly, read_hourly, &mut skipped);
+    let daily = read_each(&mut at, &daily, read_daily, &mut skipped);
     let mut bad = Vec::new();
     if series_count > 0 && hourly.is_empty() && daily.is_empty() {
         if let Some(first) = skipped.first() {
@@ -343,24 +275,6 @@ pub fn parse_cc_air_json(text: &str) -> Result<AirDataset, FeedError> {
     skipped.extend(place_bad_values(text, bad));
     ds.skipped = skipped;
     Ok(ds)
-}
-
-/// The station entries, each read on its own (`None` for one that could not be read).
-fn parse_stations(
-    text: &str,
-    raw: &[&RawValue],
-    skipped: &mut Vec<FeedError>,
-) -> Vec<Option<JsonStation>> {
-    let mut at = Locator::new(text);
-    raw.iter()
-        .map(|r| match serde_json::from_str::<JsonStation>(r.get()) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                skipped.push(at.relocate(r.get(), &e));
-                None
-            }
-        })
-        .collect()
 }
 
 /// Header fields written besides the data.

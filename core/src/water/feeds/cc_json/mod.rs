@@ -1,7 +1,7 @@
 //! `cc-water-json`, our canonical format for manual surface-water monitoring results and the
 //! section list. Specified in `core/src/water/FORMAT.md`; this file implements exactly that.
-//! Every error is a [`FeedError`] with the line and column serde_json reached when the problem
-//! was found (at the offending value, or at the end of the offending object).
+//! Every error is a [`FeedError`] with a line and column: at the offending value, or at the end
+//! of the offending object (read through [`crate::json_obj`]).
 
 mod results;
 mod sections;
@@ -11,9 +11,8 @@ pub use results::parse_results;
 pub use sections::parse_sections;
 pub use write::{write_results, write_sections};
 
+use crate::json_obj::{Object, Problem};
 use crate::water::sections::{Measurement, Section};
-use serde::de::{self, Deserializer};
-use serde::Deserialize;
 
 /// The value of every document's `format` member.
 pub const FORMAT: &str = "cc-water-json";
@@ -45,38 +44,27 @@ pub struct ResultsDoc {
     pub skipped: Vec<crate::FeedError>,
 }
 
-pub(super) fn expect_str<'de, D: Deserializer<'de>>(
-    d: D,
-    want: &str,
-    what: &str,
-) -> Result<(), D::Error> {
-    let s = String::deserialize(d)?;
+/// `s`, which must be `want` (the value of member `what`).
+pub(super) fn expect_str(s: &str, want: &str, what: &str) -> Result<(), String> {
     if s == want {
         Ok(())
     } else {
-        Err(de::Error::custom(format!(
-            "{what} must be \"{want}\", found \"{s}\""
-        )))
+        Err(format!("{what} must be \"{want}\", found \"{s}\""))
     }
 }
 
-pub(super) fn de_format<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
-    expect_str(d, FORMAT, "format")
-}
-
-pub(super) fn de_version<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
-    de_version_number(d).map(|_| ())
-}
-
-pub(super) fn de_version_number<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    let v = u64::deserialize(d)?;
-    if VERSIONS.contains(&v) {
-        Ok(v)
-    } else {
-        Err(de::Error::custom(format!(
-            "unsupported version {v}, expected 1 or 2"
-        )))
+/// The `format`, `version` and `kind` members every document has; the version.
+pub(super) fn read_header<'t>(doc: &Object<'t>, kind: &str) -> Result<u64, Problem<'t>> {
+    doc.checked("format", |s| expect_str(s, FORMAT, "format"))?;
+    let version = doc.whole("version")?;
+    if !VERSIONS.contains(&version) {
+        return Err(Problem {
+            at: doc.required("version")?,
+            message: format!("unsupported version {version}, expected 1 or 2"),
+        });
     }
+    doc.checked("kind", |s| expect_str(s, kind, "kind"))?;
+    Ok(version)
 }
 
 /// A slug: 1–64 of `a-z`, `0-9`, `-`, not starting or ending with `-`.

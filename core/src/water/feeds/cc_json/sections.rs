@@ -2,159 +2,132 @@
 //! read on its own from its raw text, so a bad entry is skipped and named in
 //! [`SectionsDoc::skipped`]; a list with entries but none usable is still an error.
 
-use super::{de_format, de_version, expect_str, valid_slug, SectionsDoc};
+use super::{read_header, valid_slug, SectionsDoc};
 use crate::json_items::Locator;
+use crate::json_obj::{Object, Problem};
 use crate::water::limits::WaterBody;
 use crate::water::sections::{Name, Provenance, River, Section};
 use crate::FeedError;
-use serde::de::{self, Deserializer};
-use serde::Deserialize;
-use serde_json::value::RawValue;
 use std::collections::HashSet;
 
-fn de_kind_sections<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
-    expect_str(d, "sections", "kind")
+fn slug(s: &str) -> Result<String, String> {
+    if valid_slug(s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "slug \"{s}\" must be 1-64 of a-z, 0-9 and -, not starting or ending with -"
+        ))
+    }
 }
 
-/// Field types that check their value where it stands, so serde_json positions the error at
-/// the offending value.
-macro_rules! checked_field {
-    ($name:ident, $inner:ty, $parse:expr) => {
-        struct $name($inner);
+fn non_empty(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        Err("must not be empty".to_string())
+    } else {
+        Ok(s.to_string())
+    }
+}
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(d)?;
-                let parse: fn(&str) -> Result<$inner, String> = $parse;
-                parse(&s).map($name).map_err(de::Error::custom)
-            }
+fn body(s: &str) -> Result<WaterBody, String> {
+    s.parse()
+        .map_err(|_| format!("type must be \"river\" or \"lake-reservoir\", found \"{s}\""))
+}
+
+fn provenance(s: &str) -> Result<Provenance, String> {
+    s.parse()
+        .map_err(|_| format!("provenance must be sourced, inferred or unknown, found \"{s}\""))
+}
+
+fn read_name(raw: &str) -> Result<Name, Problem<'_>> {
+    let o = Object::at(raw)?;
+    o.only(&["zh", "en"], "zh or en")?;
+    Ok(Name {
+        zh: o.checked("zh", non_empty)?,
+        en: o.checked("en", non_empty)?,
+    })
+}
+
+fn read_river(raw: &str) -> Result<River, Problem<'_>> {
+    let o = Object::at(raw)?;
+    o.only(&["slug", "zh", "en"], "slug, zh or en")?;
+    Ok(River {
+        slug: o.checked("slug", slug)?,
+        name: Name {
+            zh: o.checked("zh", non_empty)?,
+            en: o.checked("en", non_empty)?,
+        },
+    })
+}
+
+/// The `provenance` object's three members (absent: sourced).
+fn read_provenance(raw: Option<&str>) -> Result<[Provenance; 3], Problem<'_>> {
+    let mut out = [Provenance::Sourced; 3];
+    let Some(raw) = raw else { return Ok(out) };
+    let o = Object::at(raw)?;
+    let keys = ["river", "type", "name"];
+    o.only(&keys, "river, type or name")?;
+    for (slot, key) in out.iter_mut().zip(keys) {
+        if o.raw(key).is_some() {
+            *slot = o.checked(key, provenance)?;
         }
+    }
+    Ok(out)
+}
+
+fn read_section(raw: &str) -> Result<Section, Problem<'_>> {
+    let o = Object::at(raw)?;
+    o.only(
+        &["slug", "name", "river", "water_body", "type", "provenance"],
+        "one of slug, name, river, water_body, type, provenance",
+    )?;
+    let slug = o.checked("slug", slug)?;
+    let name = read_name(o.required("name")?)?;
+    let river = read_river(o.required("river")?)?;
+    let water_body = match o.raw("water_body") {
+        None | Some("null") => None,
+        Some(raw) => Some(read_name(raw)?),
     };
+    let body = o.checked("type", body)?;
+    let [river_provenance, body_provenance, name_provenance] =
+        read_provenance(o.raw("provenance"))?;
+    Ok(Section {
+        slug,
+        name,
+        river,
+        water_body,
+        body,
+        river_provenance,
+        body_provenance,
+        name_provenance,
+    })
 }
 
-checked_field!(Slug, String, |s| if valid_slug(s) {
-    Ok(s.to_string())
-} else {
-    Err(format!(
-        "slug \"{s}\" must be 1-64 of a-z, 0-9 and -, not starting or ending with -"
-    ))
-});
-checked_field!(NonEmpty, String, |s| if s.trim().is_empty() {
-    Err("must not be empty".to_string())
-} else {
-    Ok(s.to_string())
-});
-checked_field!(BodyField, WaterBody, |s| s.parse().map_err(|_| format!(
-    "type must be \"river\" or \"lake-reservoir\", found \"{s}\""
-)));
-checked_field!(ProvenanceField, Provenance, |s| s.parse().map_err(
-    |_| format!("provenance must be sourced, inferred or unknown, found \"{s}\"")
-));
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NameWire {
-    zh: NonEmpty,
-    en: NonEmpty,
-}
-
-impl From<NameWire> for Name {
-    fn from(w: NameWire) -> Self {
-        Name {
-            zh: w.zh.0,
-            en: w.en.0,
-        }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RiverWire {
-    slug: Slug,
-    zh: NonEmpty,
-    en: NonEmpty,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct ProvenanceWire {
-    river: Option<ProvenanceField>,
-    #[serde(rename = "type")]
-    body: Option<ProvenanceField>,
-    name: Option<ProvenanceField>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SectionWire {
-    slug: Slug,
-    name: NameWire,
-    river: RiverWire,
-    water_body: Option<NameWire>,
-    #[serde(rename = "type")]
-    body: BodyField,
-    #[serde(default)]
-    provenance: ProvenanceWire,
-}
-
-impl From<SectionWire> for Section {
-    fn from(w: SectionWire) -> Self {
-        let prov = |p: Option<ProvenanceField>| p.map_or(Provenance::Sourced, |p| p.0);
-        Section {
-            slug: w.slug.0,
-            name: w.name.into(),
-            river: River {
-                slug: w.river.slug.0,
-                name: Name {
-                    zh: w.river.zh.0,
-                    en: w.river.en.0,
-                },
-            },
-            water_body: w.water_body.map(Name::from),
-            body: w.body.0,
-            river_provenance: prov(w.provenance.river),
-            body_provenance: prov(w.provenance.body),
-            name_provenance: prov(w.provenance.name),
-        }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SectionsWire<'a> {
-    #[serde(deserialize_with = "de_format")]
-    format: (),
-    #[serde(deserialize_with = "de_version")]
-    version: (),
-    #[serde(deserialize_with = "de_kind_sections")]
-    kind: (),
-    sample: bool,
-    #[serde(borrow)]
-    sections: Vec<&'a RawValue>,
+fn read_doc<'t>(
+    doc: &Object<'t>,
+) -> Result<(bool, Vec<&'t serde_json::value::RawValue>), Problem<'t>> {
+    read_header(doc, "sections")?;
+    doc.only(
+        &["format", "version", "kind", "sample", "sections"],
+        "one of format, version, kind, sample, sections",
+    )?;
+    Ok((doc.bool("sample")?, doc.array("sections", false)?))
 }
 
 /// Parses a sections document.
 pub fn parse_sections(text: &str) -> Result<SectionsDoc, FeedError> {
-    let w: SectionsWire = serde_json::from_str(text).map_err(|e| FeedError::from_json(&e))?;
-    let SectionsWire {
-        format: (),
-        version: (),
-        kind: (),
-        sample,
-        sections,
-    } = w;
+    let mut at = Locator::new(text);
+    let doc = Object::parse(text).map_err(|e| FeedError::from_json(&e))?;
+    let (sample, sections) = read_doc(&doc).map_err(|p| p.place(&mut at))?;
     let mut doc = SectionsDoc {
         sample,
         sections: Vec::new(),
         skipped: Vec::new(),
     };
     let mut seen = HashSet::new();
-    let mut at = Locator::new(text);
     for (i, raw) in sections.iter().enumerate() {
         let part = raw.get();
-        match serde_json::from_str::<SectionWire>(part) {
-            Ok(w) => {
-                let s = Section::from(w);
+        match read_section(part) {
+            Ok(s) => {
                 if seen.insert(s.slug.clone()) {
                     doc.sections.push(s);
                 } else {
@@ -162,8 +135,8 @@ pub fn parse_sections(text: &str) -> Result<SectionsDoc, FeedError> {
                     doc.skipped.push(at.error_at(part, msg));
                 }
             }
-            Err(e) => {
-                let mut e = at.relocate(part, &e);
+            Err(p) => {
+                let mut e = p.place(&mut at);
                 e.message = format!("sections[{i}]: {}", e.message);
                 doc.skipped.push(e);
             }

@@ -1,0 +1,260 @@
+//! Reading the objects of our own JSON formats (cc-air-json, cc-water-json) member by member,
+//! without a serde derive per type: one deserializer (an object's members as raw slices of the
+//! text) serves every object, and each value is read through `serde_json::Value`, which the
+//! config parser links anyway. A derive per type cost the AQI widget about 21 KB brotli.
+//!
+//! Errors land where serde_json's derives put them: at the last character of the offending
+//! value, or of the object for a missing member; syntax errors are serde_json's own.
+
+use crate::json_items::Locator;
+use crate::FeedError;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
+use std::fmt;
+
+/// What is wrong, and the slice of the text (a value or an object) it is about.
+#[derive(Debug)]
+pub(crate) struct Problem<'t> {
+    pub at: &'t str,
+    pub message: String,
+}
+
+impl Problem<'_> {
+    /// The error at the last character of the slice, as serde_json would place it.
+    pub(crate) fn place(self, locator: &mut Locator<'_>) -> FeedError {
+        let last = self
+            .at
+            .char_indices()
+            .last()
+            .map_or(self.at, |(i, _)| &self.at[i..]);
+        locator.error_at(last, self.message)
+    }
+}
+
+/// A JSON object: its own text and its members, values left raw.
+pub(crate) struct Object<'t> {
+    text: &'t str,
+    members: Vec<(String, &'t RawValue)>,
+}
+
+struct Members<'t>(Vec<(String, &'t RawValue)>);
+
+impl<'de> Deserialize<'de> for Members<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(MembersVisitor)
+    }
+}
+
+struct MembersVisitor;
+
+impl<'de> Visitor<'de> for MembersVisitor {
+    type Value = Members<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut members: Vec<(String, &'de RawValue)> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if members.iter().any(|(k, _)| *k == key) {
+                return Err(de::Error::custom(format!("duplicate field `{key}`")));
+            }
+            members.push((key, map.next_value()?));
+        }
+        Ok(Members(members))
+    }
+}
+
+impl<'t> Object<'t> {
+    /// Reads `text` (a whole document, or a slice of one) as an object.
+    pub(crate) fn parse(text: &'t str) -> Result<Self, serde_json::Error> {
+        let Members(members) = serde_json::from_str(text)?;
+        Ok(Self { text, members })
+    }
+
+    /// [`Object::parse`] for a member's raw text, with the error as a [`Problem`] at it.
+    pub(crate) fn at(text: &'t str) -> Result<Self, Problem<'t>> {
+        Self::parse(text).map_err(|e| Problem {
+            at: text,
+            message: FeedError::from_json(&e).message,
+        })
+    }
+
+    /// An error about this object as a whole (placed at its end).
+    pub(crate) fn problem(&self, message: String) -> Problem<'t> {
+        Problem {
+            at: self.text,
+            message,
+        }
+    }
+
+    /// Refuses a member not in `known` (`expected` lists them for the message).
+    pub(crate) fn only(&self, known: &[&str], expected: &str) -> Result<(), Problem<'t>> {
+        match self
+            .members
+            .iter()
+            .find(|(k, _)| !known.contains(&k.as_str()))
+        {
+            Some((k, raw)) => Err(Problem {
+                at: raw.get(),
+                message: format!("unknown field `{k}`, expected {expected}"),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// The raw text of member `key`, if present.
+    pub(crate) fn raw(&self, key: &str) -> Option<&'t str> {
+        self.members
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.get())
+    }
+
+    /// The raw text of member `key`, which must be present.
+    pub(crate) fn required(&self, key: &str) -> Result<&'t str, Problem<'t>> {
+        self.raw(key)
+            .ok_or_else(|| self.problem(format!("missing field `{key}`")))
+    }
+
+    /// Member `key` as a value of the kind `read` accepts (`what` names it for the message).
+    fn read<T>(
+        &self,
+        key: &str,
+        what: &str,
+        read: impl Fn(&Value) -> Option<T>,
+    ) -> Result<T, Problem<'t>> {
+        let raw = self.required(key)?;
+        let value = value_of(raw)?;
+        read(&value).ok_or_else(|| Problem {
+            at: raw,
+            message: invalid_type(&value, what),
+        })
+    }
+
+    /// A string member.
+    pub(crate) fn string(&self, key: &str) -> Result<String, Problem<'t>> {
+        self.read(key, "a string", |v| v.as_str().map(str::to_string))
+    }
+
+    /// A string member that `check` accepts; its refusal is placed at the value.
+    pub(crate) fn checked<T>(
+        &self,
+        key: &str,
+        check: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<T, Problem<'t>> {
+        let s = self.string(key)?;
+        check(&s).map_err(|message| Problem {
+            at: self.raw(key).unwrap_or(self.text),
+            message,
+        })
+    }
+
+    /// A `true`/`false` member.
+    pub(crate) fn bool(&self, key: &str) -> Result<bool, Problem<'t>> {
+        self.read(key, "a boolean", Value::as_bool)
+    }
+
+    /// A number member.
+    pub(crate) fn number(&self, key: &str) -> Result<f64, Problem<'t>> {
+        self.read(key, "a number", Value::as_f64)
+    }
+
+    /// A non-negative whole number member.
+    pub(crate) fn whole(&self, key: &str) -> Result<u64, Problem<'t>> {
+        self.read(key, "a whole number", Value::as_u64)
+    }
+
+    /// A number member that may be absent or `null`.
+    pub(crate) fn optional_number(&self, key: &str) -> Result<Option<f64>, Problem<'t>> {
+        match self.raw(key) {
+            None => Ok(None),
+            Some(_) => self.read(key, "a number or null", |v| match v {
+                Value::Null => Some(None),
+                v => v.as_f64().map(Some),
+            }),
+        }
+    }
+
+    /// An array member (absent: empty when `default`), its elements left raw.
+    pub(crate) fn array(&self, key: &str, default: bool) -> Result<Vec<&'t RawValue>, Problem<'t>> {
+        let raw = match self.raw(key) {
+            None if default => return Ok(Vec::new()),
+            None => self.required(key)?,
+            Some(raw) => raw,
+        };
+        serde_json::from_str(raw).map_err(|e| Problem {
+            at: raw,
+            message: FeedError::from_json(&e).message,
+        })
+    }
+}
+
+/// The value of a raw member (valid JSON already, so this fails only past serde_json's limits).
+fn value_of(raw: &str) -> Result<Value, Problem<'_>> {
+    serde_json::from_str(raw).map_err(|e| Problem {
+        at: raw,
+        message: FeedError::from_json(&e).message,
+    })
+}
+
+/// serde's wording: `invalid type: string "x", expected a boolean`.
+fn invalid_type(found: &Value, expected: &str) -> String {
+    let found = match found {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) => format!("number `{n}`"),
+        Value::String(s) => format!("string \"{}\"", s.chars().take(40).collect::<String>()),
+        Value::Array(_) => "sequence".to_string(),
+        Value::Object(_) => "map".to_string(),
+    };
+    format!("invalid type: {found}, expected {expected}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(text: &str, p: Problem<'_>) -> FeedError {
+        p.place(&mut Locator::new(text))
+    }
+
+    #[test]
+    fn members_are_read_and_errors_placed_at_the_value_or_the_object() {
+        let text = "{\n  \"a\": \"x\",\n  \"b\": true,\n  \"n\": 2.5,\n  \"z\": null\n}";
+        let o = Object::parse(text).unwrap();
+        assert_eq!(o.string("a").unwrap(), "x");
+        assert!(o.bool("b").unwrap());
+        assert_eq!(o.number("n").unwrap(), 2.5);
+        assert_eq!(o.optional_number("z").unwrap(), None);
+        assert_eq!(o.optional_number("absent").unwrap(), None);
+        let e = place(text, o.bool("a").unwrap_err());
+        assert_eq!((e.line, e.column), (2, 10), "{e}");
+        assert_eq!(e.message, "invalid type: string \"x\", expected a boolean");
+        let e = place(text, o.string("q").unwrap_err());
+        assert_eq!((e.line, e.column), (6, 1), "{e}");
+        assert_eq!(e.message, "missing field `q`");
+        let e = place(text, o.only(&["a", "b", "n"], "a, b or n").unwrap_err());
+        assert_eq!((e.line, e.column), (5, 11), "{e}");
+        assert!(e.message.starts_with("unknown field `z`"), "{e}");
+        let e = place(
+            text,
+            o.checked("a", |_| Err::<(), _>("no".into())).unwrap_err(),
+        );
+        assert_eq!((e.line, e.message.as_str()), (2, "no"));
+    }
+
+    #[test]
+    fn duplicates_and_non_objects_are_refused_by_the_parse() {
+        let e = Object::parse("{\"a\": 1, \"a\": 2}").err().unwrap();
+        assert!(e.to_string().contains("duplicate field `a`"), "{e}");
+        assert!(Object::parse("[1]").is_err());
+        assert!(Object::parse("{} x").is_err());
+        let o = Object::parse("{\"l\": [1, {\"b\": 2}], \"s\": 3}").unwrap();
+        assert_eq!(o.array("l", false).unwrap().len(), 2);
+        assert!(o.array("none", true).unwrap().is_empty());
+        assert!(o.array("s", false).is_err());
+        assert!(o.array("none", false).is_err());
+    }
+}
