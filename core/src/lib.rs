@@ -5,6 +5,7 @@
 
 pub mod air;
 pub mod config;
+pub mod decimal;
 pub mod feed_error;
 pub mod geo;
 pub mod i18n;

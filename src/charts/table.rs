@@ -70,7 +70,7 @@ pub fn csv_field(cell: &str) -> String {
         cell.chars().next(),
         Some('=' | '+' | '-' | '@' | '\t' | '\r')
     );
-    let guarded = if risky && cell.trim().parse::<f64>().is_err() {
+    let guarded = if risky && cc_core::decimal::parse_plain_decimal(cell.trim()).is_none() {
         format!("'{cell}")
     } else {
         cell.to_string()

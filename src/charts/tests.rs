@@ -33,6 +33,10 @@ fn csv_quotes_guards_and_marks_samples() {
     assert_eq!(csv_field("+cmd"), "'+cmd");
     assert_eq!(csv_field("-2+3"), "'-2+3");
     assert_eq!(csv_field("-3.5"), "-3.5", "negative numbers stay numbers");
+    assert_eq!(csv_field("+12"), "+12");
+    assert_eq!(csv_field("-1.2.3"), "'-1.2.3");
+    assert_eq!(csv_field("-"), "'-");
+    assert_eq!(csv_field("-."), "'-.");
     assert_eq!(csv_field("—"), "—");
     let t = Table {
         caption: "c".into(),

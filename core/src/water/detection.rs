@@ -15,6 +15,7 @@
 //! refused as a bad cell.
 
 use super::limits::{Indicator, Rule, WaterBody};
+use crate::decimal::parse_plain_decimal;
 
 /// One reported value: a number, or below the detection limit.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,14 +33,8 @@ pub fn parse_reading(text: &str) -> Option<Reading> {
     if matches!(t, "ND" | "nd" | "N.D." | "n.d." | "未检出" | "未检测出") {
         return Some(Reading::BelowLimit(None));
     }
-    let number = |s: &str| -> Option<f64> {
-        let s = s.trim();
-        // Rust's parser also takes "inf", "NaN" and "1e5"; a report's number is digits only.
-        let ok = !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+');
-        ok.then(|| s.parse::<f64>().ok()).flatten()
-    };
+    // Not "inf", "NaN" or "1e5", which Rust's parser takes: a report's number is digits only.
+    let number = |s: &str| parse_plain_decimal(s.trim());
     if let Some(rest) = t.strip_prefix("未检出").map(|r| {
         r.trim_start_matches(['(', '（'])
             .trim_end_matches([')', '）'])

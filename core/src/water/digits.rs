@@ -10,6 +10,7 @@
 use super::assess::{classify, IndicatorResult};
 use super::detection::not_detected_text;
 use super::limits::{format_trimmed, Indicator, WaterBody};
+use crate::decimal::parse_plain_decimal;
 use crate::i18n::{Lang, Text};
 
 /// The most decimals ever shown; a value closer to a limit than this is shown at this precision
@@ -32,9 +33,7 @@ pub fn decision_decimals(indicator: Indicator, value: f64, body: WaterBody) -> u
     };
     (usual..=MAX_DECIMALS)
         .find(|&d| {
-            format_trimmed(value, d)
-                .parse::<f64>()
-                .ok()
+            parse_plain_decimal(&format_trimmed(value, d))
                 .and_then(|shown| classify(indicator, shown, body))
                 == Some(full)
         })
