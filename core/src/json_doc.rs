@@ -1,10 +1,10 @@
 //! Reading our small JSON documents (`cc-forecast-json`, `cc-alerts-json`) through
-//! `serde_json::Value`, which the config parser links already: the header every one of them
+//! [`crate::json::Value`], as the config parser reads config.json: the header every one of them
 //! has, and the optional cells of an entry. Problems are named by key path (`days[2].aqi`).
 
+use crate::json::{Map, Value};
 use crate::time::Minute;
 use crate::FeedError;
-use serde_json::{Map, Value};
 
 /// Parses `text` as a JSON object whose `format` is `format` and `version` is `version`; with
 /// its `sample` flag (absent: false).
@@ -12,9 +12,9 @@ pub(crate) fn read_header(
     text: &str,
     format: &str,
     version: u64,
-) -> Result<(Map<String, Value>, bool), FeedError> {
+) -> Result<(Map, bool), FeedError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: Value = serde_json::from_str(text).map_err(|e| FeedError::from_json(&e))?;
+    let root: Value = crate::json::parse(text)?;
     let Value::Object(root) = root else {
         return Err(FeedError::whole("expected a JSON object {…}"));
     };
@@ -40,7 +40,7 @@ pub(crate) fn read_header(
 
 /// A required non-empty text at `key`, or an error naming `path.key` and `what`.
 pub(crate) fn required_text(
-    object: &Map<String, Value>,
+    object: &Map,
     key: &str,
     path: &str,
     what: &str,
@@ -55,11 +55,7 @@ pub(crate) fn required_text(
 }
 
 /// A required ISO 8601 time at `key` (Beijing time without an offset).
-pub(crate) fn required_minute(
-    object: &Map<String, Value>,
-    key: &str,
-    path: &str,
-) -> Result<Minute, FeedError> {
+pub(crate) fn required_minute(object: &Map, key: &str, path: &str) -> Result<Minute, FeedError> {
     object
         .get(key)
         .and_then(Value::as_str)
@@ -75,7 +71,7 @@ pub(crate) fn required_minute(
 /// An optional text cell: absent or empty is `None`; any other type costs the cell, recorded in
 /// `skipped`.
 pub(crate) fn optional_text(
-    object: &Map<String, Value>,
+    object: &Map,
     key: &str,
     path: &str,
     skipped: &mut Vec<FeedError>,

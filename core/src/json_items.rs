@@ -200,6 +200,38 @@ pub(crate) enum Cell {
     Bad(String),
 }
 
+impl Cell {
+    fn number(v: f64) -> Cell {
+        if v.is_finite() && v >= 0.0 {
+            Cell::Value(v)
+        } else {
+            Cell::Bad(format!("negative value {v}"))
+        }
+    }
+
+    fn not_a_number(found: &str) -> Cell {
+        Cell::Bad(format!("expected a number or null, found {found}"))
+    }
+
+    fn string(v: &str) -> Cell {
+        let shown: String = v.chars().take(40).collect();
+        Cell::not_a_number(&format!("\"{shown}\""))
+    }
+
+    /// The cell a value read by [`crate::json`] makes.
+    pub(crate) fn from_value(value: &crate::json::Value) -> Cell {
+        use crate::json::Value;
+        match value {
+            Value::Number(n) => Cell::number(n.as_f64()),
+            Value::Null => Cell::Missing,
+            Value::Bool(b) => Cell::not_a_number(&b.to_string()),
+            Value::String(s) => Cell::string(s),
+            Value::Array(_) => Cell::not_a_number("an array"),
+            Value::Object(_) => Cell::not_a_number("an object"),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Cell {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(CellVisitor)
@@ -214,11 +246,7 @@ impl<'de> Visitor<'de> for CellVisitor {
         f.write_str("a number or null")
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
-        Ok(if v.is_finite() && v >= 0.0 {
-            Cell::Value(v)
-        } else {
-            Cell::Bad(format!("negative value {v}"))
-        })
+        Ok(Cell::number(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
         Ok(Cell::Value(v as f64))
@@ -233,25 +261,18 @@ impl<'de> Visitor<'de> for CellVisitor {
         Ok(Cell::Missing)
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Cell, E> {
-        Ok(Cell::Bad(format!("expected a number or null, found {v}")))
+        Ok(Cell::not_a_number(&v.to_string()))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
-        let shown: String = v.chars().take(40).collect();
-        Ok(Cell::Bad(format!(
-            "expected a number or null, found \"{shown}\""
-        )))
+        Ok(Cell::string(v))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Cell, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Cell::Bad(
-            "expected a number or null, found an array".into(),
-        ))
+        Ok(Cell::not_a_number("an array"))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cell, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Cell::Bad(
-            "expected a number or null, found an object".into(),
-        ))
+        Ok(Cell::not_a_number("an object"))
     }
 }
 

@@ -1,18 +1,14 @@
 //! Reading the objects of our own JSON formats (cc-air-json, cc-water-json) member by member,
-//! without a serde derive per type: one deserializer (an object's members as raw slices of the
-//! text) serves every object, and each value is read through `serde_json::Value`, which the
-//! config parser links anyway. A derive per type cost the AQI widget about 21 KB brotli.
+//! without a type per object: [`crate::json`] gives an object's members as raw slices of the
+//! text, and each value is read on its own. Serde derives per type, and serde_json under them,
+//! cost the AQI widget about 26 KB of wasm.
 //!
 //! Errors land where serde_json's derives put them: at the last character of the offending
-//! value, or of the object for a missing member; syntax errors are serde_json's own.
+//! value, or of the object for a missing member; syntax errors are placed as serde_json does.
 
+use crate::json::Value;
 use crate::json_items::Locator;
 use crate::FeedError;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
-use serde_json::value::RawValue;
-use serde_json::Value;
-use std::fmt;
 
 /// What is wrong, and the slice of the text (a value or an object) it is about.
 #[derive(Debug)]
@@ -22,7 +18,7 @@ pub(crate) struct Problem<'t> {
 }
 
 impl Problem<'_> {
-    /// The error at the last character of the slice, as serde_json would place it.
+    /// The error at the last character of the slice, where serde_json's derives put it.
     pub(crate) fn place(self, locator: &mut Locator<'_>) -> FeedError {
         let last = self
             .at
@@ -36,40 +32,13 @@ impl Problem<'_> {
 /// A JSON object: its own text and its members, values left raw.
 pub(crate) struct Object<'t> {
     text: &'t str,
-    members: Vec<(String, &'t RawValue)>,
-}
-
-struct Members<'t>(Vec<(String, &'t RawValue)>);
-
-impl<'de> Deserialize<'de> for Members<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(MembersVisitor)
-    }
-}
-
-struct MembersVisitor;
-
-impl<'de> Visitor<'de> for MembersVisitor {
-    type Value = Members<'de>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut members: Vec<(String, &'de RawValue)> = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if members.iter().any(|(k, _)| *k == key) {
-                return Err(de::Error::custom(format!("duplicate field `{key}`")));
-            }
-            members.push((key, map.next_value()?));
-        }
-        Ok(Members(members))
-    }
+    members: Vec<(String, &'t str)>,
 }
 
 impl<'t> Object<'t> {
     /// Reads `text` (a whole document, or a slice of one) as an object.
-    pub(crate) fn parse(text: &'t str) -> Result<Self, serde_json::Error> {
-        let Members(members) = serde_json::from_str(text)?;
+    pub(crate) fn parse(text: &'t str) -> Result<Self, FeedError> {
+        let members = crate::json::parse_members(text)?;
         Ok(Self { text, members })
     }
 
@@ -77,7 +46,7 @@ impl<'t> Object<'t> {
     pub(crate) fn at(text: &'t str) -> Result<Self, Problem<'t>> {
         Self::parse(text).map_err(|e| Problem {
             at: text,
-            message: FeedError::from_json(&e).message,
+            message: e.message,
         })
     }
 
@@ -97,7 +66,7 @@ impl<'t> Object<'t> {
             .find(|(k, _)| !known.contains(&k.as_str()))
         {
             Some((k, raw)) => Err(Problem {
-                at: raw.get(),
+                at: raw,
                 message: format!("unknown field `{k}`, expected {expected}"),
             }),
             None => Ok(()),
@@ -106,10 +75,7 @@ impl<'t> Object<'t> {
 
     /// The raw text of member `key`, if present.
     pub(crate) fn raw(&self, key: &str) -> Option<&'t str> {
-        self.members
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.get())
+        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
     }
 
     /// The raw text of member `key`, which must be present.
@@ -178,38 +144,30 @@ impl<'t> Object<'t> {
     }
 
     /// An array member (absent: empty when `default`), its elements left raw.
-    pub(crate) fn array(&self, key: &str, default: bool) -> Result<Vec<&'t RawValue>, Problem<'t>> {
+    pub(crate) fn array(&self, key: &str, default: bool) -> Result<Vec<&'t str>, Problem<'t>> {
         let raw = match self.raw(key) {
             None if default => return Ok(Vec::new()),
             None => self.required(key)?,
             Some(raw) => raw,
         };
-        serde_json::from_str(raw).map_err(|e| Problem {
+        crate::json::parse_elements(raw).map_err(|e| Problem {
             at: raw,
-            message: FeedError::from_json(&e).message,
+            message: e.message,
         })
     }
 }
 
-/// The value of a raw member (valid JSON already, so this fails only past serde_json's limits).
-fn value_of(raw: &str) -> Result<Value, Problem<'_>> {
-    serde_json::from_str(raw).map_err(|e| Problem {
+/// The value of a raw member (checked already, so this cannot fail, but is not trusted to).
+pub(crate) fn value_of(raw: &str) -> Result<Value, Problem<'_>> {
+    crate::json::parse(raw).map_err(|e| Problem {
         at: raw,
-        message: FeedError::from_json(&e).message,
+        message: e.message,
     })
 }
 
 /// serde's wording: `invalid type: string "x", expected a boolean`.
 fn invalid_type(found: &Value, expected: &str) -> String {
-    let found = match found {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) => format!("number `{n}`"),
-        Value::String(s) => format!("string \"{}\"", s.chars().take(40).collect::<String>()),
-        Value::Array(_) => "sequence".to_string(),
-        Value::Object(_) => "map".to_string(),
-    };
-    format!("invalid type: {found}, expected {expected}")
+    format!("invalid type: {}, expected {expected}", found.describe())
 }
 
 #[cfg(test)]
@@ -248,7 +206,7 @@ mod tests {
     #[test]
     fn duplicates_and_non_objects_are_refused_by_the_parse() {
         let e = Object::parse("{\"a\": 1, \"a\": 2}").err().unwrap();
-        assert!(e.to_string().contains("duplicate field `a`"), "{e}");
+        assert!(e.message.contains("duplicate field `a`"), "{e}");
         assert!(Object::parse("[1]").is_err());
         assert!(Object::parse("{} x").is_err());
         let o = Object::parse("{\"l\": [1, {\"b\": 2}], \"s\": 3}").unwrap();

@@ -9,6 +9,7 @@ pub mod decimal;
 pub mod feed_error;
 pub mod geo;
 pub mod i18n;
+pub mod json;
 mod json_doc;
 pub(crate) mod json_items;
 pub(crate) mod json_obj;

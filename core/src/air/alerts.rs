@@ -11,10 +11,10 @@
 //! in front of every reader. Texts are texts: the views never read them as markup.
 
 use crate::i18n::{Lang, Text};
+use crate::json::{Map, Value};
 use crate::json_doc::{optional_text, read_header, required_minute, required_text};
 use crate::time::Minute;
 use crate::FeedError;
-use serde_json::{Map, Value};
 
 /// The value of `"format"`.
 pub const FORMAT: &str = "cc-alerts-json";
@@ -277,12 +277,7 @@ fn read_alert(item: &Value, path: &str, skipped: &mut Vec<FeedError>) -> Result<
 }
 
 /// An optional array of texts; an entry that is not a text costs that entry.
-fn text_list(
-    object: &Map<String, Value>,
-    key: &str,
-    path: &str,
-    skipped: &mut Vec<FeedError>,
-) -> Vec<String> {
+fn text_list(object: &Map, key: &str, path: &str, skipped: &mut Vec<FeedError>) -> Vec<String> {
     match object.get(key) {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(items)) => items
@@ -309,7 +304,7 @@ fn text_list(
 
 /// Writes `alerts` as cc-alerts-json (what [`parse_cc_alerts_json`] reads back).
 pub fn write_cc_alerts_json(alerts: &Alerts) -> String {
-    let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let quote = crate::json::quote;
     let list = |items: &[String]| {
         items
             .iter()

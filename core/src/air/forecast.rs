@@ -7,16 +7,16 @@
 //! once none of its days is today or later, the views say 暂无预报 and why, never old days as if
 //! they were current.
 //!
-//! The document is read through `serde_json::Value` (which the config parser links already), so
+//! The document is read through [`crate::json::Value`] (as config.json is), so
 //! problems are named by their key path (`days[2].aqi`) rather than by line and column. A bad
 //! day costs that day, a bad cell of a day (its primary pollutants, its text) costs that cell.
 
 use super::{Level, Pollutant, PollutantSet};
 use crate::i18n::{Lang, Text};
+use crate::json::Value;
 use crate::json_doc::{optional_text, read_header, required_minute, required_text};
 use crate::time::{Date, Minute};
 use crate::FeedError;
-use serde_json::Value;
 
 /// The value of `"format"`.
 pub const FORMAT: &str = "cc-forecast-json";
@@ -388,7 +388,7 @@ fn level(number: u16) -> Option<Level> {
 /// Writes `forecast` as cc-forecast-json (what [`parse_cc_forecast_json`] reads back), one day
 /// per line, keys in the order the README documents them.
 pub fn write_cc_forecast_json(forecast: &Forecast) -> String {
-    let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let quote = crate::json::quote;
     let days: Vec<String> = forecast
         .days
         .iter()

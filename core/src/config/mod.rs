@@ -5,10 +5,10 @@
 //! schema error names the key path and the reason, in both languages.
 
 use crate::i18n::Lang;
+use crate::json::{Map, Value};
 use crate::report::RetryPolicy;
 use crate::url::resolve;
 use crate::UnknownName;
-use serde_json::{Map, Value};
 use std::fmt;
 use std::str::FromStr;
 
@@ -317,13 +317,10 @@ const TOP_KEYS: [&str; 8] = [
 /// Parses config.json's text; `base_url` is the URL it was fetched from.
 pub fn parse_config(text: &str, base_url: &str) -> Result<Config, ConfigError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: Value = serde_json::from_str(text).map_err(|e| {
-        let fe = crate::FeedError::from_json(&e);
-        ConfigError::Syntax {
-            line: fe.line,
-            column: fe.column,
-            detail: fe.message,
-        }
+    let root: Value = crate::json::parse(text).map_err(|fe| ConfigError::Syntax {
+        line: fe.line,
+        column: fe.column,
+        detail: fe.message,
     })?;
     let root = root
         .as_object()
@@ -336,7 +333,7 @@ pub fn parse_config(text: &str, base_url: &str) -> Result<Config, ConfigError> {
 
     let air = section(root, "air")?;
     let water = section(root, "water")?;
-    let source = |sec: Option<&Map<String, Value>>, parent: &str, key: &str, kind: FeedKind| {
+    let source = |sec: Option<&Map>, parent: &str, key: &str, kind: FeedKind| {
         sec.and_then(|s| s.get(key))
             .map(|v| parse_source(v, &format!("{parent}.{key}"), base_url, kind))
             .transpose()
@@ -452,7 +449,7 @@ fn join(parent: &str, key: &str) -> String {
 }
 
 /// `report.retry`: any of [`RetryPolicy`]'s fields, in milliseconds (1 ms to a day).
-fn retry_policy(report: &Map<String, Value>) -> Result<RetryPolicy, ConfigError> {
+fn retry_policy(report: &Map) -> Result<RetryPolicy, ConfigError> {
     const PATH: &str = "report.retry";
     let r = match report.get("retry") {
         None | Some(Value::Null) => return Ok(RetryPolicy::default()),
@@ -471,10 +468,7 @@ fn retry_policy(report: &Map<String, Value>) -> Result<RetryPolicy, ConfigError>
     })
 }
 
-fn section<'a>(
-    root: &'a Map<String, Value>,
-    key: &str,
-) -> Result<Option<&'a Map<String, Value>>, ConfigError> {
+fn section<'a>(root: &'a Map, key: &str) -> Result<Option<&'a Map>, ConfigError> {
     match root.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Object(m)) => Ok(Some(m)),
@@ -482,7 +476,7 @@ fn section<'a>(
     }
 }
 
-fn opt_str(m: &Map<String, Value>, parent: &str, key: &str) -> Result<Option<String>, ConfigError> {
+fn opt_str(m: &Map, parent: &str, key: &str) -> Result<Option<String>, ConfigError> {
     match m.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
@@ -495,13 +489,13 @@ fn opt_str(m: &Map<String, Value>, parent: &str, key: &str) -> Result<Option<Str
     }
 }
 
-fn req_str(m: &Map<String, Value>, parent: &str, key: &str) -> Result<String, ConfigError> {
+fn req_str(m: &Map, parent: &str, key: &str) -> Result<String, ConfigError> {
     opt_str(m, parent, key)?
         .filter(|s| !s.trim().is_empty())
         .ok_or_else(|| ConfigError::schema(&join(parent, key), Reason::Missing))
 }
 
-fn opt_bool(m: &Map<String, Value>, parent: &str, key: &str) -> Result<Option<bool>, ConfigError> {
+fn opt_bool(m: &Map, parent: &str, key: &str) -> Result<Option<bool>, ConfigError> {
     match m.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Bool(b)) => Ok(Some(*b)),
@@ -515,7 +509,7 @@ fn opt_bool(m: &Map<String, Value>, parent: &str, key: &str) -> Result<Option<bo
 }
 
 fn opt_uint(
-    m: &Map<String, Value>,
+    m: &Map,
     parent: &str,
     key: &str,
     min: u64,
@@ -543,11 +537,7 @@ fn opt_uint(
     }
 }
 
-fn opt_str_list(
-    m: &Map<String, Value>,
-    parent: &str,
-    key: &str,
-) -> Result<Vec<String>, ConfigError> {
+fn opt_str_list(m: &Map, parent: &str, key: &str) -> Result<Vec<String>, ConfigError> {
     let path = join(parent, key);
     match m.get(key) {
         None | Some(Value::Null) => Ok(Vec::new()),

@@ -4,11 +4,11 @@
 
 use crate::air::dataset::{AirDataset, DailyRow, HourlyRow, Station};
 use crate::air::pollutant::Species;
+use crate::json::Value;
 use crate::json_items::{place_bad_values, BadValue, Cell, Locator};
-use crate::json_obj::{Object, Problem};
+use crate::json_obj::{value_of, Object, Problem};
 use crate::time::{Date, Hour};
 use crate::FeedError;
-use serde_json::value::RawValue;
 use std::fmt::Write;
 
 /// The value of `"format"`.
@@ -77,10 +77,7 @@ fn read_columns<'t, const N: usize>(
     let mut cols: [Column; N] = std::array::from_fn(|_| Vec::new());
     for (col, name) in cols.iter_mut().zip(names) {
         let raw = o.required(name)?;
-        *col = serde_json::from_str(raw).map_err(|e| Problem {
-            at: raw,
-            message: FeedError::from_json(&e).message,
-        })?;
+        *col = column(raw)?;
     }
     let n = cols.first().map_or(0, Vec::len);
     if n > MAX_LEN {
@@ -95,6 +92,17 @@ fn read_columns<'t, const N: usize>(
         }
     }
     Ok(cols)
+}
+
+/// A column: an array of cells, each a number, `null` or a bad value named later.
+fn column(raw: &str) -> Result<Column, Problem<'_>> {
+    match value_of(raw)? {
+        Value::Array(items) => Ok(items.iter().map(Cell::from_value).collect()),
+        other => Err(Problem {
+            at: raw,
+            message: format!("invalid type: {}, expected a sequence", other.describe()),
+        }),
+    }
 }
 
 struct HourlySeries {
@@ -144,14 +152,14 @@ fn read_daily(raw: &str) -> Result<DailySeries, Problem<'_>> {
 /// Reads each element with `read`; one that fails is left out and its error goes to `skipped`.
 fn read_each<'t, T>(
     at: &mut Locator<'_>,
-    items: &[&'t RawValue],
+    items: &[&'t str],
     read: fn(&'t str) -> Result<T, Problem<'t>>,
     skipped: &mut Vec<FeedError>,
 ) -> Vec<(&'t str, T)> {
     let mut out = Vec::with_capacity(items.len());
-    for raw in items {
-        match read(raw.get()) {
-            Ok(item) => out.push((raw.get(), item)),
+    for &raw in items {
+        match read(raw) {
+            Ok(item) => out.push((raw, item)),
             Err(p) => skipped.push(p.place(at)),
         }
     }
@@ -191,7 +199,7 @@ const DAILY_NAMES: [&str; 5] = ["pm25", "pm10", "so2", "no2", "co"];
 /// [`AirDataset::skipped`]), unless nothing at all can be read.
 pub fn parse_cc_air_json(text: &str) -> Result<AirDataset, FeedError> {
     let mut at = Locator::new(text);
-    let doc = Object::parse(text).map_err(|e| FeedError::from_json(&e))?;
+    let doc = Object::parse(text)?;
     let read = || -> Result<_, Problem<'_>> {
         let (sample, source) = read_header(&doc)?;
         Ok((
@@ -285,7 +293,7 @@ pub struct CcJsonMeta {
 }
 
 fn json_str(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+    crate::json::quote(s)
 }
 
 fn push_number(out: &mut String, v: Option<f64>) {

@@ -13,7 +13,6 @@ use crate::water::limits::{Indicator, WaterBody};
 use crate::water::method;
 use crate::water::sections::{Measurement, Section};
 use crate::FeedError;
-use serde_json::value::RawValue;
 use std::collections::{HashMap, HashSet};
 
 /// Parses a results document; every result's section must be in `sections` (its water-body
@@ -23,7 +22,7 @@ pub fn parse_results(text: &str, sections: &[Section]) -> Result<ResultsDoc, Fee
         sections.iter().map(|s| (s.slug.as_str(), s.body)).collect();
     // One locator for the whole file: entries come in file order, so placing errors is linear.
     let mut at = Locator::new(text);
-    let doc = Object::parse(text).map_err(|e| FeedError::from_json(&e))?;
+    let doc = Object::parse(text)?;
     let (sample, version, raw) = read_doc(&doc).map_err(|p| p.place(&mut at))?;
     let mut out = ResultsDoc {
         sample,
@@ -37,14 +36,14 @@ pub fn parse_results(text: &str, sections: &[Section]) -> Result<ResultsDoc, Fee
             index,
             version,
         };
-        match record.read(item.get(), &mut seen) {
+        match record.read(item, &mut seen) {
             Ok(m) => out.results.push(m),
             Err(p) => out.skipped.push(p.place(&mut at)),
         }
     }
     if out.results.is_empty() {
         if let Some(first) = out.skipped.first() {
-            let raw = raw.first().map_or(text, |r| r.get());
+            let raw = raw.first().map_or(text, |r| *r);
             return Err(Locator::new(text).error_at(
                 raw,
                 format!("no usable result; the first: {}", first.message),
@@ -55,7 +54,7 @@ pub fn parse_results(text: &str, sections: &[Section]) -> Result<ResultsDoc, Fee
 }
 
 /// The document's members: sample, version, and the results still raw.
-fn read_doc<'t>(doc: &Object<'t>) -> Result<(bool, u64, Vec<&'t RawValue>), Problem<'t>> {
+fn read_doc<'t>(doc: &Object<'t>) -> Result<(bool, u64, Vec<&'t str>), Problem<'t>> {
     let version = read_header(doc, "results")?;
     doc.only(
         &["format", "version", "kind", "sample", "results"],

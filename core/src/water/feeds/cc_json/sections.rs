@@ -102,9 +102,7 @@ fn read_section(raw: &str) -> Result<Section, Problem<'_>> {
     })
 }
 
-fn read_doc<'t>(
-    doc: &Object<'t>,
-) -> Result<(bool, Vec<&'t serde_json::value::RawValue>), Problem<'t>> {
+fn read_doc<'t>(doc: &Object<'t>) -> Result<(bool, Vec<&'t str>), Problem<'t>> {
     read_header(doc, "sections")?;
     doc.only(
         &["format", "version", "kind", "sample", "sections"],
@@ -116,7 +114,7 @@ fn read_doc<'t>(
 /// Parses a sections document.
 pub fn parse_sections(text: &str) -> Result<SectionsDoc, FeedError> {
     let mut at = Locator::new(text);
-    let doc = Object::parse(text).map_err(|e| FeedError::from_json(&e))?;
+    let doc = Object::parse(text)?;
     let (sample, sections) = read_doc(&doc).map_err(|p| p.place(&mut at))?;
     let mut doc = SectionsDoc {
         sample,
@@ -125,7 +123,7 @@ pub fn parse_sections(text: &str) -> Result<SectionsDoc, FeedError> {
     };
     let mut seen = HashSet::new();
     for (i, raw) in sections.iter().enumerate() {
-        let part = raw.get();
+        let part = raw;
         match read_section(part) {
             Ok(s) => {
                 if seen.insert(s.slug.clone()) {
@@ -145,7 +143,7 @@ pub fn parse_sections(text: &str) -> Result<SectionsDoc, FeedError> {
     if doc.sections.is_empty() {
         if let (Some(first), Some(raw)) = (doc.skipped.first(), sections.first()) {
             let msg = format!("no usable section; the first: {}", first.message);
-            return Err(Locator::new(text).error_at(raw.get(), msg));
+            return Err(Locator::new(text).error_at(raw, msg));
         }
     }
     Ok(doc)

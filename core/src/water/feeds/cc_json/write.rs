@@ -5,7 +5,7 @@ use crate::water::sections::{Name, Provenance};
 
 /// A JSON string literal.
 fn js(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+    crate::json::quote(s)
 }
 
 fn name_json(n: &Name) -> String {
