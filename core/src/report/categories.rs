@@ -6,10 +6,10 @@
 //! the category decides the sub-types and extra questions, and an out-of-remit matter is sent to
 //! 12345 before anything is typed.
 
-use serde::Deserialize;
-
-use super::json::flex_string;
+use super::json::text_member;
 use crate::i18n::{Lang, Text};
+use crate::json_items::Locator;
+use crate::json_obj::{Object, Problem};
 use crate::FeedError;
 
 /// An owned text in both languages (service lists from an endpoint are not `'static`).
@@ -172,17 +172,11 @@ pub struct CategoryList {
     pub source: CategorySource,
 }
 
-#[derive(Deserialize)]
 struct RawService {
-    #[serde(default, deserialize_with = "flex_string")]
     service_code: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     service_name: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     description: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     keywords: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     group: Option<String>,
 }
 
@@ -203,8 +197,31 @@ pub fn parse_services(text: &str) -> CategoryList {
     }
 }
 
+fn read_service<'t>(o: &Object<'t>) -> Result<RawService, Problem<'t>> {
+    Ok(RawService {
+        service_code: text_member(o, "service_code")?,
+        service_name: text_member(o, "service_name")?,
+        description: text_member(o, "description")?,
+        keywords: text_member(o, "keywords")?,
+        group: text_member(o, "group")?,
+    })
+}
+
+/// The services of a `services.json` array, the first unreadable one the error.
+fn read_services(text: &str) -> Result<Vec<RawService>, FeedError> {
+    let mut at = Locator::new(text);
+    crate::json::parse_elements(text)?
+        .into_iter()
+        .map(|raw| {
+            Object::at(raw)
+                .and_then(|o| read_service(&o))
+                .map_err(|p| p.place(&mut at))
+        })
+        .collect()
+}
+
 fn try_parse_services(text: &str) -> Result<Vec<Category>, FeedError> {
-    let raw: Vec<RawService> = serde_json::from_str(text).map_err(|e| FeedError::from_json(&e))?;
+    let raw = read_services(text)?;
     if raw.is_empty() {
         return Err(FeedError::at(1, 1, "the service list is empty"));
     }

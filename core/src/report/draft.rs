@@ -9,18 +9,17 @@
 //! Form texts are stored exactly as typed; trimming and counting happen in validation and
 //! encoding, so a half-typed answer is never altered under the user's cursor.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::json::{from_stored_object, lenient, lenient_true};
+use super::json::Stored;
 use crate::i18n::{Lang, Text};
+use crate::json::Value;
 use crate::time::Minute;
 use crate::{FeedError, UnknownName};
 use std::str::FromStr;
 
 /// The pages of the form, one question (or a tight group) per page (GOV.UK "question pages").
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// What kind of problem (12369 taxonomy first).
@@ -37,7 +36,6 @@ pub enum Step {
     /// Check your answers, and acknowledge what is sent where (GOV.UK puts the declaration on
     /// the check-answers page: one screen fewer). A draft saved at the former consent page
     /// resumes here.
-    #[serde(alias = "consent")]
     Check,
 }
 
@@ -104,6 +102,17 @@ impl Step {
     }
 }
 
+impl Step {
+    /// A stored step: its [`Step::as_str`] name, or `consent`, the former page now part of
+    /// the check page.
+    fn from_stored(value: &Value) -> Option<Step> {
+        match value.as_str()? {
+            "consent" => Some(Step::Check),
+            name => name.parse().ok(),
+        }
+    }
+}
+
 /// Reads [`Step::as_str`] (exactly).
 impl FromStr for Step {
     type Err = UnknownName;
@@ -117,7 +126,7 @@ impl FromStr for Step {
 }
 
 /// Whether the problem continues. Sent as `attribute[ongoing]` with the receiver's keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Ongoing {
     /// It happened and has stopped (`ended`).
@@ -129,6 +138,16 @@ pub enum Ongoing {
 }
 
 impl Ongoing {
+    /// A stored choice (its serialized name).
+    fn from_stored(value: &Value) -> Option<Ongoing> {
+        match value.as_str()? {
+            "once" => Some(Ongoing::Once),
+            "ongoing" => Some(Ongoing::Ongoing),
+            "recurring" => Some(Ongoing::Recurring),
+            _ => None,
+        }
+    }
+
     /// All choices, in the order the radios show them.
     pub const ALL: [Ongoing; 3] = [Ongoing::Ongoing, Ongoing::Recurring, Ongoing::Once];
 
@@ -169,68 +188,56 @@ impl Ongoing {
 }
 
 /// A position the user confirmed (browser geolocation, WGS-84 degrees).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Coords {
     pub lat: f64,
     pub lon: f64,
 }
 
+impl Coords {
+    /// A stored position: both coordinates must be numbers.
+    fn from_stored(value: &Value) -> Option<Coords> {
+        Some(Coords {
+            lat: value.get("lat")?.as_f64()?,
+            lon: value.get("lon")?.as_f64()?,
+        })
+    }
+}
+
 /// One report being written. Times are milliseconds since the Unix epoch (`Date.now()`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportDraft {
-    #[serde(deserialize_with = "lenient")]
     pub id: String,
     /// Sent as `attribute[client_request_id]` and the `Idempotency-Key` header; never changes.
-    #[serde(deserialize_with = "lenient")]
     pub idempotency_key: String,
-    #[serde(deserialize_with = "lenient")]
     pub created_ms: i64,
-    #[serde(deserialize_with = "lenient")]
     pub updated_ms: i64,
     /// Service codes, in the order chosen; the first is the `service_code`.
-    #[serde(deserialize_with = "lenient")]
     pub categories: Vec<String>,
     /// The Chinese sub-type text (a listed one, or typed), may be empty.
-    #[serde(deserialize_with = "lenient")]
     pub subtype: String,
     /// A [`super::districts::DISTRICTS`] key, or empty.
-    #[serde(deserialize_with = "lenient")]
     pub district: String,
     /// Street and number, or a landmark.
-    #[serde(deserialize_with = "lenient")]
     pub address: String,
     /// Only when the user confirmed the position shown to them as text.
-    #[serde(deserialize_with = "lenient")]
     pub coords: Option<Coords>,
     /// `YYYY-MM-DD` as typed (Beijing time), may be empty.
-    #[serde(deserialize_with = "lenient")]
     pub occurred_date: String,
     /// `HH:MM` as typed, may be empty.
-    #[serde(deserialize_with = "lenient")]
     pub occurred_time: String,
-    #[serde(deserialize_with = "lenient")]
     pub ongoing: Option<Ongoing>,
-    #[serde(deserialize_with = "lenient")]
     pub description: String,
     /// 被举报对象: a company, site or vehicle plate; may be empty.
-    #[serde(deserialize_with = "lenient")]
     pub reported_party: String,
     /// Anonymous by default; contact fields are neither checked nor sent when true.
-    #[serde(deserialize_with = "lenient_true")]
     pub anonymous: bool,
-    #[serde(deserialize_with = "lenient")]
     pub name: String,
-    #[serde(deserialize_with = "lenient")]
     pub phone: String,
-    #[serde(deserialize_with = "lenient")]
     pub email: String,
-    #[serde(deserialize_with = "lenient")]
     pub consent: bool,
     /// Keys of the photo blobs the app stores next to the draft.
-    #[serde(deserialize_with = "lenient")]
     pub photo_ids: Vec<String>,
-    #[serde(deserialize_with = "lenient")]
     pub step: Step,
 }
 
@@ -276,7 +283,33 @@ impl ReportDraft {
 
     /// Decodes a stored draft. Only malformed JSON, or JSON that is not an object, fails.
     pub fn from_json(text: &str) -> Result<Self, FeedError> {
-        from_stored_object(text)
+        let d = Stored::parse(text)?;
+        Ok(Self {
+            id: d.string("id"),
+            idempotency_key: d.string("idempotency_key"),
+            created_ms: d.int("created_ms"),
+            updated_ms: d.int("updated_ms"),
+            categories: d.strings("categories"),
+            subtype: d.string("subtype"),
+            district: d.string("district"),
+            address: d.string("address"),
+            coords: d.get("coords").and_then(Coords::from_stored),
+            occurred_date: d.string("occurred_date"),
+            occurred_time: d.string("occurred_time"),
+            ongoing: d.get("ongoing").and_then(Ongoing::from_stored),
+            description: d.string("description"),
+            reported_party: d.string("reported_party"),
+            anonymous: d.flag("anonymous", true),
+            name: d.string("name"),
+            phone: d.string("phone"),
+            email: d.string("email"),
+            consent: d.flag("consent", false),
+            photo_ids: d.strings("photo_ids"),
+            step: d
+                .get("step")
+                .and_then(Step::from_stored)
+                .unwrap_or_default(),
+        })
     }
 
     /// Encodes for storage.

@@ -1,31 +1,151 @@
-//! Tolerant serde helpers shared by the report module.
+//! Tolerant readers shared by the report module, on [`crate::json`]: serde_json's deserializer
+//! and a serde derive per record were the largest part of the report bundle after the
+//! framework (README "Performance"). Writing stays with serde_json's serializer.
 //!
 //! Two kinds of tolerance, both deliberate:
 //! - *Stored* drafts and outbox items must survive an app update, so a field whose stored type no
-//!   longer matches falls back to its default instead of losing the whole draft ([`lenient`]).
+//!   longer matches falls back to its default instead of losing the whole draft ([`Stored`]).
 //! - Open311 servers differ in how they type ids and numbers (the spec's own example sends
 //!   `service_request_id` as a number, the reference receiver as a string), so such fields accept
-//!   strings, numbers or null ([`flex_string`], [`flex_f64`]).
+//!   strings, numbers or null ([`text_member`], [`number_member`]).
 
+use crate::json::{Map, Value};
+use crate::json_items::Locator;
+use crate::json_obj::{value_of, Object, Problem};
 use crate::FeedError;
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
-use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
 
-/// Deserializes `T`, or `T::default()` when the stored value has another shape.
-pub fn lenient<'de, D, T>(d: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned + Default,
-{
-    let value = serde_json::Value::deserialize(d)?;
-    Ok(serde_json::from_value(value).unwrap_or_default())
+/// A stored record (a draft, an outbox item): each member read as its type, or else its default.
+pub struct Stored(Map);
+
+impl Stored {
+    /// Decodes a stored record, which must be a JSON object: a stray `[]` must not pass for an
+    /// empty draft. Only malformed JSON or another kind of value fails.
+    pub fn parse(text: &str) -> Result<Stored, FeedError> {
+        match crate::json::parse(text)? {
+            Value::Object(members) => Ok(Stored(members)),
+            _ => {
+                let start = text.trim_start();
+                let before = &text[..text.len() - start.len()];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                Err(FeedError::at(line, column, "expected a JSON object"))
+            }
+        }
+    }
+
+    /// Member `key`, if present.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.get(key)
+    }
+
+    pub fn string(&self, key: &str) -> String {
+        self.optional_string(key).unwrap_or_default()
+    }
+
+    pub fn optional_string(&self, key: &str) -> Option<String> {
+        self.get(key)?.as_str().map(str::to_string)
+    }
+
+    pub fn int(&self, key: &str) -> i64 {
+        self.get(key).and_then(Value::as_i64).unwrap_or(0)
+    }
+
+    pub fn count(&self, key: &str) -> u32 {
+        self.get(key)
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(0)
+    }
+
+    /// A flag, `default` when absent or not a boolean.
+    pub fn flag(&self, key: &str, default: bool) -> bool {
+        self.get(key).and_then(Value::as_bool).unwrap_or(default)
+    }
+
+    /// A list of strings; empty when absent or when any element is not a string.
+    pub fn strings(&self, key: &str) -> Vec<String> {
+        self.get(key).and_then(strings_of).unwrap_or_default()
+    }
 }
 
-/// Like [`lenient`] for a bool whose default is `true` (the anonymous flag).
-pub fn lenient_true<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    let value = serde_json::Value::deserialize(d)?;
-    Ok(value.as_bool().unwrap_or(true))
+/// The strings of an array whose elements are all strings.
+pub fn strings_of(value: &Value) -> Option<Vec<String>> {
+    value
+        .as_array()?
+        .iter()
+        .map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
+/// An Open311 text member: a string, a number or a boolean as text; absent, null or empty as
+/// `None`. An array or an object is an error at it.
+pub fn text_member<'t>(o: &Object<'t>, key: &str) -> Result<Option<String>, Problem<'t>> {
+    let Some(raw) = o.raw(key) else {
+        return Ok(None);
+    };
+    Ok(match value_of(raw)? {
+        Value::String(s) => Some(s),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Null => None,
+        other => {
+            return Err(Problem {
+                at: raw,
+                message: format!(
+                    "invalid type: {}, expected a string, a number or null",
+                    other.describe()
+                ),
+            })
+        }
+    }
+    .filter(|s| !s.is_empty()))
+}
+
+/// An Open311 number member: a number, or a string holding one in JSON's notation; null, empty
+/// or unreadable as `None`.
+pub fn number_member<'t>(o: &Object<'t>, key: &str) -> Result<Option<f64>, Problem<'t>> {
+    Ok(text_member(o, key)?
+        .and_then(|t| crate::json::parse(t.trim()).ok()?.as_f64())
+        .filter(|v| v.is_finite()))
+}
+
+/// An Open311 list of strings: a single string counts as a one-item list, and anything else as
+/// empty (non-string elements are left out).
+pub fn texts_member(o: &Object<'_>, key: &str) -> Vec<String> {
+    match o.raw(key).map(crate::json::parse) {
+        Some(Ok(Value::String(s))) => vec![s],
+        Some(Ok(Value::Array(items))) => items
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Reads `[record, …]` with `read`, also accepting a single record. The first record that
+/// cannot be read is the error, at its place in `text`.
+pub fn one_or_many<T>(
+    text: &str,
+    read: for<'t> fn(&Object<'t>) -> Result<T, Problem<'t>>,
+) -> Result<Vec<T>, FeedError> {
+    let records = match crate::json::parse_elements(text) {
+        Ok(items) => items,
+        Err(array_err) => match Object::parse(text) {
+            Ok(_) => vec![text.trim()],
+            Err(_) => return Err(array_err),
+        },
+    };
+    let mut at = Locator::new(text);
+    records
+        .into_iter()
+        .map(|raw| {
+            Object::at(raw)
+                .and_then(|o| read(&o))
+                .map_err(|p| p.place(&mut at))
+        })
+        .collect()
 }
 
 struct FlexStringVisitor;
@@ -65,43 +185,10 @@ impl<'de> Visitor<'de> for FlexStringVisitor {
     }
 }
 
-/// A string, number or bool as text; null as `None`. Empty strings are `None` too, since
-/// Open311 treats an empty optional value like an absent one.
+/// [`text_member`] for serde derives (the status page's `requests.json` list): a string, number
+/// or bool as text; null as `None`. Empty strings are `None` too, since Open311 treats an empty
+/// optional value like an absent one.
 pub fn flex_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(d.deserialize_any(FlexStringVisitor)?
         .filter(|s| !s.is_empty()))
-}
-
-/// A number given as a JSON number or a decimal string; null, empty or unreadable as `None`.
-pub fn flex_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    let text = d.deserialize_any(FlexStringVisitor)?;
-    Ok(text
-        .and_then(|t| t.trim().parse::<f64>().ok())
-        .filter(|v| v.is_finite()))
-}
-
-/// A list of strings; a single string counts as a one-item list and null as empty.
-pub fn flex_strings<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let value = serde_json::Value::deserialize(d)?;
-    Ok(match value {
-        serde_json::Value::String(s) => vec![s],
-        serde_json::Value::Array(items) => items
-            .into_iter()
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect(),
-        _ => Vec::new(),
-    })
-}
-
-/// Decodes a stored record, which must be a JSON object: serde would also accept an array for
-/// a struct, and a stray `[]` must not pass for an empty draft.
-pub fn from_stored_object<T: DeserializeOwned>(text: &str) -> Result<T, FeedError> {
-    let start = text.trim_start();
-    if !start.is_empty() && !start.starts_with('{') {
-        let before = &text[..text.len() - start.len()];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        return Err(FeedError::at(line, column, "expected a JSON object"));
-    }
-    serde_json::from_str(text).map_err(|e| FeedError::from_json(&e))
 }

@@ -16,16 +16,16 @@
 //!
 //! All times are milliseconds since the Unix epoch (`Date.now()`); randomness is passed in.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::json::{from_stored_object, lenient};
+use super::json::Stored;
 use crate::i18n::Lang;
+use crate::json::Value;
 use crate::time::Minute;
 use crate::FeedError;
 
 /// Retry timing. The defaults are for production; tests pass small values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RetryPolicy {
     /// Delay after the first failed attempt before jitter: 5 s.
     pub base_delay_ms: u64,
@@ -127,7 +127,7 @@ impl OutboxState {
     /// unknown `kind`, a missing required field or a field of another type (`is_token` and
     /// `notice` may be absent). Written out because the derive buffers the whole object before it
     /// reads the tag, which costs the report bundle more wasm than this (README "Performance").
-    pub fn from_stored(value: &serde_json::Value) -> Option<Self> {
+    pub fn from_stored(value: &Value) -> Option<Self> {
         let text = |key: &str| value.get(key)?.as_str().map(str::to_string);
         Some(match value.get("kind")?.as_str()? {
             "queued" => OutboxState::Queued,
@@ -139,7 +139,7 @@ impl OutboxState {
                     Some(flag) => flag.as_bool()?,
                 },
                 notice: match value.get("notice") {
-                    None | Some(serde_json::Value::Null) => None,
+                    None | Some(Value::Null) => None,
                     Some(_) => Some(text("notice")?),
                 },
                 at: value.get("at")?.as_i64()?,
@@ -153,42 +153,24 @@ impl OutboxState {
     }
 }
 
-impl<'de> Deserialize<'de> for OutboxState {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(d)?;
-        OutboxState::from_stored(&value)
-            .ok_or_else(|| serde::de::Error::custom("not a stored outbox state"))
-    }
-}
-
 /// One report in the outbox (stored in IndexedDB next to its draft).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct OutboxItem {
-    #[serde(deserialize_with = "lenient")]
     pub draft_id: String,
-    #[serde(deserialize_with = "lenient")]
     pub idempotency_key: String,
-    #[serde(deserialize_with = "lenient")]
     pub state: OutboxState,
     /// Attempts started so far.
-    #[serde(deserialize_with = "lenient")]
     pub attempts: u32,
     /// Not before this time (ms since epoch): the next send while queued, the next token
     /// lookup while sent with a receipt token.
-    #[serde(deserialize_with = "lenient")]
     pub next_attempt_at: i64,
     /// Token lookups so far that found no service request id yet (for their backoff).
-    #[serde(deserialize_with = "lenient")]
     pub token_lookups: u32,
     /// The last failure, for the detail line (technical, e.g. `HTTP 503`).
-    #[serde(deserialize_with = "lenient")]
     pub last_error: Option<String>,
     /// When it was queued.
-    #[serde(deserialize_with = "lenient")]
     pub queued_at: i64,
     /// Which report it is, for the list (the draft is deleted once sent).
-    #[serde(deserialize_with = "lenient")]
     pub about: super::progress::ReportAbout,
 }
 
@@ -252,7 +234,24 @@ impl OutboxItem {
 
     /// Decodes a stored item (forward-compatible like drafts).
     pub fn from_json(text: &str) -> Result<Self, FeedError> {
-        from_stored_object(text)
+        let d = Stored::parse(text)?;
+        Ok(Self {
+            draft_id: d.string("draft_id"),
+            idempotency_key: d.string("idempotency_key"),
+            state: d
+                .get("state")
+                .and_then(OutboxState::from_stored)
+                .unwrap_or_default(),
+            attempts: d.count("attempts"),
+            next_attempt_at: d.int("next_attempt_at"),
+            token_lookups: d.count("token_lookups"),
+            last_error: d.optional_string("last_error"),
+            queued_at: d.int("queued_at"),
+            about: d
+                .get("about")
+                .and_then(super::progress::ReportAbout::from_stored)
+                .unwrap_or_default(),
+        })
     }
 
     /// Encodes for storage.

@@ -8,12 +8,12 @@ use super::categories::{find_category, Category};
 use super::draft::ReportDraft;
 use super::outbox::{OutboxItem, OutboxState};
 use crate::i18n::Lang;
+use crate::json::Value;
 use crate::time::Minute;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Which report an outbox item is: what, where, when (from the draft, kept after it is deleted).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct ReportAbout {
     /// Category codes, the first the service code.
     pub categories: Vec<String>,
@@ -24,6 +24,26 @@ pub struct ReportAbout {
 }
 
 impl ReportAbout {
+    /// A stored one. Absent members take their defaults; one of another type makes it
+    /// unreadable (`None`), so a changed format never shows a wrong report.
+    pub fn from_stored(value: &Value) -> Option<Self> {
+        let about = value.as_object()?;
+        Some(Self {
+            categories: match about.get("categories") {
+                None => Vec::new(),
+                Some(v) => super::json::strings_of(v)?,
+            },
+            place: match about.get("place") {
+                None => String::new(),
+                Some(v) => v.as_str()?.to_string(),
+            },
+            occurred: match about.get("occurred") {
+                None | Some(Value::Null) => None,
+                Some(v) => Some(v.as_i64()?),
+            },
+        })
+    }
+
     /// Of `draft`.
     pub fn of(draft: &ReportDraft) -> Self {
         Self {

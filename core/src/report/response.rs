@@ -1,48 +1,39 @@
 //! Reading Open311 GeoReport v2 responses: the POST answer, error arrays, `GET tokens/{t}.json`
 //! and `GET requests/{id}.json`, plus the mapping of an HTTP answer to an outbox [`Outcome`].
 //!
-//! Never panics. Malformed JSON or a wrong shape is a [`FeedError`] with line and column (from
-//! serde_json). Tolerated on purpose: ids and numbers as strings *or* numbers (the spec's example
+//! Never panics. Malformed JSON or a wrong shape is a [`FeedError`] with line and column.
+//! Tolerated on purpose: ids and numbers as strings *or* numbers (the spec's example
 //! uses a number, the reference receiver a string), a single object where an array is expected,
 //! unknown fields, and nulls.
 
-use serde::Deserialize;
-
-use super::json::{flex_f64, flex_string, flex_strings};
+use super::json::{number_member, one_or_many, text_member, texts_member};
 use super::outbox::Outcome;
 use crate::i18n::{Lang, Text};
+use crate::json_obj::{Object, Problem};
 use crate::time::Date;
 use crate::time::Minute;
 use crate::FeedError;
 
 /// One entry of a POST answer: an id, or a token to look up later (batch services).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Created {
-    #[serde(default, deserialize_with = "flex_string")]
     pub service_request_id: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     pub token: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     pub service_notice: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     pub account_id: Option<String>,
 }
 
 /// One Open311 error, `{code, description}`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Open311Error {
-    #[serde(default, deserialize_with = "flex_string")]
     pub code: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     pub description: Option<String>,
 }
 
 /// One entry of `GET tokens/{token}.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TokenEntry {
-    #[serde(default, deserialize_with = "flex_string")]
     pub service_request_id: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     pub token: Option<String>,
 }
 
@@ -81,39 +72,22 @@ impl RequestStatus {
     }
 }
 
-#[derive(Deserialize)]
 struct RawRecord {
-    #[serde(default, deserialize_with = "flex_string")]
     service_request_id: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     status: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     status_notes: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     service_name: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     service_code: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     description: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     agency_responsible: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     service_notice: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     requested_datetime: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     updated_datetime: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     expected_datetime: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     address: Option<String>,
-    #[serde(default, deserialize_with = "flex_f64")]
     lat: Option<f64>,
-    #[serde(default, deserialize_with = "flex_f64")]
     long: Option<f64>,
-    #[serde(default, deserialize_with = "flex_string")]
     media_url: Option<String>,
-    #[serde(default, deserialize_with = "flex_strings")]
     media_urls: Vec<String>,
 }
 
@@ -142,19 +116,54 @@ pub struct ServiceRequest {
     pub media_urls: Vec<String>,
 }
 
-/// Parses `[T, …]`, also accepting a single `T`. The array's error is reported when both fail.
-fn one_or_many<T: for<'de> Deserialize<'de>>(text: &str) -> Result<Vec<T>, FeedError> {
-    match serde_json::from_str::<Vec<T>>(text) {
-        Ok(v) => Ok(v),
-        Err(array_err) => serde_json::from_str::<T>(text)
-            .map(|one| vec![one])
-            .map_err(|_| FeedError::from_json(&array_err)),
-    }
+fn read_created<'t>(o: &Object<'t>) -> Result<Created, Problem<'t>> {
+    Ok(Created {
+        service_request_id: text_member(o, "service_request_id")?,
+        token: text_member(o, "token")?,
+        service_notice: text_member(o, "service_notice")?,
+        account_id: text_member(o, "account_id")?,
+    })
+}
+
+fn read_error<'t>(o: &Object<'t>) -> Result<Open311Error, Problem<'t>> {
+    Ok(Open311Error {
+        code: text_member(o, "code")?,
+        description: text_member(o, "description")?,
+    })
+}
+
+fn read_token<'t>(o: &Object<'t>) -> Result<TokenEntry, Problem<'t>> {
+    Ok(TokenEntry {
+        service_request_id: text_member(o, "service_request_id")?,
+        token: text_member(o, "token")?,
+    })
+}
+
+fn read_record<'t>(o: &Object<'t>) -> Result<RawRecord, Problem<'t>> {
+    let text = |key| text_member(o, key);
+    Ok(RawRecord {
+        service_request_id: text("service_request_id")?,
+        status: text("status")?,
+        status_notes: text("status_notes")?,
+        service_name: text("service_name")?,
+        service_code: text("service_code")?,
+        description: text("description")?,
+        agency_responsible: text("agency_responsible")?,
+        service_notice: text("service_notice")?,
+        requested_datetime: text("requested_datetime")?,
+        updated_datetime: text("updated_datetime")?,
+        expected_datetime: text("expected_datetime")?,
+        address: text("address")?,
+        lat: number_member(o, "lat")?,
+        long: number_member(o, "long")?,
+        media_url: text("media_url")?,
+        media_urls: texts_member(o, "media_urls"),
+    })
 }
 
 /// Parses a POST answer; the first entry with an id or token wins.
 pub fn parse_created(text: &str) -> Result<Created, FeedError> {
-    one_or_many::<Created>(text)?
+    one_or_many(text, read_created)?
         .into_iter()
         .find(|c| c.service_request_id.is_some() || c.token.is_some())
         .ok_or_else(|| FeedError::at(1, 1, "no service_request_id or token in the answer"))
@@ -162,19 +171,19 @@ pub fn parse_created(text: &str) -> Result<Created, FeedError> {
 
 /// Parses an Open311 error array.
 pub fn parse_errors(text: &str) -> Result<Vec<Open311Error>, FeedError> {
-    one_or_many(text)
+    one_or_many(text, read_error)
 }
 
 /// Parses `GET tokens/{token}.json`; `Ok(None)` while the id is not assigned yet.
 pub fn parse_token(text: &str) -> Result<Option<String>, FeedError> {
-    Ok(one_or_many::<TokenEntry>(text)?
+    Ok(one_or_many(text, read_token)?
         .into_iter()
         .find_map(|e| e.service_request_id))
 }
 
 /// Parses `GET requests/{id}.json` (or `requests.json`): every record.
 pub fn parse_requests(text: &str) -> Result<Vec<ServiceRequest>, FeedError> {
-    let raw: Vec<RawRecord> = one_or_many(text)?;
+    let raw = one_or_many(text, read_record)?;
     Ok(raw.into_iter().map(record).collect())
 }
 
