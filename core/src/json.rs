@@ -10,6 +10,7 @@
 //! carry; beyond, to within 10⁻¹⁴ of the value, as serde_json without `float_roundtrip` does.
 
 use crate::FeedError;
+use std::borrow::Cow;
 
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -168,12 +169,12 @@ const MAX_DEPTH: usize = 128;
 
 /// Reads `text` as one JSON value (surrounding whitespace allowed, nothing else).
 pub fn parse(text: &str) -> Result<Value, FeedError> {
-    whole(text, |r| r.value())
+    whole(text, false, |r| r.value())
 }
 
 /// Reads `text` as one JSON object whose member values are left as slices of `text`.
-pub fn parse_members(text: &str) -> Result<Vec<(String, &str)>, FeedError> {
-    whole(text, |r| {
+pub fn parse_members(text: &str) -> Result<Vec<(Cow<'_, str>, &str)>, FeedError> {
+    whole(text, false, |r| {
         r.skip_ws();
         if r.peek() != Some(b'{') {
             return Err(r.invalid_type("an object"));
@@ -184,7 +185,50 @@ pub fn parse_members(text: &str) -> Result<Vec<(String, &str)>, FeedError> {
 
 /// Reads `text` as one JSON array whose elements are left as slices of `text`.
 pub fn parse_elements(text: &str) -> Result<Vec<&str>, FeedError> {
-    whole(text, |r| {
+    whole(text, false, |r| {
+        r.skip_ws();
+        if r.peek() != Some(b'[') {
+            return Err(r.invalid_type("an array"));
+        }
+        r.elements_raw()
+    })
+}
+
+/// [`parse_members`] of a value inside a text already read by one of these functions, so
+/// known to be valid: its members' values are found by a quick scan instead of being checked
+/// again (a cc-air-json month's numbers were otherwise checked four times). On other text it
+/// still ends, without a panic, but may miss a fault.
+pub(crate) fn members_of_checked(text: &str) -> Result<Vec<(Cow<'_, str>, &str)>, FeedError> {
+    whole(text, true, |r| {
+        r.skip_ws();
+        if r.peek() != Some(b'{') {
+            return Err(r.invalid_type("an object"));
+        }
+        r.members_raw()
+    })
+}
+
+/// Each element of an array inside a text already read (see [`members_of_checked`]), read as a
+/// value and handed to `each` (a column of numbers is read without a `Vec` of values).
+pub(crate) fn each_value_of_checked(
+    text: &str,
+    mut each: impl FnMut(Value),
+) -> Result<(), FeedError> {
+    whole(text, true, |r| {
+        r.skip_ws();
+        if r.peek() != Some(b'[') {
+            return Err(r.invalid_type("an array"));
+        }
+        r.items(false, |r, _| {
+            each(r.value()?);
+            Ok(())
+        })
+    })
+}
+
+/// [`parse_elements`] of a value inside a text already read (see [`members_of_checked`]).
+pub(crate) fn elements_of_checked(text: &str) -> Result<Vec<&str>, FeedError> {
+    whole(text, true, |r| {
         r.skip_ws();
         if r.peek() != Some(b'[') {
             return Err(r.invalid_type("an array"));
@@ -195,12 +239,14 @@ pub fn parse_elements(text: &str) -> Result<Vec<&str>, FeedError> {
 
 fn whole<'t, T>(
     text: &'t str,
+    checked: bool,
     read: impl FnOnce(&mut Reader<'t>) -> Result<T, Fault>,
 ) -> Result<T, FeedError> {
     let mut r = Reader {
         text,
         pos: 0,
         depth: 0,
+        checked,
     };
     let out = read(&mut r).and_then(|v| {
         r.skip_ws();
@@ -243,13 +289,18 @@ struct Reader<'t> {
     text: &'t str,
     pos: usize,
     depth: usize,
+    /// The text was checked already: values are skipped by a scan (see [`members_of_checked`]).
+    checked: bool,
 }
 
 impl<'t> Reader<'t> {
+    // Inlined by hand: the release profile optimises for size, where these calls stay calls.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn skip_ws(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\n' | b'\t' | b'\r')) {
             self.pos += 1;
@@ -299,37 +350,30 @@ impl<'t> Reader<'t> {
             Some(b'n') => self.ident("null", Value::Null),
             Some(b't') => self.ident("true", Value::Bool(true)),
             Some(b'f') => self.ident("false", Value::Bool(false)),
-            Some(b'"') => self.string().map(Value::String),
+            Some(b'"') => self.string().map(|s| Value::String(s.into_owned())),
             Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
             Some(b'[') => {
-                let raw = self.elements_raw()?;
-                let mut items = Vec::with_capacity(raw.len());
-                for item in raw {
-                    items.push(self.nested(item)?);
-                }
+                let mut items = Vec::new();
+                self.items(false, |r, _| {
+                    items.push(r.value()?);
+                    Ok(())
+                })?;
                 Ok(Value::Array(items))
             }
             Some(b'{') => {
-                let raw = self.members_raw()?;
-                let mut members = Vec::with_capacity(raw.len());
-                for (k, v) in raw {
-                    members.push((k, self.nested(v)?));
-                }
+                let mut members: Vec<(String, Value)> = Vec::new();
+                self.items(true, |r, key| {
+                    let (key, key_at) = key.unwrap_or_default();
+                    if members.iter().any(|(k, _)| *k == key) {
+                        return Err(duplicate(key_at, &key));
+                    }
+                    members.push((key.into_owned(), r.value()?));
+                    Ok(())
+                })?;
                 Ok(Value::Object(Map(members)))
             }
             Some(_) => Err(self.fault_here("expected value")),
         }
-    }
-
-    /// Reads a raw element or member value (already checked) as a value.
-    fn nested(&mut self, raw: &'t str) -> Result<Value, Fault> {
-        let start = raw.as_ptr() as usize - self.text.as_ptr() as usize;
-        let mut sub = Reader {
-            text: self.text,
-            pos: start,
-            depth: self.depth + 1,
-        };
-        sub.value()
     }
 
     fn ident(&mut self, word: &str, value: Value) -> Result<Value, Fault> {
@@ -343,29 +387,62 @@ impl<'t> Reader<'t> {
         Ok(value)
     }
 
-    /// Skips one value, checking it; `[`/`{` nest no deeper than [`MAX_DEPTH`].
+    /// Skips one value, checking its syntax as [`Reader::value`] does, without building it
+    /// (keys repeated in an object skipped here are found when, and if, it is read; a number
+    /// out of range, likewise).
     fn skip_value(&mut self) -> Result<(), Fault> {
         self.skip_ws();
+        if self.checked {
+            self.scan_value();
+            return Ok(());
+        }
         match self.peek() {
             None => Err(self.eof("a value")),
             Some(b'n') => self.ident("null", Value::Null).map(drop),
             Some(b't') => self.ident("true", Value::Null).map(drop),
             Some(b'f') => self.ident("false", Value::Null).map(drop),
             Some(b'"') => self.string().map(drop),
-            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
-            Some(b'[') => self.elements_raw().map(drop),
-            Some(b'{') => self.members_raw().map(drop),
+            Some(b'-' | b'0'..=b'9') => self.skip_number(),
+            Some(b'[') => self.items(false, |r, _| r.skip_value()),
+            Some(b'{') => self.items(true, |r, _| r.skip_value()),
             Some(_) => Err(self.fault_here("expected value")),
         }
     }
 
-    fn enter(&mut self) -> Result<(), Fault> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(self.fault_here("recursion limit exceeded"));
+    /// Moves past one value of checked text: strings and brackets only are followed.
+    fn scan_value(&mut self) {
+        let bytes = self.text.as_bytes();
+        let mut depth = 0usize;
+        while let Some(&b) = bytes.get(self.pos) {
+            match b {
+                b'"' => {
+                    self.pos += 1;
+                    while let Some(&c) = bytes.get(self.pos) {
+                        self.pos += if c == b'\\' { 2 } else { 1 };
+                        if c == b'"' {
+                            break;
+                        }
+                    }
+                    if depth == 0 {
+                        return;
+                    }
+                    continue;
+                }
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' if depth == 0 => return,
+                b']' | b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        self.pos += 1;
+                        return;
+                    }
+                }
+                b',' | b' ' | b'\n' | b'\t' | b'\r' if depth == 0 => return,
+                _ => {}
+            }
+            self.pos += 1;
         }
-        self.pos += 1;
-        Ok(())
+        self.pos = self.pos.min(bytes.len());
     }
 
     /// Before the next element or member of a list or object (`close` ends it): whether there
@@ -381,7 +458,6 @@ impl<'t> Reader<'t> {
             None => return Err(self.eof(what)),
             Some(b) if b == close => {
                 self.pos += 1;
-                self.depth -= 1;
                 return Ok(false);
             }
             Some(b) => b,
@@ -405,49 +481,75 @@ impl<'t> Reader<'t> {
         Ok(true)
     }
 
+    /// At `[` (or `{` when `object`): calls `each` at every element (every member's value, with
+    /// its key and where the key starts), no deeper than [`MAX_DEPTH`].
+    fn items(
+        &mut self,
+        object: bool,
+        mut each: impl FnMut(&mut Self, Option<(Cow<'t, str>, usize)>) -> Result<(), Fault>,
+    ) -> Result<(), Fault> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.fault_here("recursion limit exceeded"));
+        }
+        self.pos += 1;
+        let close = if object { b'}' } else { b']' };
+        let mut first = true;
+        while self.has_next(first, close, object)? {
+            first = false;
+            let key = if object {
+                let key_at = self.pos;
+                let key = self.string()?;
+                self.skip_ws();
+                match self.peek() {
+                    None => return Err(self.eof("an object")),
+                    Some(b':') => self.pos += 1,
+                    Some(_) => return Err(self.fault_here("expected `:`")),
+                }
+                self.skip_ws();
+                Some((key, key_at))
+            } else {
+                self.skip_ws();
+                None
+            };
+            each(self, key)?;
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
     /// At `[`: the elements, each a checked slice of the text.
     fn elements_raw(&mut self) -> Result<Vec<&'t str>, Fault> {
-        self.enter()?;
         let mut out = Vec::new();
-        while self.has_next(out.is_empty(), b']', false)? {
-            let start = self.pos;
-            self.skip_value()?;
-            out.push(&self.text[start..self.pos]);
-        }
+        self.items(false, |r, _| {
+            let start = r.pos;
+            r.skip_value()?;
+            out.push(&r.text[start..r.pos]);
+            Ok(())
+        })?;
         Ok(out)
     }
 
     /// At `{`: the members, keys read and values as checked slices of the text.
-    fn members_raw(&mut self) -> Result<Vec<(String, &'t str)>, Fault> {
-        self.enter()?;
-        let mut out: Vec<(String, &'t str)> = Vec::new();
-        while self.has_next(out.is_empty(), b'}', true)? {
-            let key_at = self.pos;
-            let key = self.string()?;
+    fn members_raw(&mut self) -> Result<Vec<(Cow<'t, str>, &'t str)>, Fault> {
+        let mut out: Vec<(Cow<'t, str>, &'t str)> = Vec::new();
+        self.items(true, |r, key| {
+            let (key, key_at) = key.unwrap_or_default();
             if out.iter().any(|(k, _)| *k == key) {
-                return Err(Fault {
-                    end: key_at + 1,
-                    message: format!("duplicate field `{key}`"),
-                });
+                return Err(duplicate(key_at, &key));
             }
-            self.skip_ws();
-            match self.peek() {
-                None => return Err(self.eof("an object")),
-                Some(b':') => self.pos += 1,
-                Some(_) => return Err(self.fault_here("expected `:`")),
-            }
-            self.skip_ws();
-            let start = self.pos;
-            self.skip_value()?;
-            out.push((key, &self.text[start..self.pos]));
-        }
+            let start = r.pos;
+            r.skip_value()?;
+            out.push((key, &r.text[start..r.pos]));
+            Ok(())
+        })?;
         Ok(out)
     }
 
-    /// At `"`: the string, unescaped.
-    fn string(&mut self) -> Result<String, Fault> {
+    /// At `"`: the string, unescaped; borrowed from the text when it has no escape.
+    fn string(&mut self) -> Result<Cow<'t, str>, Fault> {
         self.pos += 1;
-        let mut out = String::new();
+        let mut out: Option<String> = None;
         let bytes = self.text.as_bytes();
         loop {
             let run_start = self.pos;
@@ -458,16 +560,24 @@ impl<'t> Reader<'t> {
                 self.pos += 1;
             }
             // Stops only at ASCII bytes, so the run is whole characters.
-            out.push_str(&self.text[run_start..self.pos]);
+            let run = &self.text[run_start..self.pos];
             match self.peek() {
                 None => return Err(self.eof("a string")),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(match out {
+                        None => Cow::Borrowed(run),
+                        Some(mut owned) => {
+                            owned.push_str(run);
+                            Cow::Owned(owned)
+                        }
+                    });
                 }
                 Some(b'\\') => {
+                    let owned = out.get_or_insert_with(String::new);
+                    owned.push_str(run);
                     self.pos += 1;
-                    self.escape(&mut out)?;
+                    self.escape(owned)?;
                 }
                 Some(_) => {
                     self.pos += 1;
@@ -548,104 +658,139 @@ impl<'t> Reader<'t> {
 
     /// At `-` or a digit: the number.
     fn number(&mut self) -> Result<Number, Fault> {
-        let negative = self.peek() == Some(b'-');
-        if negative {
+        let start = self.pos;
+        self.skip_number()?;
+        let number = number_of(&self.text[start..self.pos]);
+        if number.value.is_infinite() {
+            return Err(self.fault_read("number out of range"));
+        }
+        Ok(number)
+    }
+
+    /// At `-` or a digit: moves past the number, checking its syntax only (most numbers of a
+    /// document are skipped before they are read).
+    fn skip_number(&mut self) -> Result<(), Fault> {
+        if self.peek() == Some(b'-') {
             self.pos += 1;
         }
-        let int_start = self.pos;
-        let digits_at = |r: &Self| r.peek().filter(u8::is_ascii_digit);
-        // The significant digits (at most 19 kept) and the power of ten that scales them.
-        let (mut mantissa, mut scale, mut kept) = (0u64, 0i32, 0u32);
-        let mut push = |d: u8, scale: &mut i32, fraction: bool| {
-            if kept < 19 {
-                mantissa = mantissa * 10 + u64::from(d - b'0');
-                if mantissa > 0 {
-                    kept += 1;
-                }
-                if fraction {
-                    *scale -= 1;
-                }
-            } else if !fraction {
-                *scale += 1;
-            }
-        };
-        match digits_at(self) {
-            None => {
-                return Err(match self.peek() {
-                    None => self.eof("a value"),
-                    Some(_) => self.fault_here("invalid number"),
-                })
-            }
+        match self.peek() {
             Some(b'0') => {
                 self.pos += 1;
-                if digits_at(self).is_some() {
+                if self.peek().is_some_and(|b| b.is_ascii_digit()) {
                     return Err(self.fault_here("invalid number"));
                 }
             }
-            Some(_) => {
-                while let Some(d) = digits_at(self) {
-                    push(d, &mut scale, false);
-                    self.pos += 1;
-                }
-            }
+            Some(b'1'..=b'9') => self.skip_digits(),
+            _ => return Err(self.bad_number()),
         }
-        let int_end = self.pos;
-        let mut whole = true;
         if self.peek() == Some(b'.') {
-            whole = false;
             self.pos += 1;
-            if digits_at(self).is_none() {
-                return Err(match self.peek() {
-                    None => self.eof("a value"),
-                    Some(_) => self.fault_here("invalid number"),
-                });
+            if !self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                return Err(self.bad_number());
             }
-            while let Some(d) = digits_at(self) {
-                push(d, &mut scale, true);
-                self.pos += 1;
-            }
+            self.skip_digits();
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
-            whole = false;
             self.pos += 1;
-            let minus = match self.peek() {
-                Some(b'-') => {
-                    self.pos += 1;
-                    true
-                }
-                Some(b'+') => {
-                    self.pos += 1;
-                    false
-                }
-                _ => false,
-            };
-            if digits_at(self).is_none() {
-                return Err(match self.peek() {
-                    None => self.eof("a value"),
-                    Some(_) => self.fault_here("invalid number"),
-                });
-            }
-            let mut exp = 0i32;
-            while let Some(d) = digits_at(self) {
-                exp = exp.saturating_mul(10).saturating_add(i32::from(d - b'0'));
+            if matches!(self.peek(), Some(b'-' | b'+')) {
                 self.pos += 1;
             }
-            scale = scale.saturating_add(if minus { -exp } else { exp });
+            if !self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                return Err(self.bad_number());
+            }
+            self.skip_digits();
         }
-        let magnitude = scaled(mantissa, scale);
-        if magnitude.is_infinite() {
-            return Err(self.fault_read("number out of range"));
+        Ok(())
+    }
+
+    #[inline(always)]
+    fn skip_digits(&mut self) {
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.pos += 1;
         }
-        let whole = whole
-            .then(|| whole_number(&self.text[int_start..int_end]))
-            .flatten()
-            // serde_json reads -0 as a float.
-            .filter(|w| !(negative && *w == 0))
-            .map(|w| if negative { -w } else { w });
-        Ok(Number {
-            value: if negative { -magnitude } else { magnitude },
-            whole,
+    }
+
+    /// Where a digit was needed: the end of the text, or another character.
+    fn bad_number(&self) -> Fault {
+        match self.peek() {
+            None => self.eof("a value"),
+            Some(_) => self.fault_here("invalid number"),
+        }
+    }
+}
+
+/// The value of a number literal already checked by [`Reader::skip_number`].
+fn number_of(literal: &str) -> Number {
+    let (negative, digits) = match literal.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, literal),
+    };
+    let bytes = digits.as_bytes();
+    // The significant digits (19 at most kept: they fit a u64) and the power of ten they scale.
+    let (mut mantissa, mut scale, mut kept) = (0u64, 0i32, 0u32);
+    let mut i = 0;
+    let mut whole = true;
+    let mut fraction = false;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'0'..=b'9' => {
+                if kept < 19 {
+                    mantissa = mantissa * 10 + u64::from(b - b'0');
+                    if mantissa > 0 {
+                        kept += 1;
+                    }
+                    if fraction {
+                        scale -= 1;
+                    }
+                } else if !fraction {
+                    scale += 1;
+                }
+            }
+            b'.' => {
+                whole = false;
+                fraction = true;
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    if let Some(exponent) = bytes.get(i + 1..) {
+        whole = false;
+        let (minus, e) = match exponent.first() {
+            Some(b'-') => (true, &exponent[1..]),
+            Some(b'+') => (false, &exponent[1..]),
+            _ => (false, exponent),
+        };
+        let e = e.iter().fold(0i32, |n, d| {
+            n.saturating_mul(10).saturating_add(i32::from(d - b'0'))
+        });
+        scale = scale.saturating_add(if minus { -e } else { e });
+    }
+    let magnitude = scaled(mantissa, scale);
+    // A whole number's digits are all kept up to 19 of them; beyond, they are read again.
+    let whole = whole
+        .then(|| {
+            if scale == 0 {
+                Some(i128::from(mantissa))
+            } else {
+                whole_number(digits)
+            }
         })
+        .flatten()
+        // serde_json reads -0 as a float.
+        .filter(|w| !(negative && *w == 0))
+        .map(|w| if negative { -w } else { w });
+    Number {
+        value: if negative { -magnitude } else { magnitude },
+        whole,
+    }
+}
+
+/// A key given twice in one object (serde_json would keep the last; we name it).
+fn duplicate(key_at: usize, key: &str) -> Fault {
+    Fault {
+        end: key_at + 1,
+        message: format!("duplicate field `{key}`"),
     }
 }
 
@@ -659,7 +804,7 @@ fn whole_number(digits: &str) -> Option<i128> {
 }
 
 /// `mantissa × 10^scale` as the nearest `f64` when both are exact (mantissa < 2^53,
-/// |scale| ≤ 22: one correctly rounded operation), else within an ulp or so.
+/// |scale| ≤ 22: one correctly rounded operation), else to within 10⁻¹⁴ of it.
 fn scaled(mantissa: u64, scale: i32) -> f64 {
     if mantissa == 0 {
         return 0.0;
@@ -698,12 +843,15 @@ fn scaled(mantissa: u64, scale: i32) -> f64 {
     step(step(m, first), rest)
 }
 
+/// The powers of ten that are exact `f64`s.
+const EXACT_POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
 /// 10^n: exact for n ≤ 22; beyond, from exact 10^22 factors, so a handful of roundings.
 fn pow10(n: u32) -> f64 {
-    let mut p = 1.0;
-    for _ in 0..n % 22 {
-        p *= 10.0;
-    }
+    let mut p = EXACT_POW10[(n % 22) as usize];
     for _ in 0..n / 22 {
         p *= 1e22;
     }

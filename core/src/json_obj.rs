@@ -9,6 +9,7 @@
 use crate::json::Value;
 use crate::json_items::Locator;
 use crate::FeedError;
+use std::borrow::Cow;
 
 /// What is wrong, and the slice of the text (a value or an object) it is about.
 #[derive(Debug)]
@@ -32,7 +33,7 @@ impl Problem<'_> {
 /// A JSON object: its own text and its members, values left raw.
 pub(crate) struct Object<'t> {
     text: &'t str,
-    members: Vec<(String, &'t str)>,
+    members: Vec<(Cow<'t, str>, &'t str)>,
 }
 
 impl<'t> Object<'t> {
@@ -42,12 +43,16 @@ impl<'t> Object<'t> {
         Ok(Self { text, members })
     }
 
-    /// [`Object::parse`] for a member's raw text, with the error as a [`Problem`] at it.
+    /// An object inside a text already read (a member's value, an element), with the error
+    /// as a [`Problem`] at it.
     pub(crate) fn at(text: &'t str) -> Result<Self, Problem<'t>> {
-        Self::parse(text).map_err(|e| Problem {
-            at: text,
-            message: e.message,
-        })
+        match crate::json::members_of_checked(text) {
+            Ok(members) => Ok(Self { text, members }),
+            Err(e) => Err(Problem {
+                at: text,
+                message: e.message,
+            }),
+        }
     }
 
     /// An error about this object as a whole (placed at its end).
@@ -63,7 +68,7 @@ impl<'t> Object<'t> {
         match self
             .members
             .iter()
-            .find(|(k, _)| !known.contains(&k.as_str()))
+            .find(|(k, _)| !known.contains(&k.as_ref()))
         {
             Some((k, raw)) => Err(Problem {
                 at: raw,
@@ -101,7 +106,14 @@ impl<'t> Object<'t> {
 
     /// A string member.
     pub(crate) fn string(&self, key: &str) -> Result<String, Problem<'t>> {
-        self.read(key, "a string", |v| v.as_str().map(str::to_string))
+        let raw = self.required(key)?;
+        match value_of(raw)? {
+            Value::String(s) => Ok(s),
+            other => Err(Problem {
+                at: raw,
+                message: invalid_type(&other, "a string"),
+            }),
+        }
     }
 
     /// A string member that `check` accepts; its refusal is placed at the value.
@@ -150,7 +162,7 @@ impl<'t> Object<'t> {
             None => self.required(key)?,
             Some(raw) => raw,
         };
-        crate::json::parse_elements(raw).map_err(|e| Problem {
+        crate::json::elements_of_checked(raw).map_err(|e| Problem {
             at: raw,
             message: e.message,
         })

@@ -101,6 +101,23 @@ fn syntax_errors_carry_line_and_column_in_both_languages() {
 }
 
 #[test]
+fn a_key_given_twice_is_a_syntax_error_at_the_second() {
+    let e = err("{\n  \"languages\": [\"zh\"],\n  \"languages\": [\"en\"]\n}");
+    let ConfigError::Syntax {
+        line,
+        column,
+        detail,
+    } = &e
+    else {
+        panic!("{e:?}")
+    };
+    assert_eq!(
+        (*line, *column, detail.as_str()),
+        (3, 3, "duplicate field `languages`")
+    );
+}
+
+#[test]
 fn an_unknown_format_names_the_known_ones() {
     let e = err(r#"{"air": {"latest": {"format": "csv", "url": "x"}}}"#);
     assert_eq!(schema_key(&e), "air.latest.format");

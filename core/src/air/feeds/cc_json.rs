@@ -4,9 +4,8 @@
 
 use crate::air::dataset::{AirDataset, DailyRow, HourlyRow, Station};
 use crate::air::pollutant::Species;
-use crate::json::Value;
 use crate::json_items::{place_bad_values, BadValue, Cell, Locator};
-use crate::json_obj::{value_of, Object, Problem};
+use crate::json_obj::{Object, Problem};
 use crate::time::{Date, Hour};
 use crate::FeedError;
 use std::fmt::Write;
@@ -96,13 +95,14 @@ fn read_columns<'t, const N: usize>(
 
 /// A column: an array of cells, each a number, `null` or a bad value named later.
 fn column(raw: &str) -> Result<Column, Problem<'_>> {
-    match value_of(raw)? {
-        Value::Array(items) => Ok(items.iter().map(Cell::from_value).collect()),
-        other => Err(Problem {
+    let mut cells = Vec::new();
+    crate::json::each_value_of_checked(raw, |v| cells.push(Cell::from_value(&v))).map_err(|e| {
+        Problem {
             at: raw,
-            message: format!("invalid type: {}, expected a sequence", other.describe()),
-        }),
-    }
+            message: e.message,
+        }
+    })?;
+    Ok(cells)
 }
 
 struct HourlySeries {
