@@ -6,9 +6,8 @@
 //! the category decides the sub-types and extra questions, and an out-of-remit matter is sent to
 //! 12345 before anything is typed.
 
-use super::json::text_member;
+use super::json::{read_records, text_member};
 use crate::i18n::{Lang, Text};
-use crate::json_items::Locator;
 use crate::json_obj::{Object, Problem};
 use crate::FeedError;
 
@@ -209,15 +208,7 @@ fn read_service<'t>(o: &Object<'t>) -> Result<RawService, Problem<'t>> {
 
 /// The services of a `services.json` array, the first unreadable one the error.
 fn read_services(text: &str) -> Result<Vec<RawService>, FeedError> {
-    let mut at = Locator::new(text);
-    crate::json::parse_elements(text)?
-        .into_iter()
-        .map(|raw| {
-            Object::at(raw)
-                .and_then(|o| read_service(&o))
-                .map_err(|p| p.place(&mut at))
-        })
-        .collect()
+    read_records(text, crate::json::parse_elements(text)?, read_service)
 }
 
 fn try_parse_services(text: &str) -> Result<Vec<Category>, FeedError> {

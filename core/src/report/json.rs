@@ -137,6 +137,16 @@ pub fn one_or_many<T>(
             Err(_) => return Err(array_err),
         },
     };
+    read_records(text, records, read)
+}
+
+/// Reads each record (a slice of `text`) with `read`; the first that cannot be read is the
+/// error, at its place in `text`.
+pub fn read_records<T>(
+    text: &str,
+    records: Vec<&str>,
+    read: for<'t> fn(&Object<'t>) -> Result<T, Problem<'t>>,
+) -> Result<Vec<T>, FeedError> {
     let mut at = Locator::new(text);
     records
         .into_iter()
