@@ -59,3 +59,47 @@ fn one_year_through_the_wire() {
     );
     assert_eq!(back, parsed);
 }
+
+/// What our JSON reader costs on the sample files (README "What our JSON reader costs in
+/// time"): November's cc-air-json (140 KB), `air-latest.json` and the water results (500 KB),
+/// each read three times; the middle time is printed.
+#[test]
+fn the_sample_files_through_our_json_reader() {
+    let middle = |read: &dyn Fn()| {
+        let mut times: Vec<_> = (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                read();
+                t.elapsed()
+            })
+            .collect();
+        cc_core::order::sort_by_key(&mut times, |t| *t);
+        times[1]
+    };
+    let files = sample::files();
+    let file = |name: &str| files.iter().find(|(n, _)| n == name).unwrap().1.clone();
+    let (month, latest) = (file("air-2021-11.json"), file("air-latest.json"));
+    let [(_, sections), (_, results)] = cc_core::water::sample::sample_files();
+    let sections = cc_core::water::feeds::cc_json::parse_sections(&sections)
+        .unwrap()
+        .sections;
+    let read_air = |text: &str| {
+        assert!(!cc_core::air::parse_cc_air_json(text)
+            .unwrap()
+            .rows
+            .is_empty())
+    };
+    let read_water = || {
+        let doc = cc_core::water::feeds::cc_json::parse_results(&results, &sections).unwrap();
+        assert!(doc.skipped.is_empty() && !doc.results.is_empty());
+    };
+    println!(
+        "cc_core::json: month of cc-air-json ({} B) {:?}, air-latest ({} B) {:?}, water results ({} B) {:?}",
+        month.len(),
+        middle(&|| read_air(&month)),
+        latest.len(),
+        middle(&|| read_air(&latest)),
+        results.len(),
+        middle(&read_water),
+    );
+}
