@@ -13,8 +13,6 @@ use crate::json::{Map, Value};
 use crate::json_items::Locator;
 use crate::json_obj::{value_of, Object, Problem};
 use crate::FeedError;
-use serde::de::{self, Deserializer, Visitor};
-use std::fmt;
 
 /// A stored record (a draft, an outbox item): each member read as its type, or else its default.
 pub struct Stored(Map);
@@ -156,49 +154,4 @@ pub fn read_records<T>(
                 .map_err(|p| p.place(&mut at))
         })
         .collect()
-}
-
-struct FlexStringVisitor;
-
-impl<'de> Visitor<'de> for FlexStringVisitor {
-    type Value = Option<String>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string, a number or null")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(FlexStringVisitor)
-    }
-}
-
-/// [`text_member`] for serde derives (the status page's `requests.json` list): a string, number
-/// or bool as text; null as `None`. Empty strings are `None` too, since Open311 treats an empty
-/// optional value like an absent one.
-pub fn flex_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(d.deserialize_any(FlexStringVisitor)?
-        .filter(|s| !s.is_empty()))
 }

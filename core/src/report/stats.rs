@@ -9,13 +9,13 @@
 //! costs that record (named at its line and column), never the list.
 
 use super::districts::{District, DISTRICTS};
-use super::json::flex_string;
+use super::json::text_member;
 use super::response::RequestStatus;
 use crate::i18n::Lang;
+use crate::json_items::Locator;
+use crate::json_obj::{Object, Problem};
 use crate::time::Minute;
 use crate::FeedError;
-use serde::Deserialize;
-use serde_json::value::RawValue;
 
 /// The longest date range one listing request may cover (GeoReport v2's default window).
 pub const LISTING_DAYS: i64 = 90;
@@ -36,44 +36,55 @@ pub struct Listed {
     pub district: Option<&'static District>,
 }
 
-#[derive(Deserialize)]
 struct RawListed {
-    #[serde(default, deserialize_with = "flex_string")]
     service_request_id: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     service_code: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     service_name: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     status: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     requested_datetime: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     updated_datetime: Option<String>,
-    #[serde(default, deserialize_with = "flex_string")]
     address: Option<String>,
-    #[serde(default)]
-    attributes: Option<RawAttributes>,
+    /// The `district` attribute.
+    district: Option<String>,
 }
 
-#[derive(Deserialize)]
-struct RawAttributes {
-    #[serde(default, deserialize_with = "flex_string")]
-    district: Option<String>,
+fn read_listed<'t>(o: &Object<'t>) -> Result<RawListed, Problem<'t>> {
+    let text = |key| text_member(o, key);
+    let district = match o.raw("attributes") {
+        None | Some("null") => None,
+        Some(raw) => text_member(&Object::at(raw)?, "district")?,
+    };
+    Ok(RawListed {
+        service_request_id: text("service_request_id")?,
+        service_code: text("service_code")?,
+        service_name: text("service_name")?,
+        status: text("status")?,
+        requested_datetime: text("requested_datetime")?,
+        updated_datetime: text("updated_datetime")?,
+        address: text("address")?,
+        district,
+    })
 }
 
 /// Reads one listing answer: the requests that could be read, and where the others failed.
 /// An answer that is not a JSON array is an error of the whole answer.
 pub fn parse_listing(text: &str) -> Result<(Vec<Listed>, Vec<FeedError>), FeedError> {
-    let items: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| FeedError::from_json(&e))?;
     let mut skipped = Vec::new();
-    let raw: Vec<RawListed> = crate::json_items::parse_each(text, &items, &mut skipped);
+    let mut at = Locator::new(text);
+    let raw: Vec<RawListed> = crate::json::parse_elements(text)?
+        .into_iter()
+        .filter_map(|item| {
+            Object::at(item)
+                .and_then(|o| read_listed(&o))
+                .map_err(|p| skipped.push(p.place(&mut at)))
+                .ok()
+        })
+        .collect();
     let listed = raw
         .into_iter()
         .map(|r| {
             let district = r
-                .attributes
-                .and_then(|a| a.district)
+                .district
                 .and_then(|d| super::find_district(&d))
                 .or_else(|| {
                     let address = r.address.as_deref().unwrap_or("").trim_start();
