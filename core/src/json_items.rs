@@ -3,10 +3,8 @@
 //! `RawValue`), and its errors are moved to their position in the whole file.
 
 use crate::FeedError;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::fmt;
 
 /// Turns byte offsets of a text into 1-based lines and columns, walking forward from the last
 /// answer so that positions asked in file order cost one pass over the text in all.
@@ -74,23 +72,11 @@ pub(crate) fn parse_each<'t, T: Deserialize<'t>>(
     items: &[&'t RawValue],
     skipped: &mut Vec<FeedError>,
 ) -> Vec<T> {
-    parse_each_raw(text, items, skipped)
-        .into_iter()
-        .map(|(_, item)| item)
-        .collect()
-}
-
-/// [`parse_each`], with each element's own text (a slice of `text`), to place later problems.
-pub(crate) fn parse_each_raw<'t, T: Deserialize<'t>>(
-    text: &'t str,
-    items: &[&'t RawValue],
-    skipped: &mut Vec<FeedError>,
-) -> Vec<(&'t str, T)> {
     let mut at = Locator::new(text);
     let mut out = Vec::with_capacity(items.len());
     for raw in items {
         match serde_json::from_str::<T>(raw.get()) {
-            Ok(item) => out.push((raw.get(), item)),
+            Ok(item) => out.push(item),
             Err(e) => skipped.push(at.relocate(raw.get(), &e)),
         }
     }
@@ -232,50 +218,6 @@ impl Cell {
     }
 }
 
-impl<'de> Deserialize<'de> for Cell {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(CellVisitor)
-    }
-}
-
-struct CellVisitor;
-
-impl<'de> Visitor<'de> for CellVisitor {
-    type Value = Cell;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number or null")
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
-        Ok(Cell::number(v))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
-        Ok(Cell::Value(v as f64))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
-        self.visit_f64(v as f64)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
-        Ok(Cell::Missing)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Cell, E> {
-        Ok(Cell::Missing)
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Cell, E> {
-        Ok(Cell::not_a_number(&v.to_string()))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
-        Ok(Cell::string(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Cell, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Cell::not_a_number("an array"))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cell, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Cell::not_a_number("an object"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,8 +266,12 @@ mod tests {
 
     #[test]
     fn cells_keep_numbers_and_describe_the_rest() {
-        let cells: Vec<Cell> =
-            serde_json::from_str("[1, 2.5, null, -3, \"4\", true, [1], {\"a\": 1}]").unwrap();
+        let crate::json::Value::Array(values) =
+            crate::json::parse("[1, 2.5, null, -3, \"4\", true, [1], {\"a\": 1}]").unwrap()
+        else {
+            panic!("an array")
+        };
+        let cells: Vec<Cell> = values.iter().map(Cell::from_value).collect();
         assert_eq!(
             &cells[..3],
             [Cell::Value(1.0), Cell::Value(2.5), Cell::Missing]
