@@ -1,6 +1,7 @@
 //! A small JSON reader (RFC 8259) for the documents the site's first screens read: config.json,
-//! cc-air-json, cc-water-json, cc-forecast-json and cc-alerts-json. serde_json with serde's
-//! visitors cost those bundles about 26 KB of wasm; this is a few KB, and reads what they need:
+//! cc-air-json, cc-water-json, cc-forecast-json and cc-alerts-json. In the AQI widget, serde_json
+//! with serde's visitors was about 26 KB of wasm before wasm-opt and this is about 11 KB; it reads
+//! what they need:
 //! a whole document as a [`Value`], or an object's members and an array's elements as raw slices
 //! of the text, so that each can be read (and fail) on its own at its own position.
 //!

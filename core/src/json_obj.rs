@@ -1,7 +1,7 @@
 //! Reading the objects of our own JSON formats (cc-air-json, cc-water-json) member by member,
 //! without a type per object: [`crate::json`] gives an object's members as raw slices of the
 //! text, and each value is read on its own. Serde derives per type, and serde_json under them,
-//! cost the AQI widget about 26 KB of wasm.
+//! cost the AQI widget about 26 KB of wasm before wasm-opt.
 //!
 //! Errors land where serde_json's derives put them: at the last character of the offending
 //! value, or of the object for a missing member; syntax errors are placed as serde_json does.
