@@ -20,23 +20,26 @@ sample:
 	@cargo run --quiet --release -p cc_core --bin gen_water_sample -- $(SAMPLE_DIR)
 
 # Release build of every Trunk entry: the site's bundles and the widget, each its own page and
-# wasm, and the feeds module (the parsers a page loads only when its config names their format,
+# wasm; the AQI widget's bundle (widget-aqi: the widget without its water and report views, which
+# widget.html's loader and cc-env-widget.js load for the AQI view; finalize drops its page); and
+# the feeds module (the parsers a page loads only when its config names their format,
 # src/feeds/module.rs; finalize drops its page and names its script in every site page). The route table (src/routes.rs) names them: `cargo run --bin prerender` prints it as JSON,
 # with every route's static first screen (src/prerender.rs), for this loop, finalize and the e2e
 # tests. Trunk names every output index.html: each entry is built into its own directory and moved
 # into dist/ as <entry>.html beside its hashed files. Finalize then makes the whole hostable at any
 # path under a strict CSP, copies each bundle's page to its routes and writes cc-env-widget.js.
 SITE_JSON := target/site.json
-ENTRIES = node -p "const s = require('./$(SITE_JSON)'); [...s.bundles, s.widget, s.feeds].map((b) => b.entry).join(' ')"
+ENTRIES = node -p "const s = require('./$(SITE_JSON)'); [...s.bundles, s.widget, s.widgetAqi, s.feeds].map((b) => b.entry).join(' ')"
 # The site's bundles are built with Leptos's erase_components (type-erased component boundaries:
 # smaller, see README "Performance"), in a target directory of their own so the two sets of flags
-# never rebuild each other's artifacts; the widget is smaller without it.
+# never rebuild each other's artifacts; the widget's two bundles (widget, widget-aqi) are smaller
+# without it.
 SITE_CARGO := CARGO_TARGET_DIR=$(CURDIR)/target/erased RUSTFLAGS=--cfg=erase_components
 build: setup sample
 	@mkdir -p target && cargo run --quiet --bin prerender > $(SITE_JSON)
 	@rm -rf $(DIST) && mkdir -p $(DIST)
 	@for entry in $$($(ENTRIES)); do \
-	  if [ $$entry = widget ]; then flags=; else flags='$(SITE_CARGO)'; fi; \
+	  case $$entry in widget*) flags= ;; *) flags='$(SITE_CARGO)' ;; esac; \
 	  rm -rf dist-$$entry && env $$flags trunk build $$entry.html --release --dist dist-$$entry && \
 	  if [ $$entry != index ]; then mv dist-$$entry/index.html dist-$$entry/$$entry.html; fi && \
 	  cp -r dist-$$entry/. $(DIST)/ || exit 1; \
@@ -50,6 +53,7 @@ lint: setup
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p lvse-changchun --lib --bins -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p lvse-changchun --bin widget-aqi --features widget-aqi-only -- -D warnings
 
 test-host: setup
 	cargo test --workspace

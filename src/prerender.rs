@@ -24,9 +24,10 @@ use serde_json::{json, Value};
 
 /// The route table, the title of every page in both languages and every first screen, as the
 /// build and the e2e tests read them:
-/// `{ bundles: [{ entry, page, route }], widget, feeds, routes: [{ path, page, title: { zh, en } }],
-/// firstScreens: { route | "404": html } }`. `feeds` is the feeds module's entry (no page of
-/// its own, see src/feeds/module.rs).
+/// `{ bundles: [{ entry, page, route }], widget, widgetAqi, feeds,
+/// routes: [{ path, page, title: { zh, en } }], firstScreens: { route | "404": html } }`.
+/// `feeds` is the feeds module's entry and `widgetAqi` the AQI widget's bundle: neither is a
+/// page of its own (src/feeds/module.rs; widget.html's loader picks the widget's bundle).
 pub fn site_json() -> Value {
     let bundles: Vec<Value> = Bundle::ALL
         .iter()
@@ -53,6 +54,7 @@ pub fn site_json() -> Value {
     json!({
         "bundles": bundles,
         "widget": { "entry": "widget", "page": "widget.html" },
+        "widgetAqi": { "entry": "widget-aqi", "page": "widget-aqi.html" },
         "feeds": { "entry": "feeds", "page": "feeds.html" },
         "routes": routes,
         "firstScreens": screens,

@@ -5,13 +5,21 @@
 // script-src <site> 'wasm-unsafe-eval'; connect-src <site>; style-src <site>.
 // Changing the element's `theme` attribute later restyles it (an unknown value is named in a
 // console warning and ignored); the other attributes are read once.
+// An AQI element loads the AQI widget's bundle, any other view the full one (tools/widget-bundle.js);
+// each bundle is loaded once, however many elements use it.
 // Written by tools/finalize-dist.mjs from tools/cc-env-widget.template.js (hashed names filled in).
-import init, { cc_mount } from './__GLUE__';
-
+/*__WIDGET_BUNDLE__*/
+const BUNDLES = /*__BUNDLES__*/;
 const site = new URL('./', import.meta.url).href;
 const css = new URL('./__CSS__', import.meta.url).href;
-let ready;
-const start = () => (ready ??= init({ module_or_path: new URL('./__WASM__', import.meta.url) }));
+const loading = {};
+const start = (which) => (loading[which] ??= (async () => {
+  const { glue, wasm, integrity } = BUNDLES[which];
+  const response = fetch(new URL(wasm, import.meta.url), { integrity });
+  const bindings = await import(glue);
+  await bindings.default({ module_or_path: response });
+  return bindings.cc_mount;
+})());
 const NAMES = ['view', 'station', 'lang', 'theme', 'size', 'id'];
 
 class CcEnvWidget extends HTMLElement {
@@ -31,8 +39,8 @@ class CcEnvWidget extends HTMLElement {
     root.append(link, mount);
     const pairs = NAMES.filter((n) => this.hasAttribute(n)).map((n) => [n, this.getAttribute(n)]);
     const initial = this.getAttribute('theme');
-    start().then(() => {
-      this.handle = cc_mount(mount, pairs, site);
+    start(widgetBundle(pairs.filter(([n]) => n === 'view').map(([, v]) => v))).then((ccMount) => {
+      this.handle = ccMount(mount, pairs, site);
       const now = this.getAttribute('theme'); // changed while the module was loading
       if (now !== null && now !== initial) this.handle.set_theme(now);
     });

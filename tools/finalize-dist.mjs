@@ -15,8 +15,10 @@
 //    the stylesheets by dropping their comments (README "Performance"). (Trunk's own JS
 //    minifier, minify-js 0.5, is known to break the glue: trunk-rs/trunk#761, so it stays off.)
 //  A dist without index.html (the bench page) only gets its other pages finalized.
-//  - with widget.html (the widget's build, moved in by `make build`): writes cc-env-widget.js
-//    from tools/cc-env-widget.template.js with the widget's hashed file names filled in.
+//  - with widget.html and widget-aqi.html (the widget's two bundles, moved in by `make build`):
+//    drops widget-aqi.html, gives widget.html a loader that picks the bundle by the page's
+//    `view` (tools/widget-loader.template.js) without preloading either, and writes
+//    cc-env-widget.js from tools/cc-env-widget.template.js; both with the hashed names filled in.
 //
 //   node tools/finalize-dist.mjs <dist> [--base-path /sthjj/env/] [--site target/site.json]
 //
@@ -72,6 +74,7 @@ async function minifyLinked(file) {
 async function finalizePage(file, afterFirstPaint) {
   let html = fs.readFileSync(file, 'utf8');
   html = html.replace(/<base\b[^>]*>\s*/gi, '');
+  if (file === widgetPage && widgetBundles) html = withWidgetLoader(html);
   // Trunk preloads every wasm-bindgen snippet of the crate on every page; keep only those the
   // page's own glue imports (src/feeds/module.rs's is imported by the bundles that load feeds).
   const glue = html.match(/<link rel="modulepreload" href="\.\/([\w-]+\.js)"/)?.[1];
@@ -128,6 +131,45 @@ if (fs.existsSync(feedsPage)) {
   fs.rmSync(feedsPage);
   feedsMeta = `<meta name="cc-feeds-module" content="./${glue}" />`;
 }
+// The widget's bundles: the full one of widget.html and the AQI one of widget-aqi.html, which is
+// no page (Cargo feature widget-aqi-only). Each is { glue, wasm, integrity } (the wasm's SRI hash,
+// checked by the loaders' fetch). A dist finalized before has neither page left to read:
+// its widget.html and cc-env-widget.js stay as they are.
+const widgetPage = path.join(dist, 'widget.html');
+const widgetAqiPage = path.join(dist, 'widget-aqi.html');
+const sri = (file) => `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(dist, file))).digest('base64')}`;
+const widgetBundleOf = (html, stem, where) => {
+  const glue = html.match(new RegExp(`(${stem}-[0-9a-f]+\\.js)`))?.[1];
+  const wasm = html.match(new RegExp(`(${stem}-[0-9a-f]+_bg\\.wasm)`))?.[1];
+  if (!glue || !wasm) throw new Error(`${where}: no ${stem}-*.js and ${stem}-*_bg.wasm found`);
+  return { glue: `./${glue}`, wasm: `./${wasm}`, integrity: sri(wasm) };
+};
+let widgetBundles = null;
+if (fs.existsSync(widgetAqiPage)) {
+  if (!fs.existsSync(widgetPage)) throw new Error(`${dist}: widget-aqi.html without widget.html`);
+  const aqi = widgetBundleOf(fs.readFileSync(widgetAqiPage, 'utf8'), 'widget-aqi', widgetAqiPage);
+  const glue = path.join(dist, aqi.glue);
+  fs.writeFileSync(glue, await minifyJs(fs.readFileSync(glue, 'utf8'), true));
+  fs.rmSync(widgetAqiPage);
+  widgetBundles = { aqi };
+}
+const WIDGET_BUNDLE_RULE = fs.readFileSync(new URL('./widget-bundle.js', import.meta.url), 'utf8');
+const fillWidget = (template, extra = {}) => Object.entries({
+  '/*__WIDGET_BUNDLE__*/': WIDGET_BUNDLE_RULE,
+  '/*__BUNDLES__*/': JSON.stringify(widgetBundles),
+  ...extra,
+}).reduce((text, [marker, value]) => text.replaceAll(marker, () => value), template);
+// widget.html as Trunk wrote it loads and preloads the full bundle: its preloads go (the AQI view
+// would fetch 140 KB for nothing) and its loader becomes the one that picks the bundle.
+const withWidgetLoader = (html) => {
+  widgetBundles.full = widgetBundleOf(html, 'widget', widgetPage);
+  const inline = html.match(/<script type="module">[\s\S]*?<\/script>/);
+  if (!inline) throw new Error(`${widgetPage}: Trunk's loader script not found`);
+  const loader = fillWidget(fs.readFileSync(new URL('./widget-loader.template.js', import.meta.url), 'utf8'));
+  return html.replace(inline[0], () => `<script type="module">\n${loader}</script>`)
+    .replace(/\s*<link rel="(?:modulepreload|preload)" href="\.\/widget-[^"]*"[^>]*>/g, '');
+};
+
 const withFeeds = (html) => (feedsMeta && !html.includes('name="cc-feeds-module"')
   ? html.replace(/<\/head>/i, `  ${feedsMeta}\n  </head>`)
   : html);
@@ -157,20 +199,11 @@ if (site) {
   }
   fs.writeFileSync(path.join(dist, '404.html'), withBase(withFirstScreen(pages['index.html'], '404'), basePath));
 }
-const widgetPage = path.join(dist, 'widget.html');
-if (fs.existsSync(widgetPage)) {
-  const html = fs.readFileSync(widgetPage, 'utf8');
-  const name = (re, what) => {
-    const m = html.match(re);
-    if (!m) throw new Error(`${widgetPage}: no ${what} found`);
-    return m[1];
-  };
-  const glue = name(/(widget-[0-9a-f]+\.js)/, 'widget-*.js');
-  const wasm = name(/(widget-[0-9a-f]+_bg\.wasm)/, 'widget-*_bg.wasm');
-  const css = name(/(widget-[0-9a-f]+\.css)/, 'widget-*.css');
+if (widgetBundles) {
+  const css = fs.readFileSync(widgetPage, 'utf8').match(/(widget-[0-9a-f]+\.css)/)?.[1];
+  if (!css) throw new Error(`${widgetPage}: no widget-*.css found`);
   const template = fs.readFileSync(new URL('./cc-env-widget.template.js', import.meta.url), 'utf8');
-  fs.writeFileSync(path.join(dist, 'cc-env-widget.js'),
-    template.replaceAll('__GLUE__', glue).replaceAll('__WASM__', wasm).replaceAll('__CSS__', css));
+  fs.writeFileSync(path.join(dist, 'cc-env-widget.js'), fillWidget(template, { __CSS__: css }));
 }
 console.log(site
   ? `finalized ${dist}: ${names.join(', ')}; ${Object.keys(ROUTES).length} route copies, 404.html with base ${basePath}`

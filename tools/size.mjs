@@ -1,10 +1,11 @@
 // Prints the release bundle's sizes (raw, gzip -9, brotli -11) per file kind: what `make size`
-// reports and what the README quotes. The widget's files (widget.html and what it loads,
-// cc-env-widget.js, embed.js) are a separate group, followed by the AQI widget's first-render
-// transfer (html + js + wasm + css + config.json + air-latest.json, the forecast and the warnings,
-// brotli) against its budget,
-// and the same for each site page's first screen (its bundle, config.json and the sample data it
-// loads at once) against the site's budget.
+// reports and what the README quotes. The widget's files (widget.html and what it loads, its two
+// bundles, cc-env-widget.js, embed.js) are a separate group, followed by the AQI widget's
+// first-render transfer (html, loader, css, the AQI bundle's glue and wasm, config.json, the
+// widget's air source as config.json names it, the forecast and the warnings; brotli) against its
+// budget, the water and report widgets' beside it (the full bundle), and the same for each site
+// page's first screen (its bundle, config.json and the sample data it loads at once) against the
+// site's budget.
 //   node tools/size.mjs <dist>
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,8 @@ const config = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'
 // Every page and widget view fetches the warnings at once; /, /air and the AQI widget the forecast.
 const ALERTS = [config.air?.alerts?.url].filter(Boolean);
 const FORECAST = [config.air?.forecast?.url].filter(Boolean);
+const AIR = [config.air?.latest?.url].filter(Boolean);
+const WATER = [config.water?.sections?.url, config.water?.results?.url].filter(Boolean);
 const isWidget = (f) => f.startsWith('widget') || f === 'cc-env-widget.js' || f === 'embed.js' || widgetRefs.includes(f);
 
 function group(title, files) {
@@ -46,23 +49,29 @@ const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css|html)$/.test(f)
 group('site', files.filter((f) => !isWidget(f)));
 if (widgetRefs.length) {
   group('widget', files.filter(isWidget));
-  const wasm = files.find((f) => /^widget-[0-9a-f]+_bg\.wasm$/.test(f));
-  const first = ['widget.html', ...widgetRefs.filter((f) => fs.existsSync(path.join(dist, f))), wasm, 'config.json', 'data/sample/air-latest.json', ...FORECAST, ...ALERTS]
-    .filter((f, i, a) => f && a.indexOf(f) === i && fs.existsSync(path.join(dist, f)));
-  const rows = first.map(measure);
-  console.log('\nAQI widget, first render (widget.html?view=aqi)');
-  for (const r of rows) line(r.file, r);
-  const t = sum(rows);
-  line('total first render', t);
-  console.log(`budget ${WIDGET_BUDGET_BR} B brotli: ${t.br <= WIDGET_BUDGET_BR ? 'OK' : 'OVER'} (${(t.br / 1024).toFixed(1)} KB)`);
+  // The bundle each view loads, as widget.html's loader names them (tools/widget-loader.template.js).
+  const loader = widgetRefs.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(dist, f), 'utf8')).join('\n');
+  const bundle = (stem) => [...loader.matchAll(new RegExp(`${stem}-[0-9a-f]+(?:_bg\\.wasm|\\.js)`, 'g'))].map((m) => m[0]);
+  const AIR_WIDGET = [(config.widget?.air_latest ?? config.air?.latest)?.url].filter(Boolean);
+  const firstRender = (title, stem, data, budget) => {
+    const first = ['widget.html', ...widgetRefs, ...bundle(stem), 'config.json', ...data, ...ALERTS]
+      .filter((f, i, a) => f && a.indexOf(f) === i && fs.existsSync(path.join(dist, f)));
+    if (!first.some((f) => f.endsWith('.wasm'))) throw new Error(`widget.html's loader names no ${stem} bundle`);
+    const rows = first.map(measure);
+    console.log(`\n${title}`);
+    for (const r of rows) line(r.file, r);
+    const t = sum(rows);
+    line('total first render', t);
+    if (budget) console.log(`budget ${budget} B brotli: ${t.br <= budget ? 'OK' : 'OVER'} (${(t.br / 1024).toFixed(1)} KB)`);
+  };
+  firstRender('AQI widget, first render (widget.html?view=aqi: the AQI bundle)', 'widget-aqi', [...AIR_WIDGET, ...FORECAST], WIDGET_BUDGET_BR);
+  firstRender('Water widget, first render (widget.html?view=water: the full bundle; no budget of its own)', 'widget', WATER);
 }
 
 // Each site page's first screen: the page, what it links (stylesheets, scripts), the wasm its
 // loader fetches, config.json and the data it fetches before anything else, as the bundled
 // config.json names it (/report asks the receiver for its services, which is no file of the
 // build).
-const AIR = [config.air?.latest?.url].filter(Boolean);
-const WATER = [config.water?.sections?.url, config.water?.results?.url].filter(Boolean);
 const PAGES = [
   ['/', 'index.html', [...AIR, ...FORECAST, ...WATER, ...ALERTS]], ['/air', 'air.html', [...AIR, ...FORECAST, ...ALERTS]],
   ['/water', 'water.html', [...WATER, ...ALERTS]], ['/report', 'report.html', ALERTS],

@@ -68,8 +68,9 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Write a site's data folder: air-latest.json (48 h), air-YYYY-MM.json (merged with what is
-    /// there), the water files, and config.json's entries (stdout, or into --config).
+    /// Write a site's data folder: air-latest.json (48 h), air-latest-24h.json (the widget's),
+    /// air-YYYY-MM.json (merged with what is there), the water files, and config.json's entries
+    /// (stdout, or into --config).
     Publish {
         /// Air feed files or folders (any air format).
         #[arg(long, num_args = 1..)]

@@ -1,6 +1,8 @@
 //! `ccdata publish`: writes what a deployment serves from its data folder.
 //!
 //! - `air-latest.json`: the newest 48 hours (cc-air-json), what the first screen needs.
+//! - `air-latest-24h.json`: the newest 24 hours, the widget's source (`widget.air_latest`): it
+//!   shows only the newest hour, and every byte counts on the portals that embed it.
 //! - `air-YYYY-MM.json`: one file per month (natural days, as the site's history reads them:
 //!   01 01:00 … next month's 01 00:00), merged with the file already there (later rows win,
 //!   nothing older is lost). Months the input does not touch are left as they are, so a past
@@ -28,6 +30,9 @@ use std::path::{Path, PathBuf};
 /// newest for sliding means).
 pub const LATEST_HOURS: i64 = 48;
 pub const LATEST_FILE: &str = "air-latest.json";
+/// Hours in the widget's file: the newest and the 23 before it.
+pub const WIDGET_HOURS: i64 = 24;
+pub const WIDGET_FILE: &str = "air-latest-24h.json";
 pub const SECTIONS_FILE: &str = "water-sections.json";
 pub const RESULTS_FILE: &str = "water-results.json";
 
@@ -62,7 +67,7 @@ pub enum Change {
 pub struct Outcome {
     /// Each file considered, with whether it was written.
     pub files: Vec<(PathBuf, Change)>,
-    /// The config.json entries (`air`, `water`) for the published files.
+    /// The config.json entries (`air`, `water`, `widget`) for the published files.
     pub fragment: Value,
     /// Merge notes and skipped cells, for standard error.
     pub notes: Vec<String>,
@@ -84,8 +89,9 @@ pub fn publish(opts: &Options, ctx: &Context) -> Result<Outcome, ToolError> {
         notes: Vec::new(),
     };
     if !opts.air.is_empty() {
-        let air = publish_air(opts, ctx, &prefix, &mut outcome)?;
+        let (air, widget) = publish_air(opts, ctx, &prefix, &mut outcome)?;
         outcome.fragment["air"] = air;
+        outcome.fragment["widget"] = widget;
     }
     if !opts.water.is_empty() {
         let water = publish_water(opts, ctx, &prefix, &mut outcome)?;
@@ -148,7 +154,7 @@ fn publish_air(
     ctx: &Context,
     prefix: &str,
     outcome: &mut Outcome,
-) -> Result<Value, ToolError> {
+) -> Result<(Value, Value), ToolError> {
     let files = load(&opts.air, opts.format, ctx)?;
     let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
     let (mut new, notes) = merge_air(files, ctx.now)?;
@@ -196,7 +202,7 @@ fn publish_air(
     for (i, r) in merged.rows.iter().enumerate() {
         by_month.entry(month_of(r.hour)).or_default().push(i);
     }
-    let progress = Progress::new(touched.len() + 1, "writing");
+    let progress = Progress::new(touched.len() + 2, "writing");
     for m in &touched {
         let rows = by_month.get(m).map(Vec::as_slice).unwrap_or_default();
         let part = subset(&merged, rows);
@@ -205,16 +211,19 @@ fn publish_air(
         progress.step();
     }
     let newest_hour = merged.latest_hour().unwrap_or(ctx.now);
-    let latest: Vec<usize> = merged
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.hour.0 > newest_hour.0 - LATEST_HOURS)
-        .map(|(i, _)| i)
-        .collect();
-    let path = opts.out.join(LATEST_FILE);
-    let change = write_air(&path, &subset(&merged, &latest))?;
-    outcome.files.push((path, change));
+    for (file, hours) in [(LATEST_FILE, LATEST_HOURS), (WIDGET_FILE, WIDGET_HOURS)] {
+        let latest: Vec<usize> = merged
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.hour.0 > newest_hour.0 - hours)
+            .map(|(i, _)| i)
+            .collect();
+        let path = opts.out.join(file);
+        let change = write_air(&path, &subset(&merged, &latest))?;
+        outcome.files.push((path, change));
+        progress.step();
+    }
     progress.finish();
     all.extend(touched);
     let attribution = opts
@@ -234,10 +243,14 @@ fn publish_air(
         .iter()
         .map(|m| format!("{prefix}{}", month_file(*m)))
         .collect();
-    Ok(json!({
+    let air = json!({
         "latest": source(json!({"format": "cc-air-json", "url": format!("{prefix}{LATEST_FILE}")})),
         "history": source(json!({"format": "cc-air-json", "urls": urls})),
-    }))
+    });
+    let widget = json!({
+        "air_latest": source(json!({"format": "cc-air-json", "url": format!("{prefix}{WIDGET_FILE}")})),
+    });
+    Ok((air, widget))
 }
 
 /// The attribution shown for a source name the parsers give.
@@ -422,7 +435,7 @@ fn write_config(path: &Path, fragment: &Value) -> Result<Change, ToolError> {
     let Some(obj) = root.as_object_mut() else {
         return Err(ToolError::file(&name, "is not a JSON object"));
     };
-    for part in ["air", "water"] {
+    for part in ["air", "water", "widget"] {
         let Some(Value::Object(new)) = fragment.get(part) else {
             continue;
         };

@@ -8,7 +8,7 @@
 mod common;
 
 use cc_core::air::parse_cc_air_json;
-use cc_core::config::parse_config;
+use cc_core::config::{parse_config, SourceUrls};
 use common::{ccdata, fixture, temp_dir};
 use std::ffi::OsStr;
 use std::path::Path;
@@ -105,6 +105,12 @@ fn month_files_merge_with_what_is_there_and_older_months_are_kept() {
     )
     .expect("the fragment is a config the site reads");
     assert!(cfg.air_history.is_some());
+    let (key, widget) = cfg.widget_air_source().expect("the widget's source");
+    assert_eq!(key, "widget.air_latest");
+    assert_eq!(
+        widget.urls,
+        SourceUrls::List(vec!["https://example.org/data/air-latest-24h.json".into()])
+    );
     // The latest file: the 48 hours up to the newest, all of them from January.
     assert_eq!(pm10(&out.join("air-latest.json")).len(), 3);
     let said = String::from_utf8_lossy(&third.stderr);
@@ -142,6 +148,8 @@ fn the_latest_file_holds_48_hours() {
     assert_eq!(latest.len(), 48);
     assert_eq!(latest[0].0, "2022-01-02T00:00");
     assert_eq!(latest[47].0, "2022-01-03T23:00");
+    // The widget's file: the last 24 of them.
+    assert_eq!(pm10(&dir.join("data/air-latest-24h.json")), latest[24..]);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -180,6 +188,7 @@ fn sample_inputs_are_labelled_sample_and_are_not_mixed_with_real_data() {
     .unwrap();
     for source in [
         &cfg.air_latest,
+        &cfg.widget.air_latest,
         &cfg.air_history,
         &cfg.water_sections,
         &cfg.water_results,
@@ -225,7 +234,7 @@ fn sample_inputs_are_labelled_sample_and_are_not_mixed_with_real_data() {
 fn an_existing_config_keeps_its_other_keys() {
     let dir = temp_dir("config");
     let config = dir.join("config.json");
-    std::fs::write(&config, r#"{"report": {"endpoint": "/open311/v2", "api_key": "k"}, "air": {"latest": {"format": "cnemc-hourly-csv", "url": "old.csv"}}, "languages": ["zh"]}"#).unwrap();
+    std::fs::write(&config, r#"{"report": {"endpoint": "/open311/v2", "api_key": "k"}, "air": {"latest": {"format": "cnemc-hourly-csv", "url": "old.csv"}}, "widget": {"refresh_minutes": 5}, "languages": ["zh"]}"#).unwrap();
     run(&[
         os("publish"),
         os("--air"),
@@ -246,6 +255,8 @@ fn an_existing_config_keeps_its_other_keys() {
         Some("cc-air-json")
     );
     assert_eq!(cfg.languages.len(), 1);
+    assert_eq!(cfg.widget.refresh_minutes, 5);
+    assert!(cfg.widget.air_latest.is_some());
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -10,8 +10,8 @@ fn generator_is_deterministic_and_reaches_all_six_levels() {
     let a = sample::files();
     let b = sample::files();
     assert_eq!(a, b);
-    // 12 months, the latest 72 hours, the forecast and the warnings.
-    assert_eq!(a.len(), 15);
+    // 12 months, the latest 72 and 24 hours, the forecast and the warnings.
+    assert_eq!(a.len(), 16);
     for (name, text) in &a {
         match name.as_str() {
             "air-forecast.json" => {
@@ -59,4 +59,31 @@ fn generator_is_deterministic_and_reaches_all_six_levels() {
     );
     assert!(no_aqi > 0);
     assert_eq!(g.total, 365); // the natural days of 2021, nothing at the edges
+}
+
+/// The widget's source (`air-latest-24h.json`, config `widget.air_latest`) is the last 24 hours
+/// of `air-latest.json`, row for row: the newest hour it shows is the same.
+#[test]
+fn the_widgets_day_is_the_last_24_hours_of_air_latest() {
+    let files = sample::files();
+    let read = |name: &str| {
+        let (_, text) = files
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("no {name}"));
+        parse_cc_air_json(text).unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let (three_days, day) = (read("air-latest.json"), read("air-latest-24h.json"));
+    let newest = three_days.latest_hour().expect("rows");
+    assert_eq!(day.latest_hour(), Some(newest));
+    let last_24: Vec<_> = three_days
+        .rows
+        .iter()
+        .filter(|r| r.hour.0 + 24 > newest.0)
+        .cloned()
+        .collect();
+    assert_eq!(last_24.len(), 24 * 10);
+    assert_eq!(day.rows, last_24);
+    assert_eq!(day.stations, three_days.stations);
+    assert!(day.sample);
 }

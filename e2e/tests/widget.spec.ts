@@ -112,6 +112,29 @@ test('invalid parameters fall back to defaults with a console warning, never an 
   await expect.poll(() => warnings.join('\n')).toMatch(/invalid view="map".*invalid theme="neon".*invalid size="xl"/);
 });
 
+test('the AQI view loads the AQI bundle alone, every other view the full one alone', async ({ page }) => {
+  // tools/widget-bundle.js reads `view` as cc_core::widget::parse_params does: the last valid
+  // value wins, case and Unicode white space (U+0085 too) do not count, an unknown one is aqi.
+  const cases: [string, 'aqi' | 'full', string][] = [
+    ['', 'aqi', 'widget-aqi'],
+    ['?view=aqi&lang=en', 'aqi', 'widget-aqi'],
+    ['?view=map', 'aqi', 'widget-aqi'],
+    ['?view=%20Water%C2%85', 'full', 'widget-water'],
+    ['?view=report', 'full', 'widget-report'],
+    ['?view=combo', 'full', 'widget-water'],
+    ['?view=water&view=aqi', 'full', 'widget-aqi'],
+  ];
+  for (const [query, bundle, shown] of cases) {
+    const wasm: string[] = [];
+    const listen = (r: { url(): string }) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.split('/').pop()!); };
+    page.on('request', listen);
+    await page.goto(`/widget.html${query}`);
+    await expect(page.getByTestId(shown), query).toBeVisible();
+    page.off('request', listen);
+    expect(wasm, query).toEqual([expect.stringMatching(bundle === 'aqi' ? /^widget-aqi-[0-9a-f]+_bg\.wasm$/ : /^widget-[0-9a-f]+_bg\.wasm$/)]);
+  }
+});
+
 test('a station, English, dark and small', async ({ page }) => {
   await page.goto('/widget.html?view=aqi&station=1119A&lang=en&theme=dark&size=s');
   await expect(page.getByTestId('widget')).toHaveClass(/ccw--dark/);
@@ -148,7 +171,8 @@ test('refreshes its data on the configured interval, without reloading', async (
     for (const row of feed.hourly) row.pm25 = row.pm25.map((v: number | null) => (v === null ? null : v + 300));
     return route.fulfill({ response, json: feed });
   };
-  await page.route('**/data/sample/air-latest.json', async (route) => {
+  // The widget's own air source in the bundled config (widget.air_latest: the last 24 hours).
+  await page.route('**/data/sample/air-latest-24h.json', async (route) => {
     inFlight += 1;
     try {
       await respond(route);
@@ -183,7 +207,7 @@ test('refreshes its data on the configured interval, without reloading', async (
   await expect(aqi).not.toHaveText(before!);
   expect(Number(await aqi.textContent())).toBeGreaterThan(Number(before));
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
-  allowProblem(watch, 'HTTP 503 /data/sample/air-latest.json');
+  allowProblem(watch, 'HTTP 503 /data/sample/air-latest-24h.json');
 });
 
 test('reads cc-air-json only: its own widget.air_latest, or a clear message', async ({ page }) => {
@@ -250,6 +274,9 @@ test('the /embed builder previews, builds and copies the snippet', async ({ page
 
 test.describe('custom element on a host page that allows it', () => {
   test('renders two views side by side without touching the host', async ({ page }) => {
+    // The AQI element loads the AQI bundle, the water element the full one: each once.
+    const wasm: string[] = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.split('/').pop()!.replace(/-[0-9a-f]+_bg\.wasm$/, '')); });
     await new WidgetHost(page).gotoCustomElements();
     const hostStyle = () => page.evaluate(() => {
       const s = (id: string, p: string[]) => { const c = getComputedStyle(document.getElementById(id)!); return p.map((x) => c.getPropertyValue(x)).join('|'); };
@@ -274,6 +301,7 @@ test.describe('custom element on a host page that allows it', () => {
     const styles = await page.evaluate(() => [...document.querySelectorAll('cc-env-widget')].map((el) => [el.shadowRoot!.querySelectorAll('style').length, el.shadowRoot!.querySelectorAll('link[rel=stylesheet]').length]));
     expect(styles).toEqual([[0, 1], [0, 1]]);
     expect(await page.evaluate(() => document.head.querySelectorAll('style').length)).toBe(1);
+    expect(wasm.sort()).toEqual(['widget', 'widget-aqi']);
   });
 
   test("the host changes an element's theme through its attribute", async ({ page }) => {

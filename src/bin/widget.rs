@@ -3,7 +3,8 @@
 //!
 //! In widget.html it starts the page's widget; loaded by `cc-env-widget.js` in a host page it
 //! does nothing on start, and the element script calls [`cc_mount`] for each element instead.
-//! The exports stay in this bin so that only the widget's wasm carries them.
+//! The exports stay in this bin (and `widget-aqi.rs`, which includes it) so that only the
+//! widget's wasm carries them.
 
 use cc_core::widget::Theme;
 use leptos::prelude::*;
@@ -41,7 +42,8 @@ pub fn cc_mount(el: web_sys::HtmlElement, pairs: js_sys::Array, site_base: Strin
     }
 }
 
-fn main() {
+/// Also the entry of `widget-aqi.rs`, which includes this file as a module.
+pub fn main() {
     console_error_panic_hook::set_once();
     host::start_page();
 }

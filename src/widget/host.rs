@@ -7,7 +7,7 @@
 
 use super::{frame_title, text::wt, Mode, Widget};
 use cc_core::widget::message::{field, Message};
-use cc_core::widget::{accept_message, parse_params, Params, Parsed, Theme};
+use cc_core::widget::{accept_message, parse_params, Params, Parsed, Theme, View};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,10 +15,19 @@ use wasm_bindgen::JsCast;
 /// Mounts a widget into `el`; returns its theme, which the host may change later.
 fn mount(
     el: web_sys::HtmlElement,
-    params: Params,
+    mut params: Params,
     site_base: String,
     mode: Mode,
 ) -> RwSignal<Theme> {
+    if !super::HAS_ALL_VIEWS && params.view != View::Aqi {
+        // The loaders pick the full bundle for any other view, so only a page that loads
+        // widget-aqi by hand gets here: the AQI view is what this bundle can show.
+        leptos::logging::warn!(
+            "cc-env-widget: view={} is in the full widget bundle, not the AQI bundle; showing aqi",
+            params.view.as_str()
+        );
+        params.view = View::Aqi;
+    }
     let theme = RwSignal::new(params.theme);
     let origins = RwSignal::new(Vec::<String>::new());
     leptos::mount::mount_to(el, move || {

@@ -132,6 +132,11 @@ async fn load_water(config: &Config) -> Result<Option<WaterSummary>, WidgetError
     )
 }
 
+/// Whether this build has the water and report views. The AQI widget's bundle (feature
+/// `widget-aqi-only`, bin `widget-aqi`) has not: with this constant false the compiler drops
+/// them and the water loader, about 6 KB of the AQI widget's wasm (brotli).
+pub const HAS_ALL_VIEWS: bool = !cfg!(feature = "widget-aqi-only");
+
 /// Where the widget runs: an iframe of widget.html, or a custom element in the host page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -173,7 +178,7 @@ pub fn Widget(
     let lang = params.lang;
     let view = params.view;
     let wants_air = matches!(view, View::Aqi | View::Combo);
-    let wants_water = matches!(view, View::Water | View::Combo);
+    let wants_water = HAS_ALL_VIEWS && matches!(view, View::Water | View::Combo);
     let air: RwSignal<Loaded<Arc<AirData>>> = RwSignal::new(None);
     let water: RwSignal<Loaded<Option<WaterSummary>>> = RwSignal::new(None);
     let forecast: RwSignal<Option<ForecastResult>> = RwSignal::new(None);
@@ -251,8 +256,8 @@ pub fn Widget(
             Some(Err(e)) => error_card(e.message(lang), lang),
         }
     });
-    let report_part =
-        matches!(view, View::Report | View::Combo).then(|| report_card(lang, &site_base));
+    let report_part = (HAS_ALL_VIEWS && matches!(view, View::Report | View::Combo))
+        .then(|| report_card(lang, &site_base));
     view! {
         <div class=class lang=lang.tag() data-testid="widget">
             {alerts_banner(alerts, lang)}

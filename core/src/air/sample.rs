@@ -246,8 +246,9 @@ fn slice(ds: &AirDataset, from: Hour, to: Hour) -> AirDataset {
 }
 
 /// The sample files as (file name, contents): `air-2021-01.json` … `air-2021-12.json` (each
-/// month's natural days: MM-01 01:00 … next month's 01 00:00) and `air-latest.json` (the last
-/// 72 hours of the year).
+/// month's natural days: MM-01 01:00 … next month's 01 00:00), `air-latest.json` (the last
+/// 72 hours of the year) and `air-latest-24h.json` (the last 24: the widget's source, config
+/// `widget.air_latest`, as the widget shows only the newest hour), then the forecast and warnings.
 pub fn files() -> Vec<(String, String)> {
     let ds = generate_2021();
     let end = Date {
@@ -257,7 +258,7 @@ pub fn files() -> Vec<(String, String)> {
     }
     .at_hour(0);
     let meta = CcJsonMeta { generated_at: end };
-    let mut out = Vec::with_capacity(13);
+    let mut out = Vec::with_capacity(16);
     for m in 1..=12u8 {
         let from = Date {
             year: 2021,
@@ -283,6 +284,10 @@ pub fn files() -> Vec<(String, String)> {
     out.push((
         "air-latest.json".to_string(),
         write_cc_air_json(&slice(&ds, Hour(end.0 - 71), end), &meta),
+    ));
+    out.push((
+        "air-latest-24h.json".to_string(),
+        write_cc_air_json(&slice(&ds, Hour(end.0 - 23), end), &meta),
     ));
     out.push((
         "air-forecast.json".to_string(),
