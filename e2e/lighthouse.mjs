@@ -3,6 +3,7 @@
 //
 //   node e2e/lighthouse.mjs --dist dist --assert   # make test: accessibility and best practices = 100
 //   node e2e/lighthouse.mjs --dist dist            # make bench: performance, LCP, TBT, CLS, transfer
+//   --page /air: that page alone
 //   --runs N (default 1; make bench: 5): N runs per page, reported by Lighthouse's median run
 //   (computeMedianRun: the run nearest the median FCP and TTI), with the spread of the scores,
 //   since one run on a shared 2-core machine can be far off.
@@ -23,9 +24,11 @@ const dist = path.resolve(opt('--dist', 'dist'));
 const runs = Math.max(1, Number(opt('--runs', '1')) || 1);
 const here = path.dirname(new URL(import.meta.url).pathname);
 
-// Pages to audit; the widget is added when its build is present.
+// Pages to audit; the widget is added when its build is present. `--page <path>` audits that
+// one alone (to measure one change; make test and make bench audit them all).
 const PAGES = ['/', '/air', '/water', '/report'];
 if (fs.existsSync(path.join(dist, 'widget.html'))) PAGES.push('/widget.html?view=aqi');
+if (args.includes('--page')) PAGES.splice(0, PAGES.length, opt('--page'));
 
 const BUDGET = { performance: 95, lcpMs: 2500, cls: 0.02, transferKb: 250 };
 

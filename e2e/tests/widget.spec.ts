@@ -112,7 +112,7 @@ test('invalid parameters fall back to defaults with a console warning, never an 
   await expect.poll(() => warnings.join('\n')).toMatch(/invalid view="map".*invalid theme="neon".*invalid size="xl"/);
 });
 
-test('the AQI view loads the AQI bundle alone, every other view the full one alone', async ({ page }) => {
+test('the AQI view loads the AQI bundle alone, every other view the full one alone, and config.json once', async ({ page }) => {
   // tools/widget-bundle.js reads `view` as cc_core::widget::parse_params does: the last valid
   // value wins, case and Unicode white space (U+0085 too) do not count, an unknown one is aqi.
   const cases: [string, 'aqi' | 'full', string][] = [
@@ -126,12 +126,19 @@ test('the AQI view loads the AQI bundle alone, every other view the full one alo
   ];
   for (const [query, bundle, shown] of cases) {
     const wasm: string[] = [];
-    const listen = (r: { url(): string }) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname.split('/').pop()!); };
+    let configs = 0;
+    const listen = (r: { url(): string }) => {
+      const file = new URL(r.url()).pathname.split('/').pop()!;
+      if (file.endsWith('.wasm')) wasm.push(file);
+      if (file === 'config.json') configs += 1;
+    };
     page.on('request', listen);
     await page.goto(`/widget.html${query}`);
     await expect(page.getByTestId(shown), query).toBeVisible();
     page.off('request', listen);
     expect(wasm, query).toEqual([expect.stringMatching(bundle === 'aqi' ? /^widget-aqi-[0-9a-f]+_bg\.wasm$/ : /^widget-[0-9a-f]+_bg\.wasm$/)]);
+    // Preloaded by the page and read by the app: one request, not two.
+    expect(configs, query).toBe(1);
   }
 });
 
