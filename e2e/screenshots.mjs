@@ -23,18 +23,11 @@ const full = args.includes('--full');
 const out = path.resolve(root, opt('--out', 'docs/screenshots'));
 const site = `http://127.0.0.1:${port}`;
 
-// Every route of the site (src/routes.rs), named for the file.
-const PAGES = [
-  ['/', 'home'],
-  ['/air', 'air'],
-  ['/air/history', 'air-history'],
-  ['/air/year', 'air-year'],
-  ['/water', 'water'],
-  ['/report', 'report'],
-  ['/report/status', 'report-status'],
-  ['/notes', 'notes'],
-  ['/embed', 'embed'],
-];
+// Every route of the site, from the route table the build wrote (src/routes.rs through
+// `cargo run --bin prerender`, target/site.json), named for the file: / is home, /air/year
+// air-year. /report/stats, with no Open311 receiver behind this server, shows what it says then.
+const PAGES = JSON.parse(fs.readFileSync(path.join(root, 'target/site.json'), 'utf8')).routes
+  .map(({ path: route }) => [route, route === '/' ? 'home' : route.slice(1).replaceAll('/', '-')]);
 const LANGS = [['zh', ''], ['en', '?lang=en']];
 
 const server = spawn('node', [path.join(here, 'serve.mjs'), '--dir', dist, '--port', String(port), '--csp'], {
