@@ -7,7 +7,7 @@
 
 use cc_core::time::{Date, Hour};
 use cc_core::water::feeds::cc_json::{
-    parse_results, parse_sections, write_results, write_sections,
+    parse_results, parse_sections, write_results, write_sections, ResultsReader,
 };
 use cc_core::water::feeds::cnemc_json::{parse_cnemc, resolve_time};
 use cc_core::water::{changchun_sections, Basis, Indicator, Provenance, WaterBody, WaterClass};
@@ -424,4 +424,48 @@ fn version_2_carries_results_below_the_detection_limit() {
     assert!(written.contains("\"below_detection\": true"));
     let back = parse_results(&written, &changchun_sections()).unwrap();
     assert_eq!(back.results, doc.results);
+}
+
+/// Read a part at a time (as the pages do, letting the browser paint between parts), a results
+/// document gives what it gives read at once, however the parts are cut: the sample year, a
+/// document with skipped results among good ones, and one whose results are all bad.
+#[test]
+fn results_read_in_parts_are_the_results_read_at_once() {
+    let sections = changchun_sections();
+    let [(_, sample_sections), (_, sample_results)] = cc_core::water::sample::sample_files();
+    let sample_sections = parse_sections(&sample_sections).unwrap().sections;
+    let bad = "{\"section\": \"nowhere\", \"date\": \"2021-01-02\", \"indicator\": \"tp\", \"value\": 0.1, \"unit\": \"mg/L\"}";
+    let dup = "{\"section\": \"songhuajiangcun\", \"date\": \"2021-01-01\", \"indicator\": \"nh3n\", \"value\": 0.3, \"unit\": \"mg/L\"}";
+    let mixed = results_with(&format!("{bad},\n{dup},\n{bad}"));
+    let none_usable = format!("{HEAD}{bad},\n{bad}\n]}}");
+    let cases: [(&str, &str, &[_]); 4] = [
+        ("the sample year", &sample_results, &sample_sections),
+        ("the fixture", RESULTS, &sections),
+        ("skipped among good", &mixed, &sections),
+        ("none usable", &none_usable, &sections),
+    ];
+    for (name, text, sections) in cases {
+        let whole = parse_results(text, sections);
+        let count = ResultsReader::new(text, sections).unwrap().len();
+        assert!(count > 0, "{name}");
+        for part in [1, 2, 7, 500, count - 1, count, count + 1] {
+            let mut reader = ResultsReader::new(text, sections).unwrap();
+            let mut reads = 1;
+            while reader.read(part.max(1)) {
+                reads += 1;
+            }
+            assert_eq!(
+                reads,
+                count.div_ceil(part.max(1)).max(1),
+                "{name}, parts of {part}"
+            );
+            assert_eq!(reader.finish(), whole, "{name}, parts of {part}");
+        }
+    }
+    assert_eq!(
+        parse_results(&mixed, &sections).unwrap().skipped.len(),
+        3,
+        "the mixed case skips its three bad results"
+    );
+    assert!(parse_results(&none_usable, &sections).is_err());
 }

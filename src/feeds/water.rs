@@ -5,7 +5,7 @@ use super::{
     config_once, fetch_source, oldest_copy, skipped_in, ConfigResult, Fetched, SourceError,
 };
 use crate::api::ApiError;
-use cc_core::config::Config;
+use cc_core::config::{Config, FeedFormat};
 use cc_core::offline::OfflineCopy;
 use cc_core::SkippedInFile;
 use leptos::prelude::*;
@@ -131,6 +131,41 @@ pub fn parse_cc_water_results(
     })
 }
 
+/// How long a part of [`read_cc_water_results`] may run before the browser gets its turn: well
+/// under the 50 ms from which a task counts as long, on a phone four times slower than this
+/// machine.
+const PART_MS: f64 = 8.0;
+
+/// [`parse_cc_water_results`] in parts of about [`PART_MS`], with the browser's turn between
+/// them: the sample year's 500 KB of results was one task of 164 ms in Lighthouse (4× slowed),
+/// most of `/water`'s Total Blocking Time.
+async fn read_cc_water_results(
+    file: &Fetched,
+    sections: &[cc_core::water::Section],
+) -> Result<WaterResults, ApiError> {
+    let parse_error = |error| ApiError::Parse {
+        url: file.url.clone(),
+        error,
+    };
+    let mut reader = cc_core::water::feeds::cc_json::ResultsReader::new(&file.text, sections)
+        .map_err(parse_error)?;
+    let now = || js_sys::Date::now();
+    let mut since = now();
+    while reader.read(64) {
+        if now() - since >= PART_MS {
+            crate::env::yield_to_browser().await;
+            since = now();
+        }
+    }
+    let doc = reader.finish().map_err(parse_error)?;
+    Ok(WaterResults {
+        results: doc.results,
+        sample: doc.sample,
+        skipped: doc.skipped,
+        ..WaterResults::default()
+    })
+}
+
 async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData>, SourceError> {
     let config = config_once(config).await.map_err(SourceError::Config)?;
     let format = config.water_results.as_ref().map(|s| s.format);
@@ -145,7 +180,8 @@ async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData
 
 /// Loads `water.sections` (Changchun's built-in list when absent) and `water.results`, the
 /// results parsed by `parse` once `parser_ready` has finished (it runs while the files are
-/// fetched): the one water loader of the site and the widget.
+/// fetched): the one water loader of the site and the widget. `cc-water-json` results are read
+/// here, a part at a time ([`read_cc_water_results`]), whatever `parse` would do with them.
 pub async fn load_water_with(
     config: &Config,
     parse: WaterParser,
@@ -190,7 +226,11 @@ pub async fn load_water_with(
     crate::env::yield_to_browser().await;
     copies.push(oldest_copy(&files));
     for file in files {
-        let parsed = parse(results_source.format, &file, &sections).map_err(SourceError::Api)?;
+        let parsed = match results_source.format {
+            FeedFormat::CcWaterJson => read_cc_water_results(&file, &sections).await,
+            format => parse(format, &file, &sections),
+        }
+        .map_err(SourceError::Api)?;
         sample |= parsed.sample;
         skipped.extend(skipped_in(&file, parsed.skipped));
         results.extend(parsed.results);

@@ -7,7 +7,7 @@ mod results;
 mod sections;
 mod write;
 
-pub use results::parse_results;
+pub use results::{parse_results, ResultsReader};
 pub use sections::parse_sections;
 pub use write::{write_results, write_sections};
 

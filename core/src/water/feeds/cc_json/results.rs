@@ -18,39 +18,92 @@ use std::collections::{HashMap, HashSet};
 /// Parses a results document; every result's section must be in `sections` (its water-body
 /// type is not needed here, but an unknown slug is an error, not a silent gap).
 pub fn parse_results(text: &str, sections: &[Section]) -> Result<ResultsDoc, FeedError> {
-    let known: HashMap<&str, WaterBody> =
-        sections.iter().map(|s| (s.slug.as_str(), s.body)).collect();
-    // One locator for the whole file: entries come in file order, so placing errors is linear.
-    let mut at = Locator::new(text);
-    let doc = Object::parse(text)?;
-    let (sample, version, raw) = read_doc(&doc).map_err(|p| p.place(&mut at))?;
-    let mut out = ResultsDoc {
-        sample,
-        results: Vec::new(),
-        skipped: Vec::new(),
-    };
-    let mut seen: HashSet<(String, Date, Indicator)> = HashSet::new();
-    for (index, item) in raw.iter().enumerate() {
-        let record = Record {
-            known: &known,
-            index,
+    let mut reader = ResultsReader::new(text, sections)?;
+    while reader.read(usize::MAX) {}
+    reader.finish()
+}
+
+/// [`parse_results`] a part at a time, so that a page can let the browser paint and take input
+/// between parts: [`ResultsReader::new`] checks the document and finds its results, each
+/// [`ResultsReader::read`] reads the next few, [`ResultsReader::finish`] gives what
+/// `parse_results` gives. However the parts are cut, the outcome is the same.
+pub struct ResultsReader<'t> {
+    text: &'t str,
+    known: HashMap<&'t str, WaterBody>,
+    /// One locator for the whole file: entries come in file order, so placing errors is linear.
+    at: Locator<'t>,
+    version: u64,
+    raw: Vec<&'t str>,
+    next: usize,
+    seen: HashSet<(String, Date, Indicator)>,
+    out: ResultsDoc,
+}
+
+impl<'t> ResultsReader<'t> {
+    /// Checks the document and its header; the results are read by [`ResultsReader::read`].
+    pub fn new(text: &'t str, sections: &'t [Section]) -> Result<Self, FeedError> {
+        let known = sections.iter().map(|s| (s.slug.as_str(), s.body)).collect();
+        let mut at = Locator::new(text);
+        let doc = Object::parse(text)?;
+        let (sample, version, raw) = read_doc(&doc).map_err(|p| p.place(&mut at))?;
+        Ok(Self {
+            text,
+            known,
+            at,
             version,
-        };
-        match record.read(item, &mut seen) {
-            Ok(m) => out.results.push(m),
-            Err(p) => out.skipped.push(p.place(&mut at)),
-        }
+            raw,
+            next: 0,
+            seen: HashSet::new(),
+            out: ResultsDoc {
+                sample,
+                results: Vec::new(),
+                skipped: Vec::new(),
+            },
+        })
     }
-    if out.results.is_empty() {
-        if let Some(first) = out.skipped.first() {
-            let raw = raw.first().map_or(text, |r| *r);
-            return Err(Locator::new(text).error_at(
-                raw,
-                format!("no usable result; the first: {}", first.message),
-            ));
-        }
+
+    /// How many results the document has.
+    pub fn len(&self) -> usize {
+        self.raw.len()
     }
-    Ok(out)
+
+    /// Whether the document has no results.
+    pub fn is_empty(&self) -> bool {
+        self.raw.is_empty()
+    }
+
+    /// Reads the next `count` results (fewer at the end); whether any are left.
+    pub fn read(&mut self, count: usize) -> bool {
+        let end = self.next.saturating_add(count).min(self.raw.len());
+        for index in self.next..end {
+            let record = Record {
+                known: &self.known,
+                index,
+                version: self.version,
+            };
+            match record.read(self.raw[index], &mut self.seen) {
+                Ok(m) => self.out.results.push(m),
+                Err(p) => self.out.skipped.push(p.place(&mut self.at)),
+            }
+        }
+        self.next = end;
+        end < self.raw.len()
+    }
+
+    /// The document read so far (all of it once [`ResultsReader::read`] has said none are
+    /// left); an error when it has results but none usable.
+    pub fn finish(self) -> Result<ResultsDoc, FeedError> {
+        if self.out.results.is_empty() {
+            if let Some(first) = self.out.skipped.first() {
+                let raw = self.raw.first().map_or(self.text, |r| *r);
+                return Err(Locator::new(self.text).error_at(
+                    raw,
+                    format!("no usable result; the first: {}", first.message),
+                ));
+            }
+        }
+        Ok(self.out)
+    }
 }
 
 /// The document's members: sample, version, and the results still raw.
