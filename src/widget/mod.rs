@@ -15,7 +15,7 @@ use crate::feeds::{AirData, ConfigLoadError, Fetched, ForecastResult, SourceErro
 use cc_core::config::{Config, FeedFormat};
 use cc_core::i18n::Lang;
 use cc_core::offline::OfflineCopy;
-use cc_core::water::{newest_month_summary, MonthSummary};
+use cc_core::water::MonthSummary;
 use cc_core::widget::{Params, Theme, View};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -106,6 +106,7 @@ impl WidgetError {
 
 /// Loads the water sources with the site's loader (so, as on the site, Changchun's built-in
 /// section list stands in for an absent `water.sections`), reading `cc-water-json` only.
+#[cfg(not(feature = "widget-aqi-only"))]
 async fn load_water(config: &Config) -> Result<Option<WaterSummary>, WidgetError> {
     let sources = [
         ("water.sections", config.water_sections.as_ref()),
@@ -124,17 +125,20 @@ async fn load_water(config: &Config) -> Result<Option<WaterSummary>, WidgetError
         .await
         .map_err(WidgetError::Source)?;
     Ok(
-        newest_month_summary(&data.sections, &data.results).map(|summary| WaterSummary {
-            summary,
-            sample: data.sample,
-            offline_copy: data.offline_copy,
+        cc_core::water::newest_month_summary(&data.sections, &data.results).map(|summary| {
+            WaterSummary {
+                summary,
+                sample: data.sample,
+                offline_copy: data.offline_copy,
+            }
         }),
     )
 }
 
 /// Whether this build has the water and report views. The AQI widget's bundle (feature
 /// `widget-aqi-only`, bin `widget-aqi`) has not: with this constant false the compiler drops
-/// them and the water loader, about 6 KB of the AQI widget's wasm (brotli).
+/// the views, and the refresh loop's `#[cfg]` drops the water loader; 21.6 KB of the AQI
+/// widget's wasm together (brotli, README "Widget").
 pub const HAS_ALL_VIEWS: bool = !cfg!(feature = "widget-aqi-only");
 
 /// Where the widget runs: an iframe of widget.html, or a custom element in the host page.
@@ -208,11 +212,17 @@ pub fn Widget(
                     store(forecast, crate::feeds::load_forecast_source(&cfg).await);
                 }
             };
+            // Not a run-time `if` in the AQI bundle: an async block keeps the state that polls
+            // a future it could await, whatever the condition, and with it the water loader and
+            // its parser (about 8 KB before wasm-opt, twiggy).
+            #[cfg(not(feature = "widget-aqi-only"))]
             let load_water = async {
                 if wants_water {
                     store(water, load_water(&cfg).await);
                 }
             };
+            #[cfg(feature = "widget-aqi-only")]
+            let load_water = std::future::ready(());
             futures::join!(load_air, load_forecast, load_water);
             gloo_timers::future::TimeoutFuture::new(pause_ms).await;
         }
