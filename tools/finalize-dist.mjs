@@ -8,7 +8,8 @@
 //    "../../", so deep links work without an SPA fallback and one build serves at "/" and under
 //    a sub-path such as "/sthjj/env/";
 //  - writes 404.html, whose base must be absolute (it is served at any depth): --base-path.
-//  - drops Trunk's preloads of wasm-bindgen snippets the page's glue does not import;
+//  - drops Trunk's preloads of wasm-bindgen snippets the page's glue does not import, and the
+//    sources' HTML comments;
 //  - fails if any inline style or script is left;
 //  - minifies the scripts and stylesheets of each page, updating their integrity hashes: the
 //    wasm-bindgen glue (the module the page preloads), the loader and first-paint.js with terser,
@@ -74,6 +75,9 @@ async function minifyLinked(file) {
 async function finalizePage(file, afterFirstPaint) {
   let html = fs.readFileSync(file, 'utf8');
   html = html.replace(/<base\b[^>]*>\s*/gi, '');
+  // The sources' comments are for us, not for every reader's download (the widget's page was
+  // 200 B brotli of comments); finalize's own markers (<!--cc-prerender-->) stay.
+  html = html.replace(/\s*<!--(?!\/?cc-)[\s\S]*?-->/g, '');
   if (file === widgetPage && widgetBundles) html = withWidgetLoader(html);
   // Trunk preloads every wasm-bindgen snippet of the crate on every page; keep only those the
   // page's own glue imports (src/feeds/module.rs's is imported by the bundles that load feeds).
