@@ -3,7 +3,7 @@
 // bundles, cc-env-widget.js, embed.js) are a separate group, followed by the AQI widget's
 // first-render transfer (html, loader, css, the AQI bundle's glue and wasm, config.json, the
 // widget's air source as config.json names it, the forecast and the warnings; brotli) against its
-// budget, the water and report widgets' beside it (the full bundle), and the same for each site
+// budget, the water widget's beside it (the full bundle), and the same for each site
 // page's first screen (its bundle, config.json and the sample data it loads at once) against the
 // site's budget.
 //   node tools/size.mjs <dist>
