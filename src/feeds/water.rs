@@ -89,10 +89,7 @@ pub fn parse_water_results(
     sections: &[cc_core::water::Section],
 ) -> Result<WaterResults, ApiError> {
     use cc_core::config::FeedFormat as F;
-    let parse_error = |error| ApiError::Parse {
-        url: file.url.clone(),
-        error,
-    };
+    let parse_error = parse_error_in(file);
     match format {
         F::CnemcWaterJson => {
             let feed = super::module::parse_water_auto(&file.text, crate::env::now_hour())
@@ -116,19 +113,28 @@ pub fn parse_cc_water_results(
     file: &Fetched,
     sections: &[cc_core::water::Section],
 ) -> Result<WaterResults, ApiError> {
-    let doc =
-        cc_core::water::feeds::cc_json::parse_results(&file.text, sections).map_err(|error| {
-            ApiError::Parse {
-                url: file.url.clone(),
-                error,
-            }
-        })?;
-    Ok(WaterResults {
-        results: doc.results,
-        sample: doc.sample,
-        skipped: doc.skipped,
-        ..WaterResults::default()
-    })
+    cc_core::water::feeds::cc_json::parse_results(&file.text, sections)
+        .map(WaterResults::from)
+        .map_err(parse_error_in(file))
+}
+
+/// A parser's error, as the error of reading `file`.
+fn parse_error_in(file: &Fetched) -> impl Fn(cc_core::FeedError) -> ApiError + '_ {
+    |error| ApiError::Parse {
+        url: file.url.clone(),
+        error,
+    }
+}
+
+impl From<cc_core::water::feeds::cc_json::ResultsDoc> for WaterResults {
+    fn from(doc: cc_core::water::feeds::cc_json::ResultsDoc) -> Self {
+        WaterResults {
+            results: doc.results,
+            sample: doc.sample,
+            skipped: doc.skipped,
+            ..WaterResults::default()
+        }
+    }
 }
 
 /// How long a part of [`read_cc_water_results`] may run before the browser gets its turn: well
@@ -143,12 +149,9 @@ async fn read_cc_water_results(
     file: &Fetched,
     sections: &[cc_core::water::Section],
 ) -> Result<WaterResults, ApiError> {
-    let parse_error = |error| ApiError::Parse {
-        url: file.url.clone(),
-        error,
-    };
+    let parse_error = parse_error_in(file);
     let mut reader = cc_core::water::feeds::cc_json::ResultsReader::new(&file.text, sections)
-        .map_err(parse_error)?;
+        .map_err(&parse_error)?;
     let now = || js_sys::Date::now();
     let mut since = now();
     while reader.read(64) {
@@ -157,13 +160,7 @@ async fn read_cc_water_results(
             since = now();
         }
     }
-    let doc = reader.finish().map_err(parse_error)?;
-    Ok(WaterResults {
-        results: doc.results,
-        sample: doc.sample,
-        skipped: doc.skipped,
-        ..WaterResults::default()
-    })
+    reader.finish().map(WaterResults::from).map_err(parse_error)
 }
 
 async fn load_water(config: LocalResource<ConfigResult>) -> Result<Arc<WaterData>, SourceError> {
