@@ -2,8 +2,46 @@
 // page's `view` (tools/widget-bundle.js), its wasm fetched (with its integrity) while its glue loads.
 /*__WIDGET_BUNDLE__*/
 const BUNDLES = /*__BUNDLES__*/;
-const { glue, wasm, integrity } = BUNDLES[widgetBundle(new URLSearchParams(location.search).getAll('view'))];
+const bundle = widgetBundle(new URLSearchParams(location.search).getAll('view'));
+const { glue, wasm, integrity } = BUNDLES[bundle];
 const response = fetch(wasm, { integrity });
+
+// config.json (the page preloads it) is read here, once, and its text handed to the wasm as
+// window.ccWidgetConfig (taken by widget::host::config_text_from_loader). The sources the view
+// reads first are preloaded from it, so they arrive while the wasm loads instead of after it (the
+// AQI view's Lighthouse LCP 2,227 → 2,054 ms, median of 5). When anything goes wrong here the
+// promise gives null and the wasm fetches config.json itself, to report the failure in its words.
+const configUrl = new URL('./config.json', document.baseURI);
+const preload = (source) => {
+  const urls = typeof source?.url === 'string' ? [source.url] : Array.isArray(source?.urls) ? source.urls : [];
+  for (const url of urls.filter((u) => typeof u === 'string')) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.setAttribute('as', 'fetch');
+    link.crossOrigin = 'anonymous';
+    link.href = new URL(url, configUrl).href;
+    document.head.append(link);
+  }
+};
+// The alerts (every view reads them), and for the AQI view its air source (the widget's own
+// file, else air.latest, as cc_core's Config::widget_air_source picks) and the forecast.
+const preloadSources = (config) => {
+  preload(config?.air?.alerts);
+  if (bundle !== 'aqi') return;
+  const air = config?.widget?.air_latest ?? config?.air?.latest;
+  if (air?.format === 'cc-air-json') preload(air);
+  preload(config?.air?.forecast);
+};
+window.ccWidgetConfig = fetch(configUrl, { signal: AbortSignal.timeout(15000) })
+  .then((r) => (r.ok ? r.text() : null))
+  .then((text) => {
+    try {
+      if (text !== null) preloadSources(JSON.parse(text));
+    } catch { /* not JSON: the wasm says where */ }
+    return text;
+  })
+  .catch(() => null);
+
 const bindings = await import(glue);
 const instance = await bindings.default({ module_or_path: response });
 window.wasmBindings = bindings;

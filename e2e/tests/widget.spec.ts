@@ -112,7 +112,7 @@ test('invalid parameters fall back to defaults with a console warning, never an 
   await expect.poll(() => warnings.join('\n')).toMatch(/invalid view="map".*invalid theme="neon".*invalid size="xl"/);
 });
 
-test('the AQI view loads the AQI bundle alone, every other view the full one alone, and config.json once', async ({ page }) => {
+test('the AQI view loads the AQI bundle alone, every other view the full one alone, and each file once', async ({ page }) => {
   // tools/widget-bundle.js reads `view` as cc_core::widget::parse_params does: the last valid
   // value wins, case and Unicode white space (U+0085 too) do not count, an unknown one is aqi.
   const cases: [string, 'aqi' | 'full', string][] = [
@@ -126,20 +126,57 @@ test('the AQI view loads the AQI bundle alone, every other view the full one alo
   ];
   for (const [query, bundle, shown] of cases) {
     const wasm: string[] = [];
-    let configs = 0;
+    const json: Record<string, number> = {};
     const listen = (r: { url(): string }) => {
       const file = new URL(r.url()).pathname.split('/').pop()!;
       if (file.endsWith('.wasm')) wasm.push(file);
-      if (file === 'config.json') configs += 1;
+      if (file.endsWith('.json')) json[file] = (json[file] ?? 0) + 1;
     };
     page.on('request', listen);
     await page.goto(`/widget.html${query}`);
     await expect(page.getByTestId(shown), query).toBeVisible();
+    await page.waitForLoadState('networkidle');
     page.off('request', listen);
     expect(wasm, query).toEqual([expect.stringMatching(bundle === 'aqi' ? /^widget-aqi-[0-9a-f]+_bg\.wasm$/ : /^widget-[0-9a-f]+_bg\.wasm$/)]);
-    // Preloaded by the page and read by the app: one request, not two.
-    expect(configs, query).toBe(1);
+    // config.json is preloaded by the page and read by the loader, which hands its text to the
+    // app and preloads the sources it names: the alerts, and the AQI view's air and forecast.
+    // One request each: the app reads the preloaded answers, it does not fetch them again.
+    const preloaded = await page.locator('link[rel=preload]').evaluateAll((links) =>
+      links.map((l) => new URL((l as HTMLLinkElement).href).pathname.split('/').pop()).sort());
+    expect(preloaded, query).toEqual(bundle === 'aqi'
+      ? ['air-alerts.json', 'air-forecast.json', 'air-latest-24h.json', 'config.json']
+      : ['air-alerts.json', 'config.json']);
+    for (const file of preloaded) expect(json[file], `${query} ${file}`).toBe(1);
+    expect(Object.entries(json).filter(([, n]) => n !== 1), query).toEqual([]);
   }
+});
+
+test('when the loader cannot read config.json, the widget fetches it itself', async ({ page, watch }) => {
+  // The loader's read fails (its fetch rejects, as on a dropped connection): it hands the app
+  // nothing, and the app's own fetch of config.json is answered, so the widget shows the air.
+  await page.addInitScript(() => {
+    const fetchOriginal = window.fetch.bind(window);
+    const calls: string[] = [];
+    (window as any).__configFetches = calls;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.endsWith('/config.json')) {
+        calls.push(url);
+        if (calls.length === 1) return Promise.reject(new TypeError('Failed to fetch'));
+      }
+      return fetchOriginal(input, init);
+    };
+  });
+  await page.goto('/widget.html?view=aqi&lang=en');
+  await expect(page.getByTestId('aqi')).toHaveText(/^\d+$/);
+  expect(await page.evaluate(() => (window as any).__configFetches.length)).toBe(2);
+  // config.json not there at all: the loader's read and the app's own both find nothing, and
+  // the widget says so, naming the file.
+  await page.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await page.goto('/widget.html?view=aqi&lang=en');
+  await expect(page.getByTestId('widget-error')).toContainText('config.json');
+  expect(await page.evaluate(() => (window as any).__configFetches.length)).toBe(2);
+  allowProblem(watch, 'HTTP 404 /config.json');
 });
 
 test('a station, English, dark and small', async ({ page }) => {

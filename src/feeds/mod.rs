@@ -66,17 +66,25 @@ pub async fn load_config() -> ConfigResult {
     load_config_from(&crate::env::site_file_url("config.json")).await
 }
 
+/// The largest config.json read.
+pub const CONFIG_MAX_BYTES: u64 = 1_000_000;
+
 /// Fetches and parses the config.json at `url` (the site's, or the widget's site).
 pub async fn load_config_from(url: &str) -> ConfigResult {
     let limits = FetchLimits {
         timeout_ms: 15_000,
-        max_bytes: 1_000_000,
+        max_bytes: CONFIG_MAX_BYTES,
     };
     let text = fetch_text(url, limits)
         .await
         .map_err(ConfigLoadError::Fetch)?
         .text;
-    let config = parse_config(&text, url).map_err(ConfigLoadError::Invalid)?;
+    config_from_text(&text, url)
+}
+
+/// Parses config.json's `text`, fetched from `url`; unknown keys are logged, not fatal.
+pub fn config_from_text(text: &str, url: &str) -> ConfigResult {
+    let config = parse_config(text, url).map_err(ConfigLoadError::Invalid)?;
     if !config.unknown_keys.is_empty() {
         leptos::logging::warn!(
             "config.json: unknown keys ignored: {}",

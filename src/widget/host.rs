@@ -107,6 +107,25 @@ pub fn start_page() {
     post_height_on_resize(root, id);
 }
 
+/// config.json's text as widget.html's loader fetched it (`window.ccWidgetConfig`, a promise of
+/// the text or null), taken once. `None` when the loader had none to give (no such promise, the
+/// fetch failed, or the file is over the limit): the widget then fetches config.json itself,
+/// and says what went wrong.
+pub(super) async fn config_text_from_loader() -> Option<String> {
+    let key = JsValue::from_str("ccWidgetConfig");
+    let window: JsValue = window().into();
+    let promise = js_sys::Reflect::get(&window, &key)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let text = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_string()?;
+    (text.len() as u64 <= crate::feeds::CONFIG_MAX_BYTES).then_some(text)
+}
+
 /// The message as the object `postMessage` sends.
 fn to_js(message: &Message) -> JsValue {
     let msg = js_sys::Object::new();

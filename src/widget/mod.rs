@@ -24,9 +24,16 @@ use text::wt;
 pub(crate) use cards::frame_title;
 use cards::{alerts_banner, aqi_card, error_card, forecast_card, report_card, water_card, Loading};
 
-/// Fetches and parses `<site_base>config.json`.
-pub async fn load_config_at(site_base: &str) -> Result<Arc<Config>, ConfigLoadError> {
-    crate::feeds::load_config_from(&cc_core::url::resolve(site_base, "config.json")).await
+/// Fetches and parses `<site_base>config.json`. In widget.html the page's loader has fetched it
+/// already, to preload the sources it names while the wasm loads: its text is read from there.
+pub async fn load_config_at(site_base: &str, mode: Mode) -> Result<Arc<Config>, ConfigLoadError> {
+    let url = cc_core::url::resolve(site_base, "config.json");
+    if mode == Mode::Frame {
+        if let Some(text) = host::config_text_from_loader().await {
+            return crate::feeds::config_from_text(&text, &url);
+        }
+    }
+    crate::feeds::load_config_from(&url).await
 }
 
 /// Loads the widget's air source (`widget.air_latest`, else `air.latest`) and scores it as the
@@ -189,7 +196,7 @@ pub fn Widget(
     let alerts = crate::feeds::AlertsWatch::new();
     let base = site_base.clone();
     leptos::task::spawn_local(async move {
-        let cfg = match load_config_at(&base).await {
+        let cfg = match load_config_at(&base, mode).await {
             Ok(cfg) => cfg,
             Err(e) => {
                 let e = WidgetError::Source(SourceError::Config(e));
