@@ -32,15 +32,22 @@ const preloadSources = (config) => {
   if (air?.format === 'cc-air-json') preload(air);
   preload(config?.air?.forecast);
 };
-window.ccWidgetConfig = fetch(configUrl, { signal: AbortSignal.timeout(15000) })
-  .then((r) => (r.ok ? r.text() : null))
-  .then((text) => {
-    try {
-      if (text !== null) preloadSources(JSON.parse(text));
-    } catch { /* not JSON: the wasm says where */ }
-    return text;
-  })
-  .catch(() => null);
+// Never in the way of the app: the read gives up after 15 s as the app's own would (an
+// AbortController, not AbortSignal.timeout, which Chrome < 103 and Safari < 16 lack), and
+// whatever throws here leaves no promise, so the app fetches config.json itself.
+try {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 15000);
+  window.ccWidgetConfig = fetch(configUrl, { signal: controller.signal })
+    .then((r) => (r.ok ? r.text() : null))
+    .then((text) => {
+      try {
+        if (text !== null) preloadSources(JSON.parse(text));
+      } catch { /* not JSON: the app says where */ }
+      return text;
+    })
+    .catch(() => null);
+} catch { /* the app fetches config.json itself */ }
 
 const bindings = await import(glue);
 const instance = await bindings.default({ module_or_path: response });

@@ -179,6 +179,17 @@ test('when the loader cannot read config.json, the widget fetches it itself', as
   allowProblem(watch, 'HTTP 404 /config.json');
 });
 
+test('a loader that cannot even start its read leaves the widget working', async ({ page }) => {
+  // Whatever throws in the loader's part (here: no AbortController) leaves no promise behind,
+  // and the app, which copes without an AbortController, fetches config.json itself.
+  await page.addInitScript(() => {
+    (window as any).AbortController = function AbortController() { throw new TypeError('not here'); };
+  });
+  await page.goto('/widget.html?view=aqi&lang=en');
+  await expect(page.getByTestId('aqi')).toHaveText(/^\d+$/);
+  expect(await page.evaluate(() => 'ccWidgetConfig' in window)).toBe(false);
+});
+
 test('a station, English, dark and small', async ({ page }) => {
   await page.goto('/widget.html?view=aqi&station=1119A&lang=en&theme=dark&size=s');
   await expect(page.getByTestId('widget')).toHaveClass(/ccw--dark/);
