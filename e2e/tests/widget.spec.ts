@@ -257,9 +257,14 @@ test('refreshes its data on the configured interval, without reloading', async (
   await expect(aqi).toHaveText(before!);
   await expect(page.getByTestId('widget-error')).toHaveCount(0);
 
+  // A request the page has made but whose handler has not started yet is invisible here, and a
+  // jump then fires its own timeout: that refresh fails and keeps the data (as above). So the
+  // clock moves on until a refresh has brought the raised figures.
   answer = 'raised';
-  await refreshedTo(served + 1);
-  await expect(aqi).not.toHaveText(before!);
+  await expect.poll(async () => {
+    if (inFlight === 0) await page.clock.runFor('10:00');
+    return aqi.textContent();
+  }).not.toBe(before);
   expect(Number(await aqi.textContent())).toBeGreaterThan(Number(before));
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
   allowProblem(watch, 'HTTP 503 /data/sample/air-latest-24h.json');
