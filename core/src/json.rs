@@ -38,16 +38,6 @@ impl Number {
     }
 }
 
-/// As serde_json writes it: a whole number as written, any other as `f64`'s shortest form.
-impl std::fmt::Display for Number {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.whole {
-            Some(w) => write!(f, "{w}"),
-            None => write!(f, "{}", self.value),
-        }
-    }
-}
-
 /// An object's members in document order (no key twice).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Map(Vec<(String, Value)>);
@@ -124,12 +114,14 @@ impl Value {
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }
-    /// What kind of value this is, for messages: `string "x"`, `number 5`, `map`…
-    pub fn describe(&self) -> String {
+    /// What kind of value this is, for messages: `string "x"`, `number 2.50`, `map`… A number is
+    /// quoted as `written` in the document (the value's text), which is what its reader can find;
+    /// it also keeps `f64`'s formatting (about 13 KB of wasm before wasm-opt) out of the bundles.
+    pub fn describe(&self, written: &str) -> String {
         match self {
             Value::Null => "null".into(),
             Value::Bool(b) => format!("boolean `{b}`"),
-            Value::Number(n) => format!("number `{}`", n.value),
+            Value::Number(_) => format!("number `{}`", written.trim()),
             Value::String(s) => format!("string \"{}\"", s.chars().take(40).collect::<String>()),
             Value::Array(_) => "sequence".into(),
             Value::Object(_) => "map".into(),
@@ -213,7 +205,7 @@ pub(crate) fn members_of_checked(text: &str) -> Result<Vec<(Cow<'_, str>, &str)>
 /// value and handed to `each` (a column of numbers is read without a `Vec` of values).
 pub(crate) fn each_value_of_checked(
     text: &str,
-    mut each: impl FnMut(Value),
+    mut each: impl FnMut(Value, &str),
 ) -> Result<(), FeedError> {
     whole(text, true, |r| {
         r.skip_ws();
@@ -221,7 +213,9 @@ pub(crate) fn each_value_of_checked(
             return Err(r.invalid_type("an array"));
         }
         r.items(false, |r, _| {
-            each(r.value()?);
+            let start = r.pos;
+            let value = r.value()?;
+            each(value, &r.text[start..r.pos]);
             Ok(())
         })
     })
@@ -338,7 +332,10 @@ impl<'t> Reader<'t> {
         match self.value() {
             Ok(v) => Fault {
                 end: start + 1,
-                message: format!("invalid type: {}, expected {expected}", v.describe()),
+                message: format!(
+                    "invalid type: {}, expected {expected}",
+                    v.describe(&self.text[start..self.pos])
+                ),
             },
             Err(f) => f,
         }

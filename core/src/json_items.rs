@@ -187,11 +187,12 @@ pub(crate) enum Cell {
 }
 
 impl Cell {
-    fn number(v: f64) -> Cell {
+    /// A number, `written` as in the document (the message quotes it so).
+    fn number(v: f64, written: &str) -> Cell {
         if v.is_finite() && v >= 0.0 {
             Cell::Value(v)
         } else {
-            Cell::Bad(format!("negative value {v}"))
+            Cell::Bad(format!("negative value {}", written.trim()))
         }
     }
 
@@ -204,11 +205,11 @@ impl Cell {
         Cell::not_a_number(&format!("\"{shown}\""))
     }
 
-    /// The cell a value read by [`crate::json`] makes.
-    pub(crate) fn from_value(value: &crate::json::Value) -> Cell {
+    /// The cell a value read by [`crate::json`] makes; `written` is the value's text.
+    pub(crate) fn from_value(value: &crate::json::Value, written: &str) -> Cell {
         use crate::json::Value;
         match value {
-            Value::Number(n) => Cell::number(n.as_f64()),
+            Value::Number(n) => Cell::number(n.as_f64(), written),
             Value::Null => Cell::Missing,
             Value::Bool(b) => Cell::not_a_number(&b.to_string()),
             Value::String(s) => Cell::string(s),
@@ -266,16 +267,20 @@ mod tests {
 
     #[test]
     fn cells_keep_numbers_and_describe_the_rest() {
-        let crate::json::Value::Array(values) =
-            crate::json::parse("[1, 2.5, null, -3, \"4\", true, [1], {\"a\": 1}]").unwrap()
-        else {
-            panic!("an array")
-        };
-        let cells: Vec<Cell> = values.iter().map(Cell::from_value).collect();
+        let mut cells = Vec::new();
+        crate::json::each_value_of_checked(
+            "[1, 2.5, null, -3, \"4\", true, [1], {\"a\": 1}, -0.50, -1E2]",
+            |v, written| cells.push(Cell::from_value(&v, written)),
+        )
+        .unwrap();
         assert_eq!(
             &cells[..3],
             [Cell::Value(1.0), Cell::Value(2.5), Cell::Missing]
         );
         assert!(cells[3..].iter().all(|c| matches!(c, Cell::Bad(_))));
+        // A negative number is quoted as the document writes it.
+        assert_eq!(cells[3], Cell::Bad("negative value -3".into()));
+        assert_eq!(cells[8], Cell::Bad("negative value -0.50".into()));
+        assert_eq!(cells[9], Cell::Bad("negative value -1E2".into()));
     }
 }

@@ -100,7 +100,7 @@ impl<'t> Object<'t> {
         let value = value_of(raw)?;
         read(&value).ok_or_else(|| Problem {
             at: raw,
-            message: invalid_type(&value, what),
+            message: invalid_type(&value, raw, what),
         })
     }
 
@@ -111,7 +111,7 @@ impl<'t> Object<'t> {
             Value::String(s) => Ok(s),
             other => Err(Problem {
                 at: raw,
-                message: invalid_type(&other, "a string"),
+                message: invalid_type(&other, raw, "a string"),
             }),
         }
     }
@@ -178,8 +178,11 @@ pub(crate) fn value_of(raw: &str) -> Result<Value, Problem<'_>> {
 }
 
 /// serde's wording: `invalid type: string "x", expected a boolean`.
-fn invalid_type(found: &Value, expected: &str) -> String {
-    format!("invalid type: {}, expected {expected}", found.describe())
+fn invalid_type(found: &Value, written: &str, expected: &str) -> String {
+    format!(
+        "invalid type: {}, expected {expected}",
+        found.describe(written)
+    )
 }
 
 #[cfg(test)]
@@ -213,6 +216,24 @@ mod tests {
             o.checked("a", |_| Err::<(), _>("no".into())).unwrap_err(),
         );
         assert_eq!((e.line, e.message.as_str()), (2, "no"));
+    }
+
+    #[test]
+    fn a_number_of_the_wrong_kind_is_quoted_as_written() {
+        let text = "{\"a\": 2.50, \"b\": -1E2, \"c\": 7}";
+        let o = Object::parse(text).unwrap();
+        let message = |key| place(text, o.string(key).unwrap_err()).message;
+        assert_eq!(
+            message("a"),
+            "invalid type: number `2.50`, expected a string"
+        );
+        assert_eq!(
+            message("b"),
+            "invalid type: number `-1E2`, expected a string"
+        );
+        assert_eq!(message("c"), "invalid type: number `7`, expected a string");
+        let e = crate::json::elements_of_checked("  1.0 ").unwrap_err();
+        assert_eq!(e.message, "invalid type: number `1.0`, expected an array");
     }
 
     #[test]

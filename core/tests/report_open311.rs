@@ -198,6 +198,12 @@ fn post_answers() {
         num.ok().and_then(|c| c.service_request_id).as_deref(),
         Some("293944")
     );
+    // A number is kept as the receiver wrote it.
+    let num = parse_created(r#"[{"service_request_id": 1.50 }]"#);
+    assert_eq!(
+        num.ok().and_then(|c| c.service_request_id).as_deref(),
+        Some("1.50")
+    );
     assert_eq!(
         classify_post(200, r#"[{"token":"12345","service_notice":"…"}]"#, None, 0),
         Outcome::Token("12345".into())

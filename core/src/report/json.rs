@@ -85,7 +85,8 @@ pub fn text_member<'t>(o: &Object<'t>, key: &str) -> Result<Option<String>, Prob
     };
     Ok(match value_of(raw)? {
         Value::String(s) => Some(s),
-        Value::Number(n) => Some(n.to_string()),
+        // As written: `1.50` stays `1.50`.
+        Value::Number(_) => Some(raw.trim().to_string()),
         Value::Bool(b) => Some(b.to_string()),
         Value::Null => None,
         other => {
@@ -93,7 +94,7 @@ pub fn text_member<'t>(o: &Object<'t>, key: &str) -> Result<Option<String>, Prob
                 at: raw,
                 message: format!(
                     "invalid type: {}, expected a string, a number or null",
-                    other.describe()
+                    other.describe(raw)
                 ),
             })
         }

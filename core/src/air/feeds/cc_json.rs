@@ -96,12 +96,11 @@ fn read_columns<'t, const N: usize>(
 /// A column: an array of cells, each a number, `null` or a bad value named later.
 fn column(raw: &str) -> Result<Column, Problem<'_>> {
     let mut cells = Vec::new();
-    crate::json::each_value_of_checked(raw, |v| cells.push(Cell::from_value(&v))).map_err(|e| {
-        Problem {
+    crate::json::each_value_of_checked(raw, |v, written| cells.push(Cell::from_value(&v, written)))
+        .map_err(|e| Problem {
             at: raw,
             message: e.message,
-        }
-    })?;
+        })?;
     Ok(cells)
 }
 
