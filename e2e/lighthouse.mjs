@@ -27,7 +27,9 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 // Pages to audit; the widget is added when its build is present. `--page <path>` audits that
 // one alone (to measure one change; make test and make bench audit them all).
 const PAGES = ['/', '/air', '/water', '/report'];
-if (fs.existsSync(path.join(dist, 'widget.html'))) PAGES.push('/widget.html?view=aqi');
+// The AQI widget as the embed builder gives it: widget-aqi.html, which preloads its wasm.
+if (fs.existsSync(path.join(dist, 'widget-aqi.html'))) PAGES.push('/widget-aqi.html?view=aqi');
+else if (fs.existsSync(path.join(dist, 'widget.html'))) PAGES.push('/widget.html?view=aqi');
 if (args.includes('--page')) PAGES.splice(0, PAGES.length, opt('--page'));
 
 const BUDGET = { performance: 95, lcpMs: 2500, cls: 0.02, transferKb: 250 };

@@ -11,8 +11,9 @@
 //
 // --cors sends Access-Control-Allow-Origin: * on js/wasm/css/json/csv files (what the
 // <cc-env-widget> custom element needs from the site). --csp-value sends the given policy on
-// HTML instead of the site's (e2e host pages). With --csp, widget.html gets the site's policy
-// with frame-ancestors set to --widget-frame-ancestors (default *): it is meant to be framed.
+// HTML instead of the site's (e2e host pages). With --csp, widget.html and widget-aqi.html get the
+// site's policy with frame-ancestors set to --widget-frame-ancestors (default *): they are meant
+// to be framed.
 //
 // --proxy-port-cookie names a cookie whose value, a port number, sends that request's proxied
 // traffic to the same path on 127.0.0.1:<port> instead: each Playwright worker has a receiver of
@@ -128,7 +129,7 @@ function headersFor(file, ext) {
   };
   h['Cache-Control'] = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
   if (flag('--csp') && ext === '.html') {
-    h['Content-Security-Policy'] = path.basename(file) === 'widget.html'
+    h['Content-Security-Policy'] = ['widget.html', 'widget-aqi.html'].includes(path.basename(file))
       ? CSP.replace("frame-ancestors 'self'", `frame-ancestors ${widgetAncestors}`)
       : CSP;
   }

@@ -41,6 +41,17 @@ impl View {
             View::Combo => "combo",
         }
     }
+
+    /// The page an iframe of this view loads. Both pages show every view (their loader picks
+    /// the bundle by `view`); `widget-aqi.html` also preloads the AQI bundle's wasm, so that it
+    /// downloads beside the page's loader instead of after it, which `widget.html` cannot do
+    /// without making every other view download it too.
+    pub fn page(self) -> &'static str {
+        match self {
+            View::Aqi => "widget-aqi.html",
+            View::Water | View::Report | View::Combo => "widget.html",
+        }
+    }
 }
 
 /// Reads [`View::as_str`] (case-insensitive).

@@ -1,5 +1,5 @@
 //! `/embed`: the widget builder. A webmaster picks the view, station, language, theme and size,
-//! sees a live preview (an iframe of widget.html) and copies the snippet: the iframe form (with
+//! sees a live preview (an iframe of the view's page, [`View::page`]) and copies the snippet: the iframe form (with
 //! embed.js for auto-height) or the custom element, with the CSP lines the host needs and the
 //! `frame-ancestors` advice for whoever deploys the site.
 
@@ -42,7 +42,7 @@ fn escape_attr(text: &str) -> String {
 pub fn iframe_snippet(site: &str, p: &Params) -> String {
     let t = wt(p.lang);
     let title = frame_title(p.view, p.lang);
-    let src = escape_attr(&format!("{site}widget.html?{}", to_query(p)));
+    let src = escape_attr(&format!("{site}{}?{}", p.view.page(), to_query(p)));
     let link = match p.view {
         View::Water => "water",
         View::Report => "report",
@@ -92,10 +92,10 @@ pub fn host_csp(site: &str) -> (String, String) {
     )
 }
 
-/// What the site's deployer sends for widget.html and the custom element's files.
+/// What the site's deployer sends for the widget's pages and the custom element's files.
 pub fn deployer_headers() -> [&'static str; 2] {
     [
-        "widget.html: Content-Security-Policy: … frame-ancestors 'self' https://host-a.example https://host-b.example",
+        "widget.html widget-aqi.html: Content-Security-Policy: … frame-ancestors 'self' https://host-a.example https://host-b.example",
         "*.js *.wasm *.css config.json data/*: Access-Control-Allow-Origin: *",
     ]
 }
@@ -103,7 +103,7 @@ pub fn deployer_headers() -> [&'static str; 2] {
 /// The two forms of the snippet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SnippetForm {
-    /// `<iframe>` of widget.html with embed.js, the recommended form.
+    /// `<iframe>` of the view's page with embed.js, the recommended form.
     Iframe,
     /// The `<cc-env-widget>` custom element.
     Element,
@@ -258,7 +258,10 @@ pub fn EmbedPage() -> impl IntoView {
     });
     let site = site_base();
     let site2 = site.clone();
-    let preview_src = move || format!("{}widget.html?{}", site2, to_query(&params.get()));
+    let preview_src = move || {
+        let p = params.get();
+        format!("{}{}?{}", site2, p.view.page(), to_query(&p))
+    };
     let (form, set_form) = signal(SnippetForm::Iframe);
     let site3 = site.clone();
     let snippet = Memo::new(move |_| form.get().snippet(&site3, &params.get()));
@@ -374,7 +377,13 @@ mod tests {
             ..Params::default()
         };
         let s = iframe_snippet("https://x.cn/env/", &p);
-        assert!(s.starts_with("<iframe src=\"https://x.cn/env/widget.html?view=aqi&amp;id=w1\" title=\"长春空气质量\" loading=\"lazy\""), "{s}");
+        assert!(s.starts_with("<iframe src=\"https://x.cn/env/widget-aqi.html?view=aqi&amp;id=w1\" title=\"长春空气质量\" loading=\"lazy\""), "{s}");
+        let water = Params {
+            view: View::Water,
+            ..p.clone()
+        };
+        assert!(iframe_snippet("https://x.cn/env/", &water)
+            .starts_with("<iframe src=\"https://x.cn/env/widget.html?view=water&amp;id=w1\""));
         assert!(s.contains("<a href=\"https://x.cn/env/air\">"));
         assert!(s.contains("<script src=\"https://x.cn/env/embed.js\" defer></script>"));
         let e = element_snippet("https://x.cn/env/", &p);

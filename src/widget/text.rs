@@ -85,7 +85,7 @@ widget_text! {
     embed_copy_failed: "无法自动复制，请在文本框中选中代码后手动复制。", "The code could not be copied automatically; select it in the box and copy it.";
     embed_csp_heading: "内容安全策略（CSP）", "Content Security Policy (CSP)";
     embed_csp_host: "如果您的页面发送 Content-Security-Policy，请加入：", "If your page sends a Content-Security-Policy, add:";
-    embed_csp_deployer: "本站的部署者需要为 widget.html 发送 frame-ancestors，列出允许嵌入的网站（站点其他页面保持 frame-ancestors 'self'），并为自定义元素用到的文件发送 CORS 头：", "Whoever deploys this site must send frame-ancestors for widget.html listing the sites allowed to embed it (every other page keeps frame-ancestors 'self'), and CORS headers on the files the custom element loads:";
+    embed_csp_deployer: "本站的部署者需要为 widget.html 和 widget-aqi.html 发送 frame-ancestors，列出允许嵌入的网站（站点其他页面保持 frame-ancestors 'self'），并为自定义元素用到的文件发送 CORS 头：", "Whoever deploys this site must send frame-ancestors for widget.html and widget-aqi.html listing the sites allowed to embed them (every other page keeps frame-ancestors 'self'), and CORS headers on the files the custom element loads:";
 }
 
 /// The strings of `lang`.
