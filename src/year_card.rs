@@ -5,6 +5,7 @@ use crate::charts::Table;
 use crate::text::year_ui;
 use cc_core::air::annual::{annual_limit, annual_statistic, daily_item, AirYear, ItemEvaluation};
 use cc_core::air::{Level, Species};
+use cc_core::decimal::fixed;
 use cc_core::i18n::Lang;
 use cc_core::water::annual::WaterYear;
 use cc_core::water::{Headline, RiverGrade};
@@ -34,7 +35,7 @@ fn headers(first: &str, year: i32, previous: bool, lang: Lang) -> Vec<String> {
 /// no-break space so that a phone never puts the unit on a line of its own.
 fn concentration(species: Species, value: f64) -> String {
     let decimals = usize::from(species == Species::Co);
-    format!("{value:.decimals$}\u{a0}{}", species.unit())
+    format!("{}\u{a0}{}", fixed(value, decimals), species.unit())
 }
 
 /// Good days, levels, heavy days, the longest good run and the 综合指数, for the year and the
@@ -57,7 +58,7 @@ pub fn air_overview(now: &AirYear, before: Option<&AirYear>, lang: Lang) -> Tabl
                 y.stats
                     .good
                     .rate_percent
-                    .map_or("—".into(), |r| format!("{r:.1}%"))
+                    .map_or("—".into(), |r| format!("{}%", fixed(r, 1)))
             }),
         ),
     ];
@@ -85,11 +86,7 @@ pub fn air_overview(now: &AirYear, before: Option<&AirYear>, lang: Lang) -> Tabl
     ));
     figures.push((
         t.composite.into(),
-        Box::new(|y| {
-            y.stats
-                .composite_index
-                .map_or("—".into(), |c| format!("{c:.2}"))
-        }),
+        Box::new(|y| y.stats.composite_index.map_or("—".into(), |c| fixed(c, 2))),
     ));
     Table {
         caption: fill(t.overview_caption, "year", now.year()),
@@ -155,7 +152,10 @@ pub fn water_overview(w: &WaterYear, lang: Lang) -> Table {
     let year = year_of(w);
     let before = (w.previous.assessed > 0).then_some(&w.previous);
     let count = |n: usize| fill(t.count, "n", n);
-    let share = |h: &Headline| h.good_share().map_or("—".into(), |s| format!("{s:.1}%"));
+    let share = |h: &Headline| {
+        h.good_share()
+            .map_or("—".into(), |s| format!("{}%", fixed(s, 1)))
+    };
     let figures: [Figure<Headline>; 3] = [
         (
             t.sections_assessed.into(),

@@ -94,7 +94,7 @@ fn results_errors_point_at_the_problem() {
             "unknown section \"nowhere\"",
         ),
         (good.replace("mg/L", "ppm"), "unit \"ppm\""),
-        (good.replace("0.1", "-0.1"), "impossible value"),
+        (good.replace("0.1", "-0.1"), "impossible value -0.1 for"),
         (
             good.replace("\"tp\"", "\"ph\"")
                 .replace("0.1", "14.5")

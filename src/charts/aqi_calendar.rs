@@ -9,6 +9,7 @@ use super::palette::{level_colour, EDGE, GRID, MUTED};
 use super::table::{or_dash, Table};
 use super::ChartError;
 use cc_core::air::{GoodDays, Level};
+use cc_core::decimal::fixed;
 use cc_core::i18n::Lang;
 use cc_core::time::Date;
 use plotters::coord::Shift;
@@ -173,9 +174,13 @@ pub fn summary_aqi_calendar(data: &AqiCalendar, lang: Lang) -> String {
         .filter_map(|(d, a)| a.map(|a| (d, a)))
         .max_by_key(|p| (p.1, std::cmp::Reverse(p.0)));
     let mut s = match lang {
-        Lang::Zh => format!("{year}年有效监测{valid}天，优良天数{good}天，优良率{rate:.1}%"),
+        Lang::Zh => format!(
+            "{year}年有效监测{valid}天，优良天数{good}天，优良率{}%",
+            fixed(rate, 1)
+        ),
         Lang::En => format!(
-            "In {year}, {good} of {valid} valid days were good or excellent (a rate of {rate:.1}%)"
+            "In {year}, {good} of {valid} valid days were good or excellent (a rate of {}%)",
+            fixed(rate, 1)
         ),
     };
     if let Some((d, a)) = worst {

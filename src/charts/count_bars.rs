@@ -6,6 +6,7 @@ use super::frame::{no_data, text_width, Frame};
 use super::palette::{CITY, INK};
 use super::table::Table;
 use super::ChartError;
+use cc_core::decimal::fixed;
 use cc_core::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -138,7 +139,7 @@ pub fn table_count_bars(data: &CountBars, lang: Lang) -> Table {
                 let share = if total == 0 {
                     "—".to_string()
                 } else {
-                    format!("{:.1}%", *n as f64 * 100.0 / total as f64)
+                    format!("{}%", fixed(*n as f64 * 100.0 / total as f64, 1))
                 };
                 vec![name.clone(), n.to_string(), share]
             })

@@ -7,6 +7,7 @@
 use crate::components::nowrap::keep_together;
 use crate::text::air_ui;
 use cc_core::air::{Aqi, Assessment, Level, NoAqi, Pollutant, RuleSetId, Species};
+use cc_core::decimal::fixed;
 use cc_core::i18n::Lang;
 use cc_core::time::Hour;
 use leptos::either::Either;
@@ -68,8 +69,8 @@ pub fn PollutantTable(
             let value = values.get(s.index()).copied().flatten();
             let iaqi = assessment.iaqi_of(p);
             let shown = match value {
-                Some(v) if s == Species::Co => format!("{v:.1}"),
-                Some(v) => format!("{v:.0}"),
+                Some(v) if s == Species::Co => fixed(v, 1),
+                Some(v) => fixed(v, 0),
                 None => t.air_missing.to_string(),
             };
             view! {

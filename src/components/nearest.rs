@@ -4,6 +4,7 @@
 use crate::routes::href;
 use crate::text::{air_ui, ui};
 use cc_core::air::Station;
+use cc_core::decimal::fixed;
 use cc_core::i18n::Lang;
 use leptos::prelude::*;
 
@@ -50,7 +51,7 @@ pub fn NearestStation(stations: Vec<Station>, lang: Lang) -> impl IntoView {
                 {format!(
                     "{}{}{}",
                     lang.pick("（", " ("),
-                    air_t.air_nearest_distance.replace("{d}", &format!("{km:.1}")),
+                    air_t.air_nearest_distance.replace("{d}", &fixed(km, 1)),
                     lang.pick("）", ")"),
                 )}
             </span>

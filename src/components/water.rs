@@ -6,6 +6,7 @@
 
 use crate::components::nowrap::keep_together;
 use crate::text::water_ui;
+use cc_core::decimal::fixed;
 use cc_core::i18n::Lang;
 use cc_core::water::digits::shown_value;
 use cc_core::water::{format_exceedance, HeadlineComparison, SectionAssessment, WaterClass};
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 /// `12.3%`, or `—` without a share.
 pub fn percent(share: Option<f64>) -> String {
     share
-        .map(|s| format!("{s:.1}%"))
+        .map(|s| format!("{}%", fixed(s, 1)))
         .unwrap_or_else(|| "—".into())
 }
 
@@ -49,8 +50,8 @@ pub fn headline_text(cmp: &HeadlineComparison, lang: Lang) -> (String, String) {
     let points = |x: Option<f64>| match x {
         None => t.water_no_comparison.to_string(),
         Some(x) if x.abs() < 0.05 => t.water_change_same.to_string(),
-        Some(x) if x > 0.0 => t.water_change_up.replace("{x}", &format!("{x:.1}")),
-        Some(x) => t.water_change_down.replace("{x}", &format!("{:.1}", -x)),
+        Some(x) if x > 0.0 => t.water_change_up.replace("{x}", &fixed(x, 1)),
+        Some(x) => t.water_change_down.replace("{x}", &fixed(-x, 1)),
     };
     let count = match cmp.worse_than_v_count_change() {
         None => t.water_no_comparison.to_string(),

@@ -17,6 +17,7 @@ use crate::routes::href;
 use crate::text::year_ui;
 use crate::year_card::{air_items, air_overview, fill, river_table, water_overview};
 use cc_core::air::annual::{air_changes, air_year, air_year_summary, years_with_days};
+use cc_core::decimal::fixed;
 use cc_core::i18n::Lang;
 use cc_core::water::annual::{water_changes, water_year};
 use leptos::prelude::*;
@@ -164,7 +165,7 @@ fn water_part(data: &WaterData, year: i32, lang: Lang) -> (impl IntoView, Vec<Ta
     let share = w
         .current
         .good_share()
-        .map_or("—".into(), |s| format!("{s:.1}%"));
+        .map_or("—".into(), |s| format!("{}%", fixed(s, 1)));
     let summary = [
         ("year", year.to_string()),
         ("n", w.current.assessed.to_string()),

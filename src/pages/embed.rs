@@ -8,6 +8,7 @@ use crate::prefs::use_lang;
 use crate::widget::frame_title;
 use crate::widget::text::wt;
 use crate::widget::text::WidgetText;
+use cc_core::decimal::fixed;
 use cc_core::i18n::Lang;
 use cc_core::widget::message::{field, height_of};
 use cc_core::widget::{to_query, Params, Size, Theme, View};
@@ -218,7 +219,7 @@ fn follow_preview_height(frame: NodeRef<leptos::html::Iframe>) {
                     height_of(kind.as_deref(), get(field::HEIGHT).and_then(|v| v.as_f64()));
                 if let (true, true, Some(h)) = (same, from_frame, height) {
                     let _ = web_sys::HtmlElement::style(&target)
-                        .set_property("height", &format!("{}px", h.ceil()));
+                        .set_property("height", &format!("{}px", fixed(h.ceil(), 0)));
                 }
             });
         let _ =

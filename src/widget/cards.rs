@@ -10,6 +10,7 @@ use crate::feeds::{AirData, AlertsShown, AlertsWatch, ForecastResult};
 use cc_core::air::alerts::{HEADING as HEADING_ALERTS, UNREADABLE};
 use cc_core::air::forecast::HEADING;
 use cc_core::air::shown::{choose_hour, no_data, stale_since};
+use cc_core::decimal::fixed;
 use cc_core::i18n::Lang;
 use cc_core::offline::OfflineCopy;
 use cc_core::time::Hour;
@@ -212,7 +213,11 @@ pub(super) fn water_card(summary: Option<&WaterSummary>, lang: Lang, base: &str)
     let body = match summary {
         None => view! { <p>{t.water_none}</p> }.into_any(),
         Some(s) => {
-            let share = s.summary.headline.good_share().map(|v| format!("{v:.1}%"));
+            let share = s
+                .summary
+                .headline
+                .good_share()
+                .map(|v| format!("{}%", fixed(v, 1)));
             let counts = WaterClass::ALL
                 .into_iter()
                 .zip(s.summary.counts)

@@ -13,6 +13,7 @@ use super::aggregate::CityDay;
 use super::pollutant::{Pollutant, Species};
 use super::round;
 use super::stats::{period_stats, PeriodStats};
+use crate::decimal::fixed;
 use crate::i18n::{Lang, Text};
 use crate::time::Date;
 
@@ -81,9 +82,9 @@ impl Verdict {
         match (self, lang) {
             (Verdict::Meets, Lang::Zh) => "达标".into(),
             (Verdict::Meets, Lang::En) => "meets the standard".into(),
-            (Verdict::Exceeds { times }, Lang::Zh) => format!("超标 {times:.2} 倍"),
+            (Verdict::Exceeds { times }, Lang::Zh) => format!("超标 {} 倍", fixed(times, 2)),
             (Verdict::Exceeds { times }, Lang::En) => {
-                format!("exceeds the standard by {times:.2} times")
+                format!("exceeds the standard by {} times", fixed(times, 2))
             }
         }
     }
@@ -228,7 +229,7 @@ pub fn air_year_summary(y: &AirYear, lang: Lang) -> String {
     let g = &y.stats.good;
     let rate = g
         .rate_percent
-        .map_or("—".to_string(), |r| format!("{r:.1}%"));
+        .map_or("—".to_string(), |r| format!("{}%", fixed(r, 1)));
     let (year, heavy) = (y.year(), y.heavy_days);
     let mut out = match lang {
         Lang::Zh => format!(
@@ -324,13 +325,19 @@ pub(crate) fn points_change(zh: &str, en: &str, change: f64, lang: Lang) -> Stri
     let x = round::half_even(change.abs(), 1);
     match lang {
         Lang::Zh if x == 0.0 => format!("{zh}与上年持平"),
-        Lang::Zh if change > 0.0 => format!("{zh}比上年上升 {x:.1} 个百分点"),
-        Lang::Zh => format!("{zh}比上年下降 {x:.1} 个百分点"),
+        Lang::Zh if change > 0.0 => format!("{zh}比上年上升 {} 个百分点", fixed(x, 1)),
+        Lang::Zh => format!("{zh}比上年下降 {} 个百分点", fixed(x, 1)),
         Lang::En if x == 0.0 => format!("{en} was the same as the year before"),
         Lang::En if change > 0.0 => {
-            format!("{en} rose by {x:.1} percentage points on the year before")
+            format!(
+                "{en} rose by {} percentage points on the year before",
+                fixed(x, 1)
+            )
         }
-        Lang::En => format!("{en} fell by {x:.1} percentage points on the year before"),
+        Lang::En => format!(
+            "{en} fell by {} percentage points on the year before",
+            fixed(x, 1)
+        ),
     }
 }
 
@@ -347,11 +354,11 @@ impl PercentChange {
         let x = self.0.abs();
         match lang {
             Lang::Zh if x == 0.0 => format!("{zh}与上年持平"),
-            Lang::Zh if self.0 > 0.0 => format!("{zh}比上年上升 {x:.1}%"),
-            Lang::Zh => format!("{zh}比上年下降 {x:.1}%"),
+            Lang::Zh if self.0 > 0.0 => format!("{zh}比上年上升 {}%", fixed(x, 1)),
+            Lang::Zh => format!("{zh}比上年下降 {}%", fixed(x, 1)),
             Lang::En if x == 0.0 => format!("{en} was the same as the year before"),
-            Lang::En if self.0 > 0.0 => format!("{en} rose by {x:.1}% on the year before"),
-            Lang::En => format!("{en} fell by {x:.1}% on the year before"),
+            Lang::En if self.0 > 0.0 => format!("{en} rose by {}% on the year before", fixed(x, 1)),
+            Lang::En => format!("{en} fell by {}% on the year before", fixed(x, 1)),
         }
     }
 }

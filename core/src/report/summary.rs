@@ -7,6 +7,7 @@ use super::districts::find_district;
 use super::draft::{ReportDraft, Step};
 use super::fields::Field;
 use super::validate::normalize_phone;
+use crate::decimal::fixed;
 use crate::i18n::Lang;
 
 /// One row of the check page.
@@ -58,7 +59,7 @@ pub fn summary_rows(draft: &ReportDraft, categories: &[Category], lang: Lang) ->
     );
     let coords = draft.coords.map_or_else(
         || not_given(lang),
-        |c| format!("{:.5}, {:.5}", c.lat, c.lon),
+        |c| format!("{}, {}", fixed(c.lat, 5), fixed(c.lon, 5)),
     );
     let when = match (draft.ongoing, draft.occurred_at()) {
         (Some(o), Some(at)) => format!("{} · {at}", o.label().get(lang)),

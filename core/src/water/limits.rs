@@ -307,7 +307,7 @@ impl FromStr for Indicator {
 
 /// `value` with at most `decimals` decimals and no trailing zeros.
 pub fn format_trimmed(value: f64, decimals: usize) -> String {
-    let s = format!("{value:.decimals$}");
+    let s = crate::decimal::fixed(value, decimals);
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {

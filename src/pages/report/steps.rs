@@ -4,6 +4,7 @@
 use super::fields::{field_error, invalid, InlineError, TextField};
 use super::text::rt;
 use super::FormState;
+use cc_core::decimal::fixed;
 use cc_core::i18n::Lang;
 use cc_core::report::{
     validate::DESCRIPTION_LEN, CharCount, Coords, Field, Ongoing, DISTRICTS, OUT_OF_REMIT,
@@ -97,7 +98,7 @@ pub fn WhereStep(
 ) -> impl IntoView {
     let lang = form.lang;
     let d_err = field_error(form, Field::District);
-    let fmt = |c: Coords| format!("{:.5}, {:.5}", c.lat, c.lon);
+    let fmt = |c: Coords| format!("{}, {}", fixed(c.lat, 5), fixed(c.lon, 5));
     view! {
         <div class="cc-field" class:cc-field--error=move || d_err.with(Option::is_some)>
             <label class="cc-field__label" for="report-district">{move || Field::District.label(lang.get())}</label>

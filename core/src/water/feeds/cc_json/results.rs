@@ -186,8 +186,10 @@ impl Record<'_> {
         })?;
         let canonical = value * factor;
         if !method::is_possible(indicator, canonical) {
+            // The value as the file writes it.
+            let written = o.raw("value").map_or("", str::trim);
             return Err(fail(format!(
-                "impossible value {value} for {}",
+                "impossible value {written} for {}",
                 indicator.as_str()
             )));
         }
