@@ -74,6 +74,7 @@ if (widgetRefs.length) {
   const aqiPage = fs.existsSync(path.join(dist, 'widget-aqi.html')) ? 'widget-aqi.html' : 'widget.html';
   firstRender(`AQI widget, first render (${aqiPage}?view=aqi: the AQI bundle)`, aqiPage, 'widget-aqi', [...AIR_WIDGET, ...FORECAST], WIDGET_BUDGET_BR);
   firstRender('Water widget, first render (widget.html?view=water: the full bundle; no budget of its own)', 'widget.html', 'widget', WATER);
+  firstRender('Report widget, first render (widget.html?view=report: the full bundle, the warnings only; no budget of its own)', 'widget.html', 'widget', []);
 }
 
 // Each site page's first screen: the page, what it links (stylesheets, scripts), the wasm its
