@@ -1,7 +1,7 @@
 //! `/embed`: the widget builder. A webmaster picks the view, station, language, theme and size,
-//! sees a live preview (an iframe of the view's page, [`View::page`]) and copies the snippet: the iframe form (with
-//! embed.js for auto-height) or the custom element, with the CSP lines the host needs and the
-//! `frame-ancestors` advice for whoever deploys the site.
+//! sees a live preview (an iframe of the view's page, [`View::page`]) and copies the snippet:
+//! the iframe form (with embed.js for auto-height) or the custom element, with the CSP lines the
+//! host needs and the `frame-ancestors` advice for whoever deploys the site.
 
 use crate::components::page::PageTitle;
 use crate::prefs::use_lang;
