@@ -77,6 +77,22 @@ pub fn fixed(value: f64, decimals: usize) -> String {
     out
 }
 
+/// `value` with at most `decimals` decimals: [`fixed`] without trailing zeros, and `0` for a
+/// negative value that rounds to zero.
+pub fn trimmed(value: f64, decimals: usize) -> String {
+    let s = fixed(value, decimals);
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &s
+    };
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
 /// An unsigned integer in little-endian 32-bit limbs.
 struct Big(Vec<u32>);
 

@@ -71,13 +71,7 @@ pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=
 /// A decimal degree with 6 decimals (~0.1 m), trailing zeros dropped; never an exponent,
 /// which the receiver's number check would refuse.
 fn degrees(v: f64) -> String {
-    let s = crate::decimal::fixed(v, 6);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
+    crate::decimal::trimmed(v, 6)
 }
 
 /// `address_string`: the district, a space, then the address, unless the address already

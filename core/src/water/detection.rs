@@ -86,7 +86,7 @@ pub fn not_detected_text(limit: Option<f64>, lang: crate::i18n::Lang) -> String 
 
 /// A detection limit as written: the shortest decimal that reads back (limits are short).
 fn limit_text(l: f64) -> String {
-    super::limits::format_trimmed(l, 8)
+    crate::decimal::trimmed(l, 8)
 }
 
 #[cfg(test)]

@@ -9,8 +9,9 @@
 
 use super::assess::{classify, IndicatorResult};
 use super::detection::not_detected_text;
-use super::limits::{format_trimmed, Indicator, WaterBody};
+use super::limits::{Indicator, WaterBody};
 use crate::decimal::parse_plain_decimal;
+use crate::decimal::trimmed;
 use crate::i18n::{Lang, Text};
 
 /// The most decimals ever shown; a value closer to a limit than this is shown at this precision
@@ -33,7 +34,7 @@ pub fn decision_decimals(indicator: Indicator, value: f64, body: WaterBody) -> u
     };
     (usual..=MAX_DECIMALS)
         .find(|&d| {
-            parse_plain_decimal(&format_trimmed(value, d))
+            parse_plain_decimal(&trimmed(value, d))
                 .and_then(|shown| classify(indicator, shown, body))
                 == Some(full)
         })
@@ -42,7 +43,7 @@ pub fn decision_decimals(indicator: Indicator, value: f64, body: WaterBody) -> u
 
 /// `value` with the digits of [`decision_decimals`] and its unit, e.g. `1.0003 mg/L`.
 pub fn format_decided(indicator: Indicator, value: f64, body: WaterBody) -> String {
-    let v = format_trimmed(value, decision_decimals(indicator, value, body));
+    let v = trimmed(value, decision_decimals(indicator, value, body));
     match indicator.unit() {
         "" => v,
         unit => format!("{v} {unit}"),

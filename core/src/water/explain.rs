@@ -5,7 +5,7 @@
 use super::assess::{Basis, IndicatorResult, SectionAssessment};
 use super::class::WaterClass;
 use super::digits::shown_value;
-use super::limits::format_trimmed;
+use crate::decimal::trimmed;
 use crate::i18n::{Lang, Text};
 
 /// The label of a class computed from an automatic station's partial indicator set.
@@ -26,9 +26,9 @@ pub fn format_exceedance(exceedance: Option<f64>) -> String {
 
 fn exceedance_text(x: f64) -> String {
     (2..=9)
-        .map(|d| format_trimmed(x, d))
+        .map(|d| trimmed(x, d))
         .find(|s| s != "0" || x <= 0.0)
-        .unwrap_or_else(|| format_trimmed(x, 9))
+        .unwrap_or_else(|| trimmed(x, 9))
 }
 
 /// One indicator in words: `氨氮 1.8 mg/L, Ⅴ类, 超Ⅲ类标准 0.8 倍` /

@@ -280,7 +280,7 @@ impl Indicator {
 
     /// `value` rounded to the display precision, trailing zeros removed, e.g. `1.8`.
     pub fn format_value(self, value: f64) -> String {
-        format_trimmed(value, self.decimals())
+        crate::decimal::trimmed(value, self.decimals())
     }
 
     /// Value with its unit, e.g. `1.8 mg/L`; pH, being dimensionless, is the bare number.
@@ -302,20 +302,5 @@ impl FromStr for Indicator {
             .into_iter()
             .find(|i| i.as_str() == name)
             .ok_or(UnknownName)
-    }
-}
-
-/// `value` with at most `decimals` decimals and no trailing zeros.
-pub fn format_trimmed(value: f64, decimals: usize) -> String {
-    let s = crate::decimal::fixed(value, decimals);
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s
     }
 }

@@ -73,7 +73,7 @@ pub fn river_main_pollutants_text(list: &[RiverPollutant], lang: Lang) -> String
         .enumerate()
         .map(|(k, p)| {
             let name = p.indicator.name().get(lang);
-            let share = super::limits::format_trimmed(p.share(), 0);
+            let share = crate::decimal::trimmed(p.share(), 0);
             match (lang, k) {
                 (Lang::Zh, 0) => format!("{name}(断面超标率 {share}%)"),
                 (Lang::Zh, _) => format!("{name}({share}%)"),
