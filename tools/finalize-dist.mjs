@@ -198,8 +198,8 @@ for (const name of names) {
 // widget-aqi.html: widget.html, finalized, that also preloads the AQI bundle's wasm with the
 // integrity and mode of the loader's fetch, so that fetch takes the preloaded answer. widget.html
 // preloads neither bundle (its other views would fetch the AQI wasm for nothing), so its wasm is
-// requested only once the loader runs: one round trip later (Lighthouse's LCP of the AQI view
-// about 2,070 → 1,960 ms, README "Performance").
+// requested only once the loader runs: one round trip later (README "Performance" has what the
+// preload gained).
 if (widgetBundles) {
   const { wasm, integrity } = widgetBundles.aqi;
   const config = '<link rel="preload" href="./config.json"';

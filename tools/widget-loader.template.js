@@ -8,8 +8,8 @@ const response = fetch(wasm, { integrity });
 
 // config.json (the page preloads it) is read here, once, and its text handed to the wasm as
 // window.ccWidgetConfig (taken by widget::host::config_text_from_loader). The sources the view
-// reads first are preloaded from it, so they arrive while the wasm loads instead of after it (the
-// AQI view's Lighthouse LCP 2,227 → 2,054 ms, median of 5). When anything goes wrong here the
+// reads first are preloaded from it, so they arrive while the wasm loads instead of after it
+// (README "Performance" has what it gained). When anything goes wrong here the
 // promise gives null and the wasm fetches config.json itself, to report the failure in its words.
 const configUrl = new URL('./config.json', document.baseURI);
 const preload = (source) => {

@@ -1,7 +1,7 @@
 //! Reading plain decimals (`-12`, `0.125`, `3.`): the numbers our own code formats and water
 //! reports carry; and writing a number with a fixed count of decimals. Both exact, and without
-//! `str::parse::<f64>` or `f64`'s `Display`, whose algorithms bring ~10 KB and ~13 KB of wasm
-//! (before wasm-opt; much of it tables, which do not compress) into every bundle that calls them.
+//! `str::parse::<f64>` or `f64`'s `Display`, whose algorithms bring large, incompressible tables
+//! into every wasm bundle that calls them (README "Performance" has the sizes).
 
 /// `[+-]digits[.digits]` (at least one digit) as the nearest `f64`, as `str::parse` gives it;
 /// `None` for anything else, and beyond 15 significant digits or 22 decimals, which no value

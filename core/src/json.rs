@@ -116,7 +116,7 @@ impl Value {
     }
     /// What kind of value this is, for messages: `string "x"`, `number 2.50`, `map`… A number is
     /// quoted as `written` in the document (the value's text), which is what its reader can find;
-    /// it also keeps `f64`'s formatting (about 13 KB of wasm before wasm-opt) out of the bundles.
+    /// it also keeps `f64`'s formatting out of the bundles (README "Performance").
     pub fn describe(&self, written: &str) -> String {
         match self {
             Value::Null => "null".into(),
