@@ -11,8 +11,13 @@ export const test = base.extend<{ watch: Watch }>({
   watch: [async ({ page }, use) => {
     const problems: string[] = [];
     page.on('console', (msg) => {
-      // Failed loads are recorded with their URL by the response handler below.
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) {
+      // Failed loads are recorded with their URL by the response and requestfailed handlers
+      // below. Chrome also echoes a fetch that the frame's next navigation cancelled as "Fetch API
+      // cannot load <url>. " with no reason (the /embed builder's preview frame, navigated while
+      // its wasm loads): an abort, as below, not a fault; a fetch that failed otherwise is
+      // still reported by those handlers.
+      const cancelled = /^Fetch API cannot load \S+\. $/.test(msg.text());
+      if (msg.type() === 'error' && !cancelled && !msg.text().startsWith('Failed to load resource')) {
         problems.push(`console error: ${msg.text()}`);
       }
     });
