@@ -54,6 +54,7 @@ lint: setup
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p lvse-changchun --lib --bins -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p lvse-changchun --bin widget-aqi --features widget-aqi-only -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p cc_floor --features chart -- -D warnings
 
 test-host: setup
 	cargo test --workspace
@@ -82,12 +83,15 @@ size: build
 
 # Where each bundle's wasm goes, by crate and by function (twiggy from crates.io, installed here
 # on first use: only this target needs it). README "Performance".
-# The floor beside them: tools/floor, a near-empty Leptos app on the same dependencies, built with
-# the site's flags and with the widget's.
+# The floors beside them: tools/floor, a near-empty Leptos app on the same dependencies, with a
+# chart (index.html) and without (bare.html), each built with the site's flags and the widget's.
 size-report: build
 	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
-	@rm -rf target/floor && env $(SITE_CARGO) trunk build tools/floor/index.html --release --dist target/floor/site
-	@trunk build tools/floor/index.html --release --dist target/floor/widget
+	@rm -rf target/floor
+	@for page in index bare; do \
+	  env $(SITE_CARGO) trunk build tools/floor/$$page.html --release --dist target/floor/site-$$page && \
+	  trunk build tools/floor/$$page.html --release --dist target/floor/widget-$$page || exit 1; \
+	done
 	@node tools/size-report.mjs $(DIST)
 
 # The air engine timed in headless Chromium against plain JavaScript, and the report form's

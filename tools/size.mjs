@@ -15,7 +15,7 @@ const dist = path.resolve(process.argv[2] || 'dist');
 const WIDGET_BUDGET_BR = 150 * 1024;
 const SITE_BUDGET_BR = 250 * 1024;
 // Issue #17's targets, printed beside the budgets: 150,000 B per first screen, 100,000 B for the
-// AQI widget's first render (README "Performance": the floor and what the rest is).
+// AQI widget's first render (README "Performance": the floors and what the rest is).
 const WIDGET_TARGET_BR = 100_000;
 const SITE_TARGET_BR = 150_000;
 const target = (br, limit) => `#17 target ${limit} B: ${br <= limit ? 'OK' : 'OVER'}`;
