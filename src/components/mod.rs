@@ -5,6 +5,7 @@ pub(crate) mod alerts;
 pub(crate) mod chart;
 pub(crate) mod data_table;
 pub(crate) mod forecast;
+pub(crate) mod later;
 pub(crate) mod nearest;
 pub mod notices;
 pub(crate) mod nowrap;

@@ -3,6 +3,7 @@
 
 use crate::components::air::{hour_text, AqiBadge, HealthAdvice, PollutantTable};
 use crate::components::forecast::{ForecastBody, ForecastCard};
+use crate::components::later::later;
 use crate::components::notices::{
     Loading, OfflineNotice, SampleLabel, SkippedNote, SourceErrorView, StaleNotice,
 };
@@ -121,19 +122,30 @@ fn air_body(data: &Arc<AirData>, station: Option<&str>, at: Option<&str>, lang: 
                 {advice(&c.assessment, lang)}
             })}
             <AirForecast />
-            <section aria-labelledby="air-stations">
-                <h2 id="air-stations">{t.air_stations_heading}</h2>
-                <crate::components::nearest::NearestStation stations=data.dataset.stations.clone() lang=lang />
-                {hour.map(|h| view! { <StationTable rows=station_rows(data, h, at) lang=lang /> })}
-            </section>
         }),
     };
+    // The stations, the hour links, the notes and the trends: below the first screen.
+    let data = data.clone();
+    let (station, at) = (station.map(str::to_string), at.map(str::to_string));
+    let rest = later(move || {
+        let (station, at) = (station.as_deref(), at.as_deref());
+        view! {
+            {station_index.is_none().then(|| view! {
+                <section aria-labelledby="air-stations">
+                    <h2 id="air-stations">{t.air_stations_heading}</h2>
+                    <crate::components::nearest::NearestStation stations=data.dataset.stations.clone() lang=lang />
+                    {hour.map(|h| view! { <StationTable rows=station_rows(&data, h, at) lang=lang /> })}
+                </section>
+            })}
+            {hour.map(|h| time_travel(&data, h, station, lang))}
+            {data_notes(&data, lang)}
+            <crate::pages::air_trends::AirTrends data=data.clone() hour=hour station=station_index.map(|i| i as u16) lang=lang />
+        }
+    });
     view! {
         {notices}
         {main}
-        {hour.map(|h| time_travel(data, h, station, lang))}
-        {data_notes(data, lang)}
-        <crate::pages::air_trends::AirTrends data=data.clone() hour=hour station=station_index.map(|i| i as u16) lang=lang />
+        {rest}
     }
     .into_any()
 }
