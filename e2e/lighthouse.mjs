@@ -9,20 +9,18 @@
 //   since one run on a shared 2-core machine can be far off.
 //
 // Writes bench-results/lighthouse.json. Exits 1 when --assert finds a score below 100.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
+import { serveSites } from './site-server.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const assert = args.includes('--assert');
 const dist = path.resolve(opt('--dist', 'dist'));
 const runs = Math.max(1, Number(opt('--runs', '1')) || 1);
-const here = path.dirname(new URL(import.meta.url).pathname);
 
 // Pages to audit; the widget is added when its build is present. `--page <path>` audits that
 // one alone (to measure one change; make test and make bench audit them all).
@@ -37,36 +35,7 @@ const BUDGET = { performance: 95, lcpMs: 2500, cls: 0.02, transferKb: 250 };
 // ≤ 50 ms on every page, the widget's LCP ≤ 2.0 s.
 const TARGET = { performance: 98, tbtMs: 50, widgetLcpMs: 2000 };
 
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
-
-// The site as `make serve` runs it: the reference receiver behind /open311/ (the report page
-// reads its service list at start), on a throw-away database.
-const port = await freePort();
-const receiverPort = await freePort();
-const db = path.join(fs.mkdtempSync('/tmp/cc-lighthouse-'), 'open311.sqlite');
-const receiver = spawn('node', [path.join(here, '../receiver/server.js'), '--port', String(receiverPort), '--db', db, '--quiet'], { stdio: 'ignore' });
-const server = spawn('node', [
-  path.join(here, 'serve.mjs'), '--dir', dist, '--port', String(port), '--csp',
-  '--proxy', `/open311/=http://127.0.0.1:${receiverPort}/open311/`,
-], { stdio: 'ignore' });
+const { origins: [origin], stop } = await serveSites([dist]);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || '/usr/lib/chromium/chromium',
   chromeFlags: [
@@ -78,10 +47,8 @@ const chrome = await chromeLauncher.launch({
 const rows = [];
 let failed = false;
 try {
-  await waitFor(`http://127.0.0.1:${port}/`);
-  await waitFor(`http://127.0.0.1:${port}/open311/v2/discovery.json`);
   for (const page of PAGES) {
-    const url = `http://127.0.0.1:${port}${page}`;
+    const url = `${origin}${page}`;
     const results = [];
     for (let run = 0; run < runs; run++) {
       results.push(await lighthouse(url, {
@@ -127,8 +94,7 @@ try {
   }
 } finally {
   await chrome.kill();
-  server.kill();
-  receiver.kill();
+  stop();
 }
 
 const mark = (ok) => (ok ? 'OK' : 'OVER');
