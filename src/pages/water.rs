@@ -2,6 +2,7 @@
 //! `?period=2021|2021-Q2|2021-05`), grouped by river and filterable (`?river=<slug>&class=1..6`,
 //! 6 = 劣Ⅴ); `?section=<slug>` for one section, with `&indicator=<code>` for its chart.
 
+use crate::components::later::later;
 use crate::components::notices::{
     Loading, OfflineNotice, SampleLabel, SkippedNote, SourceErrorView,
 };
@@ -155,37 +156,75 @@ fn water_body(data: &Arc<WaterData>, get: &dyn Fn(&str) -> Option<String>, lang:
 }
 
 fn overview(
-    data: &WaterData,
+    data: &Arc<WaterData>,
     period: Option<&str>,
     river: Option<String>,
     class: Option<WaterClass>,
     lang: Lang,
 ) -> AnyView {
-    let t = ui(lang);
     let water_t = water_ui(lang);
-    let automatic = crate::pages::water_auto::automatic_overview(data, lang);
     let Some(p) = period_of(data, period) else {
         // Only automatic readings: no official class to show.
         return view! {
             {offline_notice(data, lang)}
             <SkippedNote skipped=data.skipped.clone() />
-            {automatic}
+            {crate::pages::water_auto::automatic_overview(data, lang)}
             <ClassMeanings lang=lang />
         }
         .into_any();
     };
-    let assessed = assess_period(&data.sections, &data.results, p);
-    let shown: Vec<&SectionPeriod> = assessed
-        .iter()
-        .filter(|s| river.as_ref().is_none_or(|r| &s.section.river.slug == r))
-        .filter(|s| class.is_none_or(|c| s.assessment.class == Some(c)))
-        .collect();
     let mut rivers: Vec<(String, String)> = Vec::new();
     for s in &data.sections {
         if !rivers.iter().any(|(slug, _)| slug == &s.river.slug) {
             rivers.push((s.river.slug.clone(), s.river.name.get(lang).to_string()));
         }
     }
+    let top = view! {
+        {headline(data, Some(&p.to_param()), lang)}
+        {filters(&rivers, river.as_deref(), class, p, lang)}
+    };
+    // The sections, the automatic stations and the classes' meanings: below the first screen.
+    let sections_list = {
+        let data = data.clone();
+        later(move || sections(&data, &rivers, p, river.as_deref(), class, lang))
+    };
+    let rest = {
+        let data = data.clone();
+        later(move || {
+            view! {
+                {crate::pages::water_auto::automatic_overview(&data, lang)}
+                <ClassMeanings lang=lang />
+            }
+        })
+    };
+    view! {
+        {top}
+        <section aria-labelledby="water-sections">
+            <h2 id="water-sections">{water_t.water_section}" · "{p.label(lang)}</h2>
+            {sections_list}
+        </section>
+        {rest}
+    }
+    .into_any()
+}
+
+/// The period's sections, by river, as `river` and `class` filter them, with how many are shown.
+fn sections(
+    data: &WaterData,
+    rivers: &[(String, String)],
+    p: Period,
+    river: Option<&str>,
+    class: Option<WaterClass>,
+    lang: Lang,
+) -> impl IntoView {
+    let t = ui(lang);
+    let water_t = water_ui(lang);
+    let assessed = assess_period(&data.sections, &data.results, p);
+    let shown: Vec<&SectionPeriod> = assessed
+        .iter()
+        .filter(|s| river.is_none_or(|r| s.section.river.slug == r))
+        .filter(|s| class.is_none_or(|c| s.assessment.class == Some(c)))
+        .collect();
     let groups = rivers
         .iter()
         .filter_map(|(slug, name)| {
@@ -246,18 +285,10 @@ fn overview(
         .collect_view();
     let count = shown.len();
     view! {
-        {headline(data, Some(&p.to_param()), lang)}
-        {filters(&rivers, river.as_deref(), class, p, lang)}
-        <section aria-labelledby="water-sections">
-            <h2 id="water-sections">{water_t.water_section}" · "{p.label(lang)}</h2>
-            <p role="status" class="cc-small">{water_t.water_shown.replace("{n}", &count.to_string())}</p>
-            {(count == 0).then(|| view! { <p>{water_t.water_no_sections}</p> })}
-            {groups}
-        </section>
-        {automatic}
-        <ClassMeanings lang=lang />
+        <p role="status" class="cc-small">{water_t.water_shown.replace("{n}", &count.to_string())}</p>
+        {(count == 0).then(|| view! { <p>{water_t.water_no_sections}</p> })}
+        {groups}
     }
-    .into_any()
 }
 
 /// A plain GET form: works before the app has loaded, and the URL it makes can be shared.
