@@ -191,7 +191,7 @@ impl Big {
 
 #[cfg(test)]
 mod tests {
-    use super::{fixed, parse_plain_decimal};
+    use super::{fixed, parse_plain_decimal, trimmed};
     use crate::rng::SplitMix64;
 
     #[test]
@@ -304,6 +304,29 @@ mod tests {
             };
             let d = rng.below(7);
             assert_eq!(fixed(v, d), format!("{v:.d$}"), "{v:e} with {d}");
+        }
+    }
+
+    #[test]
+    fn trimmed_drops_trailing_zeros_and_a_negative_zero_only() {
+        let cases = [
+            (1.80, 2, "1.8"),
+            (2.0, 3, "2"),
+            (0.05, 1, "0.1"),
+            (0.25, 1, "0.2"),
+            (-1.25, 1, "-1.2"),
+            (43.880_000_1, 6, "43.88"),
+            (125.0, 0, "125"),
+            (100.0, 2, "100"),
+            (100.5, 0, "100"),
+            (-0.000_1, 2, "0"),
+            (-0.0, 3, "0"),
+            (-0.5, 0, "0"),
+            (-0.6, 0, "-1"),
+            (0.000_000_01, 8, "0.00000001"),
+        ];
+        for (value, decimals, want) in cases {
+            assert_eq!(trimmed(value, decimals), want, "{value} with {decimals}");
         }
     }
 }

@@ -10,8 +10,7 @@
 use super::assess::{classify, IndicatorResult};
 use super::detection::not_detected_text;
 use super::limits::{Indicator, WaterBody};
-use crate::decimal::parse_plain_decimal;
-use crate::decimal::trimmed;
+use crate::decimal::{parse_plain_decimal, trimmed};
 use crate::i18n::{Lang, Text};
 
 /// The most decimals ever shown; a value closer to a limit than this is shown at this precision
