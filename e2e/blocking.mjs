@@ -64,7 +64,9 @@ try {
   console.log(`${page}, ${runs} runs per dist, alternating; real 4× CPU slowdown, 412×823`);
   for (const [i, dist] of dists.entries()) {
     const sorted = results[i].map((r) => r.blocking).sort((a, b) => a - b);
-    console.log(`${dist}: median blocking ${sorted[Math.floor(sorted.length / 2)]} ms`);
+    const mid = sorted.length >> 1;
+    const median = sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+    console.log(`${dist}: median blocking ${median} ms`);
     for (const r of results[i]) console.log(`  blocking ${String(r.blocking).padStart(4)} ms; long tasks ${r.long.join(', ') || 'none'} ms`);
   }
 } finally {

@@ -9,8 +9,8 @@ const response = fetch(wasm, { integrity });
 // config.json (the page preloads it) is read here, once, and its text handed to the wasm as
 // window.ccWidgetConfig (taken by widget::host::config_text_from_loader). The sources the view
 // reads first are preloaded from it, so they arrive while the wasm loads instead of after it
-// (README "Performance" has what it gained). When anything goes wrong here the
-// promise gives null and the wasm fetches config.json itself, to report the failure in its words.
+// (README "Performance" has what it gained). When anything goes wrong here the promise gives
+// null and the wasm fetches config.json itself, to report the failure in its words.
 const configUrl = new URL('./config.json', document.baseURI);
 const preload = (source) => {
   const urls = typeof source?.url === 'string' ? [source.url] : Array.isArray(source?.urls) ? source.urls : [];
