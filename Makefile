@@ -23,13 +23,15 @@ sample:
 # wasm; the AQI widget's bundle (widget-aqi: the widget without its water and report views, which
 # widget.html's loader and cc-env-widget.js load for the AQI view; finalize drops its page); and
 # the feeds module (the parsers a page loads only when its config names their format,
-# src/feeds/module.rs; finalize drops its page and names its script in every site page). The route table (src/routes.rs) names them: `cargo run --bin prerender` prints it as JSON,
+# src/feeds/module.rs) and the charts module (plotters and the charts' drawing, which a page loads
+# when it first shows a chart, src/components/chart.rs): finalize drops their pages and names
+# their scripts in every site page (src/lazy_module.rs). The route table (src/routes.rs) names them: `cargo run --bin prerender` prints it as JSON,
 # with every route's static first screen (src/prerender.rs), for this loop, finalize and the e2e
 # tests. Trunk names every output index.html: each entry is built into its own directory and moved
 # into dist/ as <entry>.html beside its hashed files. Finalize then makes the whole hostable at any
 # path under a strict CSP, copies each bundle's page to its routes and writes cc-env-widget.js.
 SITE_JSON := target/site.json
-ENTRIES = node -p "const s = require('./$(SITE_JSON)'); [...s.bundles, s.widget, s.widgetAqi, s.feeds].map((b) => b.entry).join(' ')"
+ENTRIES = node -p "const s = require('./$(SITE_JSON)'); [...s.bundles, s.widget, s.widgetAqi, ...s.modules].map((b) => b.entry).join(' ')"
 # The site's bundles are built with Leptos's erase_components (type-erased component boundaries:
 # smaller, see README "Performance"), in a target directory of their own so the two sets of flags
 # never rebuild each other's artifacts; the widget's two bundles (widget, widget-aqi) are smaller

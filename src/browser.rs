@@ -5,6 +5,7 @@
 //!
 //! - [`use_media_query`]: a CSS media query as a signal;
 //! - [`use_event_listener`]: an event listener removed when the owner is cleaned up;
+//! - [`when_near_viewport`]: work done once an element is about to be seen (IntersectionObserver);
 //! - [`current_position`]: one geolocation answer, always with a timeout;
 //! - [`service_worker`]: the service worker container, where there is one;
 //! - [`with_web_lock`]: work under a Web Lock, skipped while another tab holds it;
@@ -69,6 +70,47 @@ pub fn use_event_listener(
     on_cleanup(move || {
         let (target, callback, _closure) = owned.take();
         let _ = target.remove_event_listener_with_callback(event, &callback);
+    });
+}
+
+/// Calls `near` once, the first time `target` comes within `margin` (CSS, e.g. `"400px"`) of the
+/// viewport, unless the calling owner is cleaned up before. Where there is no IntersectionObserver
+/// it calls `near` at once.
+pub fn when_near_viewport(target: &web_sys::Element, margin: &str, near: impl FnOnce() + 'static) {
+    let near = Rc::new(RefCell::new(Some(near)));
+    let fire = move || {
+        let once = near.borrow_mut().take();
+        if let Some(near) = once {
+            near();
+        }
+    };
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin(margin);
+    let on_change = fire.clone();
+    let callback = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let seen = entries.iter().any(|entry| {
+                entry
+                    .unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting()
+            });
+            if seen {
+                observer.disconnect();
+                on_change();
+            }
+        },
+    );
+    let Ok(observer) =
+        web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
+    else {
+        fire();
+        return;
+    };
+    observer.observe(target);
+    let owned = send_wrapper::SendWrapper::new((observer, callback));
+    on_cleanup(move || {
+        let (observer, _callback) = owned.take();
+        observer.disconnect();
     });
 }
 

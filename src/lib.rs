@@ -17,6 +17,7 @@ pub mod charts;
 pub mod components;
 pub(crate) mod env;
 pub(crate) mod feeds;
+pub(crate) mod lazy_module;
 pub(crate) mod nav;
 pub(crate) mod pages;
 pub mod prefs;

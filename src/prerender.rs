@@ -24,10 +24,11 @@ use serde_json::{json, Value};
 
 /// The route table, the title of every page in both languages and every first screen, as the
 /// build and the e2e tests read them:
-/// `{ bundles: [{ entry, page, route }], widget, widgetAqi, feeds,
+/// `{ bundles: [{ entry, page, route }], widget, widgetAqi, modules: [{ entry, page }],
 /// routes: [{ path, page, title: { zh, en } }], firstScreens: { route | "404": html } }`.
-/// `feeds` is the feeds module's entry and `widgetAqi` the AQI widget's bundle: neither is a
-/// page of its own (src/feeds/module.rs; widget.html's loader picks the widget's bundle).
+/// `modules` are the wasm modules a page fetches when it needs them (the feeds and the charts,
+/// src/lazy_module.rs) and `widgetAqi` the AQI widget's bundle: none is a page of its own
+/// (widget.html's loader picks the widget's bundle).
 pub fn site_json() -> Value {
     let bundles: Vec<Value> = Bundle::ALL
         .iter()
@@ -55,7 +56,10 @@ pub fn site_json() -> Value {
         "bundles": bundles,
         "widget": { "entry": "widget", "page": "widget.html" },
         "widgetAqi": { "entry": "widget-aqi", "page": "widget-aqi.html" },
-        "feeds": { "entry": "feeds", "page": "feeds.html" },
+        "modules": [
+            { "entry": "feeds", "page": "feeds.html" },
+            { "entry": "charts", "page": "charts.html" },
+        ],
         "routes": routes,
         "firstScreens": screens,
     })

@@ -76,6 +76,7 @@ Ui, ZH, EN, ui {
     sender_frame_title: "正在后台发送待发送的举报", "Sending the reports that wait, in the background";
     chart_view_table: "以表格查看数据", "View the data as a table";
     chart_download_csv: "下载数据（CSV）", "Download the data (CSV)";
+    chart_not_drawn: "图表未能显示，数据见下方表格。", "The chart could not be shown; its data is in the table below.";
     chart_hourly_title: "过去24小时 AQI", "AQI over the last 24 hours";
     chart_daily_title: "最近30天日 AQI", "Daily AQI over the last 30 days";
     chart_calendar_title: "全年每日空气质量", "Every day of the year";

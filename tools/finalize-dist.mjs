@@ -125,17 +125,19 @@ const ROUTES = Object.fromEntries((siteTable?.routes ?? [])
   .filter((r) => r.path !== '/')
   .map((r) => [r.path.slice(1), r.page]));
 
-// The feeds module (feeds.html, src/feeds/module.rs): not a page. Its script is minified and named
-// in every site page, which imports it only when its config names a format only it reads.
-const feedsPage = path.join(dist, 'feeds.html');
-let feedsMeta = '';
-if (fs.existsSync(feedsPage)) {
-  const glue = fs.readFileSync(feedsPage, 'utf8').match(/(feeds-[0-9a-f]+\.js)/)?.[1];
-  if (!glue) throw new Error(`${feedsPage}: no feeds-*.js found`);
+// The modules a page fetches when it needs them (src/lazy_module.rs): the feeds (feeds.html) and
+// the charts (charts.html). Not pages: each script is minified and named in every site page, which
+// imports it only when its config names a format only the feeds read, or when it shows a chart.
+const moduleMetas = [];
+for (const { entry: name } of siteTable?.modules ?? []) {
+  const page = path.join(dist, `${name}.html`);
+  if (!fs.existsSync(page)) continue;
+  const glue = fs.readFileSync(page, 'utf8').match(new RegExp(`(${name}-[0-9a-f]+\\.js)`))?.[1];
+  if (!glue) throw new Error(`${page}: no ${name}-*.js found`);
   const file = path.join(dist, glue);
   fs.writeFileSync(file, await minifyJs(fs.readFileSync(file, 'utf8'), true));
-  fs.rmSync(feedsPage);
-  feedsMeta = `<meta name="cc-feeds-module" content="./${glue}" />`;
+  fs.rmSync(page);
+  moduleMetas.push(`<meta name="cc-${name}-module" content="./${glue}" />`);
 }
 // The widget's bundles: the full one of widget.html and the AQI one of widget-aqi.html (Cargo
 // feature widget-aqi-only). Each is { glue, wasm, integrity } (the wasm's SRI hash, checked by the
@@ -177,9 +179,10 @@ const withWidgetLoader = (html) => {
     .replace(/\s*<link rel="(?:modulepreload|preload)" href="\.\/widget-[^"]*"[^>]*>/g, '');
 };
 
-const withFeeds = (html) => (feedsMeta && !html.includes('name="cc-feeds-module"')
-  ? html.replace(/<\/head>/i, `  ${feedsMeta}\n  </head>`)
-  : html);
+// A page finalized again keeps the names it was given (the modules' pages are gone by then).
+const withModules = (html) => moduleMetas.reduce((page, meta) => (page.includes(meta.slice(0, meta.indexOf(' content')))
+  ? page
+  : page.replace(/<\/head>/i, `  ${meta}\n  </head>`)), html);
 
 // Every top-level page (index.html, the other bundles' pages, widget.html; bench.html in
 // dist-bench, which has no index.html), finalized in place with base "./".
@@ -191,7 +194,7 @@ if (fs.existsSync(firstPaint)) fs.writeFileSync(firstPaint, await minifyJs(fs.re
 for (const name of names) {
   await minifyLinked(path.join(dist, name));
   pages[name] = await finalizePage(path.join(dist, name), name in PAGE_ROUTE);
-  if (name in PAGE_ROUTE) pages[name] = withFeeds(pages[name]);
+  if (name in PAGE_ROUTE) pages[name] = withModules(pages[name]);
   const page = name in PAGE_ROUTE ? withFirstScreen(pages[name], PAGE_ROUTE[name]) : pages[name];
   fs.writeFileSync(path.join(dist, name), withBase(page, './'));
 }

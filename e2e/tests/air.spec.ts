@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, allowProblem, expectNoAxeViolations } from './fixtures';
 import { AirPage } from './pages/air';
+import { CHARTS_MODULE, canvasColours, chartsModuleFiles } from './pages/chart';
 import { ShellPage } from './pages/shell';
-import { DATA, HEADINGS } from './strings';
+import { DATA, HEADINGS, SHELL } from './strings';
 
 const REAL = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../shared/data/cnemc-changchun');
 
@@ -84,6 +85,58 @@ test('each chart has a summary, a table alternative and a CSV download labelled 
   }
   await expect(page.getByTestId('chart-aqi-calendar').getByTestId('chart-summary')).toContainText('优良');
   await expectNoAxeViolations(page);
+});
+
+test('the charts are drawn by the charts module, fetched once and only by a page that shows one', async ({ page }) => {
+  const air = new AirPage(page);
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await expect(page.getByTestId('city-aqi').getByTestId('aqi')).toHaveText(/^\d+$/);
+  await page.waitForLoadState('networkidle');
+  expect(chartsModuleFiles(fetched)).toEqual([]);
+  await air.goto();
+  const hourly = air.chart('chart-hourly-aqi');
+  // Below the stations, well beyond the first screen: neither fetched nor drawn while out of sight.
+  await expect(hourly.getByTestId('chart-summary')).toContainText('AQI');
+  await page.waitForLoadState('networkidle');
+  const { top, viewport } = await hourly.evaluate((el) => ({ top: el.getBoundingClientRect().top, viewport: innerHeight }));
+  expect(top).toBeGreaterThan(viewport + 400);
+  expect(chartsModuleFiles(fetched)).toEqual([]);
+  expect(await canvasColours(hourly)).toBe(0);
+  await hourly.scrollIntoViewIfNeeded();
+  await expect.poll(() => canvasColours(hourly), { timeout: 15_000 }).toBeGreaterThan(5);
+  await expect(hourly.locator('canvas')).toBeVisible();
+  await expect(hourly.getByTestId('chart-not-drawn')).toHaveCount(0);
+  // A station's line is a second chart on the same page: the module is not fetched again.
+  await air.station('1122A').getByRole('link').first().click();
+  await expect(air.stationDetail('1122A')).toBeVisible();
+  await air.chart('chart-hourly-aqi').scrollIntoViewIfNeeded();
+  await expect.poll(() => canvasColours(air.chart('chart-hourly-aqi'))).toBeGreaterThan(5);
+  expect(chartsModuleFiles(fetched)).toEqual(['charts-….js', 'charts-…_bg.wasm']);
+});
+
+test.describe('without the service worker', () => {
+  // Once the worker controls the page, it answers the module from its cache (it is part of the
+  // app shell); the route below can fail only the network, as on a first visit.
+  test.use({ serviceWorkers: 'block' });
+  test('a charts module that cannot be fetched leaves every chart its summary and table, and says so', async ({ page, watch }) => {
+    const air = new AirPage(page);
+    await page.route(CHARTS_MODULE, (route) => route.abort('internetdisconnected'));
+    await air.goto('?lang=en');
+    const hourly = air.chart('chart-hourly-aqi');
+    await hourly.scrollIntoViewIfNeeded();
+    await expect(hourly.getByTestId('chart-not-drawn')).toHaveText(DATA.chartNotDrawn.en);
+    await expect(hourly.locator('canvas')).toBeHidden();
+    await expect(hourly.getByTestId('chart-summary')).toContainText('AQI');
+    await hourly.getByText('View the data as a table').click();
+    await expect(hourly.getByRole('row')).toHaveCount(25);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: SHELL.en.toChinese }).click();
+    await air.chart('chart-hourly-aqi').scrollIntoViewIfNeeded();
+    await expect(air.chart('chart-hourly-aqi').getByTestId('chart-not-drawn')).toHaveText(DATA.chartNotDrawn.zh);
+    watch.problems.splice(0, watch.problems.length, ...watch.problems.filter((p) => !/charts/.test(p)));
+  });
 });
 
 test('a feed answering HTTP 500 is explained and the rest of the site keeps working', async ({ page, watch }) => {
@@ -169,14 +222,15 @@ test('two loads of the feeds module at once instantiate it once', async ({ page 
   await air.goto();
   await expect(air.cityCard.getByTestId('aqi')).toHaveText(/^\d+$/);
   // The sample config needs no module: ask for it twice at once, as the air and the water
-  // loaders can, through the loader the page's glue imports (src/feeds/module.rs), which relies
+  // loaders can, through the loader the page's glue imports (src/lazy_module.rs), which relies
   // on wasm-bindgen's init sharing one pending instantiation.
   const same = await page.evaluate(async () => {
     const glue = document.querySelector('meta[name=cc-feeds-module]')!.getAttribute('content')!;
-    const snippet = [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')]
-      .find((l) => l.href.includes('/snippets/'))!.href;
-    const loader = await import(snippet);
-    const [a, b] = await Promise.all([loader.cc_load_feeds(glue), loader.cc_load_feeds(glue)]);
+    const snippets = [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')]
+      .filter((l) => l.href.includes('/snippets/'));
+    const loaders = await Promise.all(snippets.map((l) => import(l.href)));
+    const loader = loaders.find((l) => typeof l.cc_load_module === 'function');
+    const [a, b] = await Promise.all([loader.cc_load_module(glue), loader.cc_load_module(glue)]);
     return a === b && typeof a.parse_air === 'function';
   });
   expect(same).toBe(true);

@@ -30,6 +30,7 @@ export const DATA = {
   sample: '示例数据',
   beijingTime: '北京时间',
   asTable: '以表格查看数据',
+  chartNotDrawn: { zh: '图表未能显示，数据见下方表格。', en: 'The chart could not be shown; its data is in the table below.' },
   offlineReceived: (time: string) => `收到于 ${time} 北京时间`,
 } as const;
 

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { test, expect, expectNoAxeViolations } from './fixtures';
 import { ShellPage } from './pages/shell';
+import { canvasColours } from './pages/chart';
 import { WaterPage } from './pages/water';
 import { DATA } from './strings';
 
@@ -49,6 +50,9 @@ test('a section detail names its deciding indicator and offers tables and CSV', 
   for (const id of ['chart-class-steps', 'chart-indicator-bands']) {
     const chart = page.getByTestId(id);
     await expect(chart.getByTestId('chart-summary')).not.toBeEmpty();
+    // Drawn by the charts module (src/bin/charts.rs) once the reader is near it.
+    await chart.scrollIntoViewIfNeeded();
+    await expect.poll(() => canvasColours(chart), { timeout: 15_000 }).toBeGreaterThan(5);
     await chart.getByText(DATA.asTable).click();
     await expect(chart.getByRole('table')).toBeVisible();
   }

@@ -16,6 +16,7 @@ pub(crate) mod palette;
 pub(crate) mod table;
 pub(crate) mod water_class_steps;
 pub(crate) mod water_indicator_bands;
+pub mod wire;
 pub(crate) mod year_hourly_aqi;
 
 mod aqi_scale;

@@ -2,20 +2,13 @@
 //! the same data as a table, and a CSV download (WCAG 1.1.1: the canvas is an image whose text
 //! alternative is the summary, and the table carries every value).
 
-use crate::charts::{ChartError, Table};
+use crate::charts::wire::{encode, Chart};
+use crate::charts::Table;
 use crate::text::ui;
 use cc_core::i18n::Lang;
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
-
-/// A drawing function for one chart, given the canvas' drawing area.
-pub type DrawFn =
-    Arc<dyn Fn(&DrawingArea<CanvasBackend, Shift>) -> Result<(), ChartError> + Send + Sync>;
 
 /// Height of a chart for a width, so phones get a taller aspect than desktops.
 fn height_for(width: u32, tall: bool) -> u32 {
@@ -43,8 +36,8 @@ pub fn ChartFigure(
     table: Table,
     /// Whether the data is 示例数据 (the CSV says so too).
     sample: bool,
-    /// Draws the chart.
-    draw: DrawFn,
+    /// What the canvas shows, drawn by the charts module (`crate::lazy_module`).
+    chart: Chart,
     lang: Lang,
     /// A taller canvas (calendars).
     #[prop(optional)]
@@ -52,27 +45,30 @@ pub fn ChartFigure(
 ) -> impl IntoView {
     let t = ui(lang);
     let canvas = NodeRef::<Canvas>::new();
+    let chart = encode(&chart, lang);
+    // Only set when the drawing failed: the summary and the table still carry every value.
+    let (not_drawn, set_not_drawn) = signal(false);
     // The effect only pushes data out to the canvas.
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let el: web_sys::HtmlCanvasElement = el.unchecked_into();
-        let draw = draw.clone();
-        // In a task of its own, after the page around it is shown (see env::yield_to_browser).
-        set_timeout(
-            move || {
-                let width = el.client_width().max(280) as u32;
-                el.set_width(width);
-                el.set_height(height_for(width, tall));
-                if let Some(backend) = CanvasBackend::with_canvas_object(el) {
-                    let root = backend.into_drawing_area();
-                    if let Err(e) = draw(&root) {
-                        leptos::logging::warn!("chart {id}: {}", e.0);
-                    }
-                    let _ = root.present();
+        // Sized at once, so nothing below moves when the drawing arrives.
+        let width = el.client_width().max(280) as u32;
+        el.set_width(width);
+        el.set_height(height_for(width, tall));
+        let chart = chart.clone();
+        let target = el.clone().into();
+        // Fetched and drawn only for a reader about to see the chart (the module is a download of
+        // its own), in a task of its own after the page around it is shown.
+        crate::browser::when_near_viewport(&target, "400px", move || {
+            leptos::task::spawn_local(async move {
+                crate::env::yield_to_browser().await;
+                if let Err(why) = crate::lazy_module::draw_chart(&el, &chart).await {
+                    leptos::logging::warn!("chart {id}: {why}");
+                    set_not_drawn.try_set(true);
                 }
-            },
-            std::time::Duration::ZERO,
-        );
+            });
+        });
     });
     let csv = table.to_csv(sample);
     let file = format!("{id}{}.csv", if sample { "-sample" } else { "" });
@@ -100,7 +96,24 @@ pub fn ChartFigure(
         <figure class="cc-chart" aria-labelledby=labelled_by data-testid=format!("chart-{id}")>
             <h3 id=heading_id class="cc-chart__title">{title}</h3>
             <p class="cc-chart__summary" data-testid="chart-summary">{summary.clone()}</p>
-            <canvas class="cc-chart__canvas" node_ref=canvas role="img" aria-label=summary></canvas>
+            <canvas
+                class="cc-chart__canvas"
+                node_ref=canvas
+                role="img"
+                aria-label=summary
+                hidden=not_drawn
+            ></canvas>
+            {move || {
+                not_drawn
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="cc-chart__not-drawn" data-testid="chart-not-drawn">
+                                {t.chart_not_drawn}
+                            </p>
+                        }
+                    })
+            }}
             <details class="cc-chart__table">
                 <summary>{t.chart_view_table}</summary>
                 <div class="cc-table-wrap">

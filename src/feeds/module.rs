@@ -1,27 +1,17 @@
 //! The feeds module (src/bin/feeds.rs) seen from a page: the parsers of the air formats other
 //! than `cc-air-json` and of `cnemc-water-json`, in a wasm module of their own, fetched once and
-//! only when a source is in one of those formats. The build names its script in every page
-//! (`<meta name="cc-feeds-module">`, tools/finalize-dist.mjs); it is resolved against the
-//! page's base, like every other file of the site.
+//! only when a source is in one of those formats (`crate::lazy_module`).
 
 use crate::api::ApiError;
+use crate::lazy_module::{load, loaded, LazyModule};
 use cc_core::config::FeedFormat;
 use cc_core::time::Hour;
 use cc_core::water::feeds::cnemc_json::AutoFeed;
 use cc_core::FeedError;
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-// Two loaders may ask at once (air and water): import() shares one module, and wasm-bindgen's
-// init shares one pending instantiation (e2e: "two loads of the feeds module at once…").
 #[wasm_bindgen(inline_js = r#"
-export async function cc_load_feeds(glue) {
-  const url = new URL(glue, document.baseURI);
-  const module = await import(url.href);
-  await module.default({ module_or_path: new URL(glue.replace(/\.js$/, '_bg.wasm'), url) });
-  return module;
-}
 export function cc_feeds_parse_air(module, format, text, station) {
   return module.parse_air(format, text, station);
 }
@@ -30,8 +20,6 @@ export function cc_feeds_parse_water_auto(module, text, fetched) {
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(catch)]
-    async fn cc_load_feeds(glue: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     fn cc_feeds_parse_air(
         module: &JsValue,
@@ -47,12 +35,6 @@ extern "C" {
     ) -> Result<js_sys::Uint8Array, JsValue>;
 }
 
-thread_local! {
-    static LOADED: RefCell<Option<JsValue>> = const { RefCell::new(None) };
-}
-
-const META: &str = "meta[name=cc-feeds-module]";
-
 /// Whether the pages' own bundles read `format` (no module needed): our own formats.
 pub fn is_built_in(format: FeedFormat) -> bool {
     matches!(
@@ -67,24 +49,13 @@ pub fn is_built_in(format: FeedFormat) -> bool {
 /// Loads the module if `format` needs it (once per page: later calls find it loaded). Failing
 /// to fetch it is a network error, as for the feed itself.
 pub async fn ready_for(format: FeedFormat) -> Result<(), ApiError> {
-    if is_built_in(format) || LOADED.with(|m| m.borrow().is_some()) {
+    if is_built_in(format) {
         return Ok(());
     }
-    let glue = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(META).ok().flatten())
-        .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_default();
-    if glue.is_empty() {
-        leptos::logging::warn!("this build names no feeds module ({META})");
-        return Err(ApiError::Network { url: glue });
-    }
-    let module = cc_load_feeds(&glue).await.map_err(|e| {
-        leptos::logging::warn!("the feeds module {glue:?} did not load: {e:?}");
-        ApiError::Network { url: glue }
-    })?;
-    LOADED.with(|m| *m.borrow_mut() = Some(module));
-    Ok(())
+    load(LazyModule::Feeds)
+        .await
+        .map(|_| ())
+        .map_err(|url| ApiError::Network { url })
 }
 
 /// Parses one air file with the module, which [`ready_for`] has loaded.
@@ -109,8 +80,7 @@ pub fn parse_water_auto(text: &str, fetched: Hour) -> Result<AutoFeed, FeedError
 fn call(
     parse: impl FnOnce(&JsValue) -> Result<js_sys::Uint8Array, JsValue>,
 ) -> Result<Vec<u8>, FeedError> {
-    let module = LOADED.with(|m| m.borrow().clone());
-    let Some(module) = module else {
+    let Some(module) = loaded(LazyModule::Feeds) else {
         return Err(FeedError::whole("the feeds module is not loaded"));
     };
     parse(&module).map(|bytes| bytes.to_vec()).map_err(|e| {

@@ -3,6 +3,7 @@
 //! of hourly data is a large download on a phone). The air page links here with the hour it
 //! shows as `at`, where the 30 days end.
 
+use crate::charts::wire::Chart;
 use crate::charts::{self, AqiCalendar, DailyAqi};
 use crate::components::chart::ChartFigure;
 use crate::components::notices::{Loading, OfflineNotice, SkippedNote, SourceErrorView};
@@ -15,7 +16,6 @@ use crate::text::{air_ui, ui};
 use cc_core::i18n::Lang;
 use cc_core::time::{Date, Hour};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// The history page.
 #[component]
@@ -116,7 +116,7 @@ fn daily_charts(daily: &AirDaily, until: Option<Date>, lang: Lang) -> impl IntoV
             summary=charts::summary_daily_aqi_bars(&bars, lang)
             table=charts::table_daily_aqi_bars(&bars, lang)
             sample=sample
-            draw=Arc::new(move |root| charts::draw_daily_aqi_bars(root, &bars, lang))
+            chart=Chart::DailyAqi(bars)
             lang=lang
         />
         <ChartFigure
@@ -125,7 +125,7 @@ fn daily_charts(daily: &AirDaily, until: Option<Date>, lang: Lang) -> impl IntoV
             summary=charts::summary_aqi_calendar(&calendar, lang)
             table=charts::table_aqi_calendar(&calendar, lang)
             sample=sample
-            draw=Arc::new(move |root| charts::draw_aqi_calendar(root, &calendar, lang))
+            chart=Chart::AqiCalendar(calendar)
             lang=lang
             tall=true
         />

@@ -1,6 +1,7 @@
 //! The trends under the air page: the last 24 hours from `air.latest`, and the link to the
 //! 30-day and calendar charts of `/air/history` ([`crate::pages::air_history`]).
 
+use crate::charts::wire::Chart;
 use crate::charts::{self, HourlyAqi, StationLine};
 use crate::components::chart::ChartFigure;
 use crate::feeds::AirData;
@@ -61,7 +62,7 @@ pub fn AirTrends(
                 summary=charts::summary_hourly_aqi(&chart, lang)
                 table=charts::table_hourly_aqi(&chart, lang)
                 sample=data.sample
-                draw=Arc::new(move |root| charts::draw_hourly_aqi(root, &chart, lang))
+                chart=Chart::HourlyAqi(chart)
                 lang=lang
             />
         }

@@ -1,6 +1,7 @@
 //! `/water?section=<slug>`: one section for a period: every indicator with its class and
 //! 超标倍数, the deciding indicator in words, the class by month and one indicator over time.
 
+use crate::charts::wire::Chart;
 use crate::charts::{self, IndicatorSeries, Table, WaterClassSteps};
 use crate::components::chart::{csv_href, ChartFigure};
 use crate::components::notices::{SampleLabel, SkippedNote};
@@ -131,7 +132,7 @@ pub fn section_detail(
             summary=charts::summary_water_class_steps(&steps, lang)
             table=charts::table_water_class_steps(&steps, lang)
             sample=sample
-            draw=Arc::new(move |root| charts::draw_water_class_steps(root, &steps, lang))
+            chart=Chart::WaterClassSteps(steps)
             lang=lang
         />
         <form class="cc-filters" method="get" action=href("/water")>
@@ -149,7 +150,7 @@ pub fn section_detail(
             summary=charts::summary_water_indicator_bands(&series, lang)
             table=charts::table_water_indicator_bands(&series, lang)
             sample=sample
-            draw=Arc::new(move |root| charts::draw_water_indicator_bands(root, &series, lang))
+            chart=Chart::IndicatorSeries(series)
             lang=lang
         />
     }

@@ -32,7 +32,7 @@ impl Writer {
     fn air(&mut self, ds: &AirDataset) {
         self.u8(u8::from(ds.sample));
         self.str(&ds.source);
-        self.len(ds.stations.len());
+        self.size(ds.stations.len());
         for s in &ds.stations {
             self.str(&s.code);
             self.str(&s.name);
@@ -40,7 +40,7 @@ impl Writer {
             self.f64(s.lat);
             self.u8(u8::from(s.is_reference));
         }
-        self.len(ds.rows.len());
+        self.size(ds.rows.len());
         for row in &ds.rows {
             self.u16(row.station);
             self.hour(row.hour);
@@ -49,7 +49,7 @@ impl Writer {
             }
             self.published(&row.published);
         }
-        self.len(ds.daily.len());
+        self.size(ds.daily.len());
         for day in &ds.daily {
             self.u16(day.station);
             self.date(day.date);
@@ -59,7 +59,7 @@ impl Writer {
             self.f64(day.o3_max_1h);
             self.f64(day.o3_max_8h);
         }
-        self.len(ds.skipped.len());
+        self.size(ds.skipped.len());
         for e in &ds.skipped {
             self.error(e);
         }

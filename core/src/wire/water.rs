@@ -28,14 +28,14 @@ impl Writer {
         }
     }
     fn values(&mut self, values: &[(Indicator, f64)]) {
-        self.len(values.len());
+        self.size(values.len());
         for &(indicator, v) in values {
             self.u8(indicator as u8);
             self.f64(Some(v));
         }
     }
     fn auto_feed(&mut self, feed: &AutoFeed) {
-        self.len(feed.readings.len());
+        self.size(feed.readings.len());
         for r in &feed.readings {
             self.opt_str(&r.province);
             self.opt_str(&r.basin);
@@ -48,12 +48,12 @@ impl Writer {
             self.values(&r.not_detected);
             self.opt_str(&r.station_status);
         }
-        self.len(feed.units.len());
+        self.size(feed.units.len());
         for (indicator, unit) in &feed.units {
             self.u8(*indicator as u8);
             self.str(unit);
         }
-        self.len(feed.skipped.len());
+        self.size(feed.skipped.len());
         for e in &feed.skipped {
             self.error(e);
         }

@@ -4,6 +4,7 @@
 //! from sending to closing (`cc_core::report::stats`).
 
 use crate::api::ApiError;
+use crate::charts::wire::Chart;
 use crate::charts::{self, CountBars, Table};
 use crate::components::chart::ChartFigure;
 use crate::components::data_table::DataTable;
@@ -147,7 +148,7 @@ fn period(
                         summary
                         table
                         sample=false
-                        draw=Arc::new(move |root| charts::draw_count_bars(root, &bars, lang))
+                        chart=Chart::CountBars(bars)
                         lang
                     />
                     <DataTable table=district_table(&s, lang) testid="stats-districts" />
