@@ -52,23 +52,38 @@ pub fn ChartFigure(
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let el: web_sys::HtmlCanvasElement = el.unchecked_into();
-        // Sized at once, so nothing below moves when the drawing arrives.
-        let width = el.client_width().max(280) as u32;
-        el.set_width(width);
-        el.set_height(height_for(width, tall));
         let chart = chart.clone();
-        let target = el.clone().into();
-        // Fetched and drawn only for a reader about to see the chart (the module is a download of
-        // its own), in a task of its own after the page around it is shown.
-        crate::browser::when_near_viewport(&target, "400px", move || {
-            leptos::task::spawn_local(async move {
-                crate::env::yield_to_browser().await;
-                if let Err(why) = crate::lazy_module::draw_chart(&el, &chart).await {
-                    leptos::logging::warn!("chart {id}: {why}");
-                    set_not_drawn.try_set(true);
+        // The observer is the effect's, disconnected when the chart leaves the page.
+        let owner = Owner::current();
+        // In a task of its own, after the page around it is shown: reading the width lays it out.
+        set_timeout(
+            move || {
+                // Sized before it is drawn, so nothing below moves when the drawing arrives.
+                let width = el.client_width().max(280) as u32;
+                el.set_width(width);
+                el.set_height(height_for(width, tall));
+                let target = el.clone().into();
+                // Fetched and drawn only for a reader about to see it: the module is a download
+                // of its own.
+                let observe = move || {
+                    crate::browser::when_near_viewport(&target, "400px", move || {
+                        leptos::task::spawn_local(async move {
+                            // Out of the observer's callback, which runs as the page renders.
+                            crate::env::yield_to_browser().await;
+                            if let Err(why) = crate::lazy_module::draw_chart(&el, &chart).await {
+                                leptos::logging::warn!("chart {id}: {why}");
+                                set_not_drawn.try_set(true);
+                            }
+                        });
+                    })
+                };
+                match owner {
+                    Some(owner) => owner.with(observe),
+                    None => observe(),
                 }
-            });
-        });
+            },
+            std::time::Duration::ZERO,
+        );
     });
     let csv = table.to_csv(sample);
     let file = format!("{id}{}.csv", if sample { "-sample" } else { "" });
