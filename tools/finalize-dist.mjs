@@ -129,8 +129,8 @@ const ROUTES = Object.fromEntries((siteTable?.routes ?? [])
 // the charts (charts.html). Not pages: each script is minified and named in every site page, which
 // imports it only when its config names a format only the feeds read, or when it shows a chart.
 const moduleMetas = [];
-for (const { entry: name } of siteTable?.modules ?? []) {
-  const page = path.join(dist, `${name}.html`);
+for (const { entry: name, page: pageName } of siteTable?.modules ?? []) {
+  const page = path.join(dist, pageName);
   if (!fs.existsSync(page)) continue;
   const glue = fs.readFileSync(page, 'utf8').match(new RegExp(`(${name}-[0-9a-f]+\\.js)`))?.[1];
   if (!glue) throw new Error(`${page}: no ${name}-*.js found`);
