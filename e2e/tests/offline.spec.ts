@@ -3,6 +3,7 @@
 // received). Real Chromium, real files over HTTP, the connection cut with context.setOffline.
 import type { Page } from '@playwright/test';
 import { test, expect, allowProblem, expectNoAxeViolations } from './fixtures';
+import { canvasColours, chartsModuleFiles } from './pages/chart';
 import { ShellPage } from './pages/shell';
 import { DATA, HEADINGS } from './strings';
 
@@ -42,6 +43,8 @@ test('the last data shows offline, with the offline notice, its data time and wh
   const forecast = `${origin}/data/sample/air-forecast.json`;
   const alerts = `${origin}/data/sample/air-alerts.json`;
 
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   // Online: the worker takes over, then every page's data passes through it.
   await page.goto('/');
   await controlled(page);
@@ -64,6 +67,8 @@ test('the last data shows offline, with the offline notice, its data time and wh
   // report request, no page or build file.
   await expect.poll(() => dataCopies(page)).toEqual([air, alerts, forecast, results, sections].sort());
 
+  // No chart came near the viewport, so no page asked for the charts module.
+  expect(chartsModuleFiles(fetched)).toEqual([]);
   await context.setOffline(true);
 
   // A reload of /water: the water page from the shell cache, its data from the copies.
@@ -111,6 +116,12 @@ test('the last data shows offline, with the offline notice, its data time and wh
   await expect(enNotice.getByTestId('offline-data-time')).toHaveText(await cardDataTime(page));
   await expect(enNotice.getByTestId('offline-received')).toHaveText(`Received ${await receivedText(page, air)} Beijing time`);
   await expectNoAxeViolations(page);
+  // The 24-hour chart is drawn: the charts module, which no page asked for online, is in the
+  // worker's app shell.
+  const hourly = page.getByTestId('chart-hourly-aqi');
+  await hourly.scrollIntoViewIfNeeded();
+  await expect.poll(() => canvasColours(hourly), { timeout: 15_000 }).toBeGreaterThan(5);
+  await expect(hourly.getByTestId('chart-not-drawn')).toHaveCount(0);
 
   // Back online: fresh data, no notice.
   await context.setOffline(false);
