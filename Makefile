@@ -24,7 +24,7 @@ sample:
 # widget.html's loader and cc-env-widget.js load for the AQI view; finalize drops its page); and
 # the feeds module (the parsers a page loads only when its config names their format,
 # src/feeds/module.rs) and the charts module (plotters and the charts' drawing, which a page loads
-# when it first shows a chart, src/components/chart.rs): finalize drops their pages and names
+# when a chart first nears the viewport, src/components/chart.rs): finalize drops their pages and names
 # their scripts in every site page (src/lazy_module.rs). The route table (src/routes.rs) names them: `cargo run --bin prerender` prints it as JSON,
 # with every route's static first screen (src/prerender.rs), for this loop, finalize and the e2e
 # tests. Trunk names every output index.html: each entry is built into its own directory and moved

@@ -127,7 +127,7 @@ const ROUTES = Object.fromEntries((siteTable?.routes ?? [])
 
 // The modules a page fetches when it needs them (src/lazy_module.rs): the feeds (feeds.html) and
 // the charts (charts.html). Not pages: each script is minified and named in every site page, which
-// imports it only when its config names a format only the feeds read, or when it shows a chart.
+// imports it only when its config names a format only the feeds read, or when a chart nears the viewport.
 const moduleMetas = [];
 for (const { entry: name, page: pageName } of siteTable?.modules ?? []) {
   const page = path.join(dist, pageName);

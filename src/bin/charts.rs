@@ -1,6 +1,6 @@
 //! The charts module (`charts.html` in the build, never a page): plotters, plotters-canvas and
-//! every chart's drawing, a wasm module of its own that a page fetches when it first shows a chart
-//! (`components::chart`, `lazy_module`). The pages' bundles build each chart's input, summary
+//! every chart's drawing, a wasm module of its own that a page fetches when one of its charts
+//! first nears the viewport (`components::chart`, `lazy_module`). The pages' bundles build each chart's input, summary
 //! and table, and leave plotters out; they hand the input over in `charts::wire`'s bytes.
 
 use lvse_changchun::charts::wire;

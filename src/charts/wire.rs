@@ -1,7 +1,7 @@
 //! A chart as a page hands it to the charts module (`src/bin/charts.rs`): which chart, its input
 //! and the page's language, in `cc_core::wire`'s bytes. The pages' bundles build every chart's
 //! input, summary and table themselves but link no plotters: the drawing is the module's, fetched
-//! when a page first shows a chart (`components::chart`).
+//! when one of the page's charts first nears the viewport (`components::chart`).
 //!
 //! Not a published format: both ends are built in the same build. Decoding never panics; bytes
 //! that are not a whole chart decode to `None`.
