@@ -98,7 +98,7 @@ size-report: build
 
 # The air engine timed in headless Chromium against plain JavaScript, and the report form's
 # processing of a 12 MP photo (budgets are reported as OK/OVER, never enforced):
-# src/bin/bench.rs + bench.html, e2e/bench.mjs → bench-results/air.json, photo.json.
+# bench/src/main.rs + bench.html, e2e/bench.mjs → bench-results/air.json, photo.json.
 # Trunk names its output index.html whatever the target: renamed, so the bench dist is no site.
 bench: build
 	@trunk build bench.html --release --dist dist-bench
