@@ -116,6 +116,29 @@ test('the charts are drawn by the charts module, fetched once and only by a page
   expect(chartsModuleFiles(fetched)).toEqual(['charts-….js', 'charts-…_bg.wasm']);
 });
 
+test('on paper, a chart the reader never came near prints as its table, not as an empty box', async ({ page }) => {
+  const air = new AirPage(page);
+  await air.goto();
+  const hourly = air.chart('chart-hourly-aqi');
+  const table = hourly.getByRole('table');
+  await expect(hourly.getByTestId('chart-summary')).toContainText('AQI');
+  // On screen: the canvas keeps its place, the table is behind its disclosure.
+  await expect(hourly.locator('canvas')).toBeVisible();
+  await expect(table).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(hourly.locator('canvas')).toBeHidden();
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(25);
+  await expect(hourly.getByText(DATA.asTable)).toBeHidden();
+  // Drawn once the reader came near it: on paper it is the picture, as on screen.
+  await page.emulateMedia({ media: 'screen' });
+  await hourly.scrollIntoViewIfNeeded();
+  await expect.poll(() => canvasColours(hourly), { timeout: 15_000 }).toBeGreaterThan(5);
+  await page.emulateMedia({ media: 'print' });
+  await expect(hourly.locator('canvas')).toBeVisible();
+  await expect(table).toBeHidden();
+});
+
 test.describe('without the service worker', () => {
   // Once the worker controls the page, it answers the module from its cache (it is part of the
   // app shell); the route below can fail only the network, as on a first visit.

@@ -48,6 +48,9 @@ pub fn ChartFigure(
     let chart = encode(&chart, lang);
     // Only set when the drawing failed: the summary and the table still carry every value.
     let (not_drawn, set_not_drawn) = signal(false);
+    // Set once the module has drawn the chart. On paper a canvas never drawn (the reader never
+    // came near it) is left out, and the table printed instead (style/site.css, `@media print`).
+    let (drawn, set_drawn) = signal(false);
     // The effect only pushes data out to the canvas.
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
@@ -70,9 +73,14 @@ pub fn ChartFigure(
                         leptos::task::spawn_local(async move {
                             // Out of the observer's callback, which runs as the page renders.
                             crate::env::yield_to_browser().await;
-                            if let Err(why) = crate::lazy_module::draw_chart(&el, &chart).await {
-                                leptos::logging::warn!("chart {id}: {why}");
-                                set_not_drawn.try_set(true);
+                            match crate::lazy_module::draw_chart(&el, &chart).await {
+                                Ok(()) => {
+                                    set_drawn.try_set(true);
+                                }
+                                Err(why) => {
+                                    leptos::logging::warn!("chart {id}: {why}");
+                                    set_not_drawn.try_set(true);
+                                }
                             }
                         });
                     })
@@ -117,6 +125,7 @@ pub fn ChartFigure(
                 role="img"
                 aria-label=summary
                 hidden=not_drawn
+                data-drawn=move || drawn.get().then_some("")
             ></canvas>
             {move || {
                 not_drawn

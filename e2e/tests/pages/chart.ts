@@ -1,5 +1,5 @@
 // A chart block (src/components/chart.rs): its canvas, which the charts module draws
-// (src/bin/charts.rs, fetched when a page first shows a chart), and what stands in for it.
+// (src/bin/charts.rs, fetched when a chart first nears the viewport), and what stands in for it.
 import { Locator } from '@playwright/test';
 
 /** The charts module's script and wasm. */
