@@ -23,6 +23,19 @@ pub fn csv_href(csv: &str) -> String {
     format!("data:text/csv;charset=utf-8,{encoded}")
 }
 
+/// Where a chart's drawing is.
+#[derive(Clone, Copy, PartialEq)]
+enum Drawing {
+    /// Not yet drawn: the reader has not come near it, or the module is on its way.
+    Waiting,
+    /// Drawn by the module. On paper a chart never drawn is left out and its table printed
+    /// instead (style/site.css, `@media print`).
+    Drawn,
+    /// The module could not be fetched or could not draw: the canvas gives way to a sentence
+    /// saying so, and the summary and the table still carry every value.
+    Failed,
+}
+
 /// A figure: canvas, caption, summary, table alternative and CSV download.
 #[component]
 pub fn ChartFigure(
@@ -46,11 +59,7 @@ pub fn ChartFigure(
     let t = ui(lang);
     let canvas = NodeRef::<Canvas>::new();
     let chart = encode(&chart, lang);
-    // Only set when the drawing failed: the summary and the table still carry every value.
-    let (not_drawn, set_not_drawn) = signal(false);
-    // Set once the module has drawn the chart. On paper a canvas never drawn (the reader never
-    // came near it) is left out, and the table printed instead (style/site.css, `@media print`).
-    let (drawn, set_drawn) = signal(false);
+    let (drawing, set_drawing) = signal(Drawing::Waiting);
     // The effect only pushes data out to the canvas.
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
@@ -73,15 +82,14 @@ pub fn ChartFigure(
                         leptos::task::spawn_local(async move {
                             // Out of the observer's callback, which runs as the page renders.
                             crate::env::yield_to_browser().await;
-                            match crate::lazy_module::draw_chart(&el, &chart).await {
-                                Ok(()) => {
-                                    set_drawn.try_set(true);
-                                }
+                            let done = match crate::lazy_module::draw_chart(&el, &chart).await {
+                                Ok(()) => Drawing::Drawn,
                                 Err(why) => {
                                     leptos::logging::warn!("chart {id}: {why}");
-                                    set_not_drawn.try_set(true);
+                                    Drawing::Failed
                                 }
-                            }
+                            };
+                            set_drawing.try_set(done);
                         });
                     })
                 };
@@ -124,12 +132,11 @@ pub fn ChartFigure(
                 node_ref=canvas
                 role="img"
                 aria-label=summary
-                hidden=not_drawn
-                data-drawn=move || drawn.get().then_some("")
+                hidden=move || drawing.get() == Drawing::Failed
+                data-drawn=move || (drawing.get() == Drawing::Drawn).then_some("")
             ></canvas>
             {move || {
-                not_drawn
-                    .get()
+                (drawing.get() == Drawing::Failed)
                     .then(|| {
                         view! {
                             <p class="cc-chart__not-drawn" data-testid="chart-not-drawn">

@@ -167,8 +167,9 @@ fn bytes_above_comma(bytes: &[u8]) -> usize {
     let mut n = 0;
     while let Some(Ok(chunk)) = bytes.get(n..n + 8).map(<[u8; 8]>::try_from) {
         let word = u64::from_le_bytes(chunk);
-        // The high bit of each byte below 0x2D (`-`), the lowest of them exact: a byte borrows
-        // from the next only when it is below itself, and a byte ≥ 0x80 is masked by `!word`.
+        // The high bit of each byte below 0x2D (`-`). Subtracting 0x2D from a byte borrows from
+        // the next one only when the byte is below 0x2D, so the lowest bit set is exact (those
+        // above it may not be); a byte ≥ 0x80 is masked out by `!word`.
         let below = word.wrapping_sub(ONES * 0x2D) & !word & HIGHS;
         if below != 0 {
             return n + (below.trailing_zeros() / 8) as usize;
